@@ -1,0 +1,205 @@
+package nl.deelpoort.ledger.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Base64;
+import nl.deelpoort.ledger.LedgerFormatException;
+import nl.deelpoort.ledger.note.Checkpoint;
+import nl.deelpoort.ledger.note.NoteVerificationException;
+import nl.deelpoort.ledger.note.NoteVerifier;
+import nl.deelpoort.ledger.verify.ExportLine;
+import nl.deelpoort.ledger.verify.LogVerificationException;
+import nl.deelpoort.ledger.verify.LogVerifier;
+
+/**
+ * The offline verifier: checks a log export (JSON Lines) against a signed checkpoint and, optionally,
+ * an older checkpoint, with nothing but the log's public key. Exit codes: {@value #OK} all checks
+ * passed, {@value #FAILED} verification failed, {@value #USAGE} usage or I/O error.
+ */
+public final class VerifyLog {
+
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int USAGE = 2;
+
+    static final String USAGE_TEXT = """
+            usage: java -jar ledger-cli.jar --log <export.jsonl> --checkpoint <checkpoint.txt>
+                     (--key <name+id+key> | --key-file <public-key.txt>)
+                     [--previous-checkpoint <older-checkpoint.txt>] [--origin <origin>]
+
+            Checks every entry of the export (leaf hash recomputed from the canonical bytes, bytes
+            decode and carry their seq, seq dense from 0), rebuilds the RFC 9162 Merkle tree, and checks
+            the root and Ed25519 signature of the checkpoint (and of the older one, which proves the log
+            only grew in between). Exit 0: verified; 1: verification failed; 2: usage or I/O error.
+            """;
+
+    private VerifyLog() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs the verifier and returns the exit code, writing the verdict to out and problems to err. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        Options o;
+        try {
+            o = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            err.print(USAGE_TEXT);
+            return USAGE;
+        }
+        if (o == null) {
+            out.print(USAGE_TEXT);
+            return OK;
+        }
+        NoteVerifier key;
+        String checkpointNote;
+        String previousNote = null;
+        try {
+            String keyText = o.key != null ? o.key : Files.readString(o.keyFile, StandardCharsets.UTF_8);
+            key = NoteVerifier.fromVerifierKey(keyText);
+            checkpointNote = Files.readString(o.checkpoint, StandardCharsets.UTF_8);
+            if (o.previous != null) {
+                previousNote = Files.readString(o.previous, StandardCharsets.UTF_8);
+            }
+        } catch (IllegalArgumentException e) {
+            err.println("error: verifier key: " + e.getMessage());
+            return USAGE;
+        } catch (IOException e) {
+            err.println("error: cannot read " + e.getMessage());
+            return USAGE;
+        }
+        try {
+            Checkpoint checkpoint = openCheckpoint("checkpoint", checkpointNote, key, o.origin);
+            Checkpoint previous = null;
+            if (previousNote != null) {
+                previous = openCheckpoint("previous checkpoint", previousNote, key, checkpoint.origin());
+                if (previous.size() > checkpoint.size()) {
+                    throw new LogVerificationException(
+                            -1,
+                            "previous checkpoint (size " + previous.size() + ") is larger than the checkpoint (size "
+                                    + checkpoint.size() + ")");
+                }
+            }
+            LogVerifier verifier = previous == null
+                    ? new LogVerifier(checkpoint.size())
+                    : new LogVerifier(previous.size(), checkpoint.size());
+            readExport(o.log, verifier);
+            if (verifier.size() < checkpoint.size()) {
+                throw new LogVerificationException(
+                        verifier.size(),
+                        "missing: the export ends after " + verifier.size() + " entries but the checkpoint covers "
+                                + checkpoint.size() + " (log truncated)");
+            }
+            if (previous != null && !MessageDigest.isEqual(verifier.rootAt(previous.size()), previous.rootHash())) {
+                throw new LogVerificationException(
+                        -1,
+                        "the first " + previous.size() + " entries do not give the root of the previous checkpoint:"
+                                + " the log was rewritten below seq " + previous.size());
+            }
+            if (!MessageDigest.isEqual(verifier.rootAt(checkpoint.size()), checkpoint.rootHash())) {
+                throw new LogVerificationException(
+                        -1,
+                        "the first " + checkpoint.size() + " entries do not give the root of the checkpoint: entries"
+                                + (previous == null ? "" : " from seq " + previous.size())
+                                + " differ from what was signed");
+            }
+            out.println("OK: " + checkpoint.size() + " entries verified against checkpoint " + checkpoint.origin()
+                    + " size " + checkpoint.size() + " root "
+                    + Base64.getEncoder().encodeToString(checkpoint.rootHash()) + " (signed by " + key.name() + ")");
+            if (previous != null) {
+                out.println("OK: consistent with previous checkpoint size " + previous.size());
+            }
+            if (verifier.size() > checkpoint.size()) {
+                out.println("note: " + (verifier.size() - checkpoint.size())
+                        + " later entries are well-formed but not yet covered by the checkpoint");
+            }
+            return OK;
+        } catch (LogVerificationException e) {
+            err.println("FAILED: " + e.getMessage());
+            return FAILED;
+        } catch (IOException e) {
+            err.println("error: cannot read the export: " + e.getMessage());
+            return USAGE;
+        }
+    }
+
+    private static Checkpoint openCheckpoint(String what, String note, NoteVerifier key, String origin) {
+        Checkpoint cp;
+        try {
+            cp = Checkpoint.open(note, key);
+        } catch (NoteVerificationException | LedgerFormatException e) {
+            throw new LogVerificationException(-1, what + ": " + e.getMessage());
+        }
+        if (origin != null && !origin.equals(cp.origin())) {
+            throw new LogVerificationException(-1, what + ": origin is " + cp.origin() + ", expected " + origin);
+        }
+        return cp;
+    }
+
+    private static void readExport(Path log, LogVerifier verifier) throws IOException {
+        try (BufferedReader reader = Files.newBufferedReader(log, StandardCharsets.UTF_8)) {
+            String line;
+            long lineNo = 0;
+            while ((line = reader.readLine()) != null) {
+                lineNo++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                ExportLine entry;
+                try {
+                    entry = ExportLine.parse(line);
+                } catch (LedgerFormatException e) {
+                    throw new LogVerificationException(
+                            verifier.size(), "line " + lineNo + " of the export is malformed: " + e.getMessage());
+                }
+                verifier.add(entry.seq(), entry.canonical(), entry.leafHash());
+            }
+        }
+    }
+
+    private record Options(Path log, Path checkpoint, String key, Path keyFile, Path previous, String origin) {
+
+        /** Null means: help was asked for. */
+        static Options parse(String[] args) {
+            Path log = null;
+            Path checkpoint = null;
+            Path keyFile = null;
+            Path previous = null;
+            String key = null;
+            String origin = null;
+            for (int i = 0; i < args.length; i++) {
+                String a = args[i];
+                if (a.equals("-h") || a.equals("--help")) {
+                    return null;
+                }
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException("missing value after " + a);
+                }
+                String v = args[++i];
+                switch (a) {
+                    case "--log" -> log = Path.of(v);
+                    case "--checkpoint" -> checkpoint = Path.of(v);
+                    case "--key" -> key = v;
+                    case "--key-file" -> keyFile = Path.of(v);
+                    case "--previous-checkpoint" -> previous = Path.of(v);
+                    case "--origin" -> origin = v;
+                    default -> throw new IllegalArgumentException("unknown option " + a);
+                }
+            }
+            if (log == null || checkpoint == null) {
+                throw new IllegalArgumentException("--log and --checkpoint are required");
+            }
+            if ((key == null) == (keyFile == null)) {
+                throw new IllegalArgumentException("give exactly one of --key and --key-file");
+            }
+            return new Options(log, checkpoint, key, keyFile, previous, origin);
+        }
+    }
+}

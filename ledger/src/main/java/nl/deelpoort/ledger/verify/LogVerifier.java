@@ -1,0 +1,88 @@
+package nl.deelpoort.ledger.verify;
+
+import java.security.MessageDigest;
+import java.util.HashMap;
+import java.util.Map;
+import nl.deelpoort.ledger.LedgerFormatException;
+import nl.deelpoort.ledger.LogEntry;
+import nl.deelpoort.ledger.LogEntryCodec;
+import nl.deelpoort.ledger.merkle.CompactTree;
+import nl.deelpoort.ledger.merkle.MerkleHash;
+
+/**
+ * Re-checks a log entry by entry, in seq order, without trusting anything the log computed: each
+ * leaf hash is recomputed from the canonical bytes, the bytes must decode (strictly) and carry the
+ * seq they are filed under, and the tree is rebuilt in O(log n) memory. Roots are kept for the tree
+ * sizes named up front (the checkpoints to compare against). Used by the offline verifier and by
+ * anything else that wants the same verdict (the gateway's integrity check).
+ */
+public final class LogVerifier {
+
+    private final CompactTree tree = new CompactTree();
+    private final Map<Long, byte[]> roots = new HashMap<>();
+
+    /** @param checkpointSizes tree sizes whose roots {@link #rootAt} must be able to give */
+    public LogVerifier(long... checkpointSizes) {
+        for (long size : checkpointSizes) {
+            roots.put(size, null);
+        }
+        if (roots.containsKey(0L)) {
+            roots.put(0L, tree.root());
+        }
+    }
+
+    /**
+     * Checks the next entry.
+     *
+     * @throws LogVerificationException naming the entry and the problem; the verifier is then spent
+     */
+    public void add(long seq, byte[] canonical, byte[] leafHash) {
+        long expected = tree.size();
+        if (seq != expected) {
+            throw new LogVerificationException(
+                    expected,
+                    seq > expected
+                            ? "missing: the next entry in the export has seq " + seq
+                            : "out of order: found seq " + seq + " where seq " + expected + " belongs");
+        }
+        if (leafHash == null || leafHash.length != MerkleHash.SIZE) {
+            throw new LogVerificationException(seq, "leaf hash is not 32 bytes");
+        }
+        if (!MessageDigest.isEqual(MerkleHash.leafHash(canonical), leafHash)) {
+            throw new LogVerificationException(seq, "leaf hash does not match the canonical bytes (entry altered)");
+        }
+        LogEntry entry;
+        try {
+            entry = LogEntryCodec.decode(canonical);
+        } catch (LedgerFormatException e) {
+            throw new LogVerificationException(seq, "canonical bytes do not decode: " + e.getMessage());
+        }
+        if (entry.seq() != seq) {
+            throw new LogVerificationException(
+                    seq, "canonical bytes carry seq " + entry.seq() + " (entry moved to another position)");
+        }
+        tree.add(leafHash);
+        if (roots.containsKey(tree.size())) {
+            roots.put(tree.size(), tree.root());
+        }
+    }
+
+    /** Entries checked so far. */
+    public long size() {
+        return tree.size();
+    }
+
+    /** MTH over the entries checked so far. */
+    public byte[] root() {
+        return tree.root();
+    }
+
+    /** The root at a size named in the constructor, or null if the log has not reached it. */
+    public byte[] rootAt(long size) {
+        if (!roots.containsKey(size)) {
+            throw new IllegalArgumentException("size " + size + " was not named when the verifier was made");
+        }
+        byte[] r = roots.get(size);
+        return r == null ? null : r.clone();
+    }
+}
