@@ -1,0 +1,80 @@
+package nl.deelpoort.policy;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * One candidate flow for one request. Whatever does not depend on the category (the agreement, the
+ * measure, the invoked override) is looked up once here and shared by all categories.
+ */
+final class FlowContext {
+    final Framework framework;
+    final RequestContext request;
+    final Flow flow;
+    final Instant time;
+    private Verdict agreementVerdict;
+    private Verdict measureVerdict;
+    private boolean overrideLooked;
+    private OverrideFact override;
+
+    FlowContext(Framework framework, RequestContext request, Flow flow) {
+        this.framework = framework;
+        this.request = request;
+        this.flow = flow;
+        this.time = request.request.time();
+    }
+
+    String subject() {
+        return request.subject;
+    }
+
+    Facts facts() {
+        return request.request.facts();
+    }
+
+    OrganisationId holderId() {
+        return request.request.holder();
+    }
+
+    OrganisationId recipientId() {
+        return request.request.recipient();
+    }
+
+    Verdict agreement() {
+        if (agreementVerdict == null) {
+            agreementVerdict = Rules.agreementOf(this);
+        }
+        return agreementVerdict;
+    }
+
+    Verdict measure() {
+        if (measureVerdict == null) {
+            measureVerdict = Rules.measureOf(this);
+        }
+        return measureVerdict;
+    }
+
+    /** The override the caller invokes, if it exists for this subject; {@code null} otherwise. */
+    OverrideFact invokedOverride() {
+        if (!overrideLooked) {
+            overrideLooked = true;
+            String id = facts().invokedOverrideId().orElse(null);
+            if (id != null && subject() != null) {
+                for (OverrideFact fact : facts().overrides()) {
+                    if (fact.id().equals(id) && fact.subjectPseudonym().equals(subject())) {
+                        override = fact;
+                        break;
+                    }
+                }
+            }
+        }
+        return override;
+    }
+
+    /** The declared expiry, capped at the framework's maximum so a bad record cannot outlive the rules. */
+    Instant overrideEnd(OverrideFact fact) {
+        Duration max = framework.overridePolicy().maxDuration();
+        Instant cap = fact.declaredAt().plus(max);
+        return fact.expiresAt().isBefore(cap) ? fact.expiresAt() : cap;
+    }
+}

@@ -1,0 +1,65 @@
+package nl.deelpoort.policy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Reads and validates a framework file. This is the only class of the module that touches files;
+ * everything after it works on the validated {@link Framework} value.
+ */
+public final class FrameworkLoader {
+    /** Classpath location of the framework of DOMAIN §2–§5 shipped with this module. */
+    public static final String DEFAULT_RESOURCE = "nl/deelpoort/policy/framework.yaml";
+
+    private FrameworkLoader() {}
+
+    /** Loads a framework file; throws {@link FrameworkException} naming the file, YAML path and problem. */
+    public static Framework load(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new FrameworkException(file.toString(), "cannot read file: " + e.getMessage(), e);
+        }
+        return parse(file.toString(), bytes);
+    }
+
+    /** Loads the framework shipped as {@value #DEFAULT_RESOURCE}. */
+    public static Framework loadDefault() {
+        ClassLoader loader = FrameworkLoader.class.getClassLoader();
+        try (InputStream in = loader.getResourceAsStream(DEFAULT_RESOURCE)) {
+            if (in == null) {
+                throw new FrameworkException("classpath:" + DEFAULT_RESOURCE, List.of("resource not found"));
+            }
+            return parse("classpath:" + DEFAULT_RESOURCE, in.readAllBytes());
+        } catch (IOException e) {
+            throw new FrameworkException("classpath:" + DEFAULT_RESOURCE, "cannot read resource", e);
+        }
+    }
+
+    /**
+     * Parses framework YAML that was read elsewhere.
+     *
+     * @param sourceName how to name the source in error messages, e.g. a file name
+     */
+    public static Framework parse(String sourceName, byte[] yaml) {
+        return new FrameworkParser(sourceName, policyVersion(yaml)).parse(yaml);
+    }
+
+    /** {@code "sha256:" + hex(SHA-256(bytes))}. */
+    static String policyVersion(byte[] bytes) {
+        try {
+            return "sha256:"
+                    + HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform provides SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package nl.deelpoort.policy;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+
+/** Who may declare a safety override, and its limits (DOMAIN §5). */
+public record OverridePolicy(
+        Set<OrganisationKind> declaringKinds,
+        Duration maxDuration,
+        int minJustificationLength,
+        Set<RiskLevel> riskLevels) {
+    public OverridePolicy {
+        Objects.requireNonNull(maxDuration, "maxDuration");
+        declaringKinds = Collections.unmodifiableSet(EnumSet.copyOf(declaringKinds));
+        riskLevels = Collections.unmodifiableSet(EnumSet.copyOf(riskLevels));
+    }
+}

@@ -1,0 +1,29 @@
+package nl.deelpoort.policy;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A safety override as a professional proposes to declare it, before the gateway records it.
+ *
+ * @param riskLevel {@code null} when none was given (refused by {@link OverrideRules})
+ * @param justification the written reason, as entered
+ */
+public record OverrideProposal(
+        OrganisationId declaringOrganisation,
+        Purpose purpose,
+        Set<OrganisationId> recipients,
+        Set<Category> categories,
+        RiskLevel riskLevel,
+        String justification,
+        Duration duration) {
+    public OverrideProposal {
+        Objects.requireNonNull(declaringOrganisation, "declaringOrganisation");
+        Objects.requireNonNull(purpose, "purpose");
+        Objects.requireNonNull(duration, "duration");
+        recipients = Set.copyOf(recipients);
+        categories = Set.copyOf(categories);
+        justification = justification == null ? "" : justification;
+    }
+}

@@ -1,0 +1,579 @@
+package nl.deelpoort.policy;
+
+import static nl.deelpoort.policy.Verdict.ALLOWED;
+import static nl.deelpoort.policy.Verdict.refused;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import nl.deelpoort.policy.Verdict.Ground;
+
+/**
+ * The rules of the framework, each a small function returning a {@link Verdict}. The two lists
+ * below are the whole policy, read top to bottom; {@link DecisionEngine} applies them in this order
+ * and stops at the first refusal.
+ */
+final class Rules {
+    /** About the request as a whole; the first refusal denies everything. */
+    interface RequestRule {
+        Verdict check(RequestContext c);
+    }
+
+    /** About one category under one candidate flow; the first refusal withholds that category. */
+    interface CategoryRule {
+        Verdict check(FlowContext c, Category category);
+    }
+
+    static final List<RequestRule> REQUEST_RULES = List.of(
+            Rules::organisationsAreKnown,
+            Rules::processorNeverReceives,
+            Rules::callerHoldsItsRole,
+            Rules::callerIsHolderOrRecipient,
+            Rules::holderIsNotRecipient,
+            Rules::callerActsInTheRoleOfItsSide,
+            Rules::recipientHoldsItsRole,
+            Rules::holderHoldsItsRole);
+
+    // Between the two lists the engine finds the flows for purpose, holder, recipient and roles (NO_FLOW).
+
+    static final List<CategoryRule> CATEGORY_RULES = List.of(
+            Rules::identifyingOnlyWhereAllowed,
+            Rules::namedByFlow,
+            Rules::agreementInForce,
+            Rules::measureInForce,
+            Rules::consentOrOverride);
+
+    private Rules() {}
+
+    // ---- request rules ----
+
+    static Verdict organisationsAreKnown(RequestContext c) {
+        DecisionRequest r = c.request;
+        if (c.caller == null) {
+            return refused(ReasonCode.UNKNOWN_ORGANISATION.reason(
+                    "organisation", r.caller().organisation()));
+        }
+        if (c.holder == null) {
+            return refused(ReasonCode.UNKNOWN_ORGANISATION.reason("organisation", r.holder()));
+        }
+        if (c.recipient == null) {
+            return refused(ReasonCode.UNKNOWN_ORGANISATION.reason("organisation", r.recipient()));
+        }
+        return ALLOWED;
+    }
+
+    static Verdict processorNeverReceives(RequestContext c) {
+        return c.recipient.kind() == OrganisationKind.PROCESSOR
+                ? refused(ReasonCode.PROCESSOR_CANNOT_RECEIVE.reason("organisation", c.recipient.id()))
+                : ALLOWED;
+    }
+
+    static Verdict callerHoldsItsRole(RequestContext c) {
+        return roleHeld(c.caller, c.request.caller().actingRole());
+    }
+
+    static Verdict callerIsHolderOrRecipient(RequestContext c) {
+        if (c.callerIsHolder() || c.callerIsRecipient()) {
+            return ALLOWED;
+        }
+        return refused(ReasonCode.NOT_A_PARTY.reason(
+                "organisation", c.caller.id(), "holder", c.holder.id(), "recipient", c.recipient.id()));
+    }
+
+    static Verdict holderIsNotRecipient(RequestContext c) {
+        return c.holder.id().equals(c.recipient.id())
+                ? refused(ReasonCode.SAME_ORGANISATION.reason("organisation", c.holder.id()))
+                : ALLOWED;
+    }
+
+    static Verdict callerActsInTheRoleOfItsSide(RequestContext c) {
+        DecisionRequest r = c.request;
+        ActingRole acting = r.caller().actingRole();
+        if (c.callerIsHolder() && r.holderRole().isPresent() && r.holderRole().get() != acting) {
+            return refused(ReasonCode.ROLE_MISMATCH.reason(
+                    "role",
+                    acting,
+                    "side",
+                    new Text("houder", "holder"),
+                    "sideRole",
+                    r.holderRole().get()));
+        }
+        if (c.callerIsRecipient() && r.recipientRole() != acting) {
+            return refused(ReasonCode.ROLE_MISMATCH.reason(
+                    "role", acting, "side", new Text("ontvanger", "recipient"), "sideRole", r.recipientRole()));
+        }
+        return ALLOWED;
+    }
+
+    static Verdict recipientHoldsItsRole(RequestContext c) {
+        return roleHeld(c.recipient, c.request.recipientRole());
+    }
+
+    static Verdict holderHoldsItsRole(RequestContext c) {
+        return c.holderRole == null ? ALLOWED : roleHeld(c.holder, c.holderRole);
+    }
+
+    private static Verdict roleHeld(Organisation organisation, ActingRole role) {
+        if (organisation.holds(role)) {
+            return ALLOWED;
+        }
+        return refused(ReasonCode.ROLE_NOT_HELD.reason(
+                "organisation", organisation.id(), "role", role, "roles", organisation.actingRoles()));
+    }
+
+    // ---- finding a flow ----
+
+    /** Whether a flow found for purpose, holder and recipient also accepts the roles of this request. */
+    static boolean rolesFit(RequestContext c, Flow flow) {
+        if (!flow.recipient().accepts(c.request.recipientRole())) {
+            return false;
+        }
+        if (c.holderRole != null) {
+            return flow.holder().accepts(c.holderRole);
+        }
+        for (ActingRole role : c.holder.actingRoles()) {
+            if (flow.holder().accepts(role)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** NO_FLOW, saying what is closest: a flow for which a role is wrong, or the purposes that do exist. */
+    static Reason noFlow(RequestContext c, List<Flow> sameRoute, java.util.Set<Purpose> purposesOnRoute) {
+        DecisionRequest r = c.request;
+        Text why;
+        if (!sameRoute.isEmpty()) {
+            List<Text> parts = new ArrayList<>();
+            for (Flow flow : sameRoute) {
+                parts.add(roleMismatch(c, flow));
+            }
+            why = join(parts);
+        } else if (!purposesOnRoute.isEmpty()) {
+            why = Text.of(
+                    "tussen {holder} (houder) en {recipient} (ontvanger) bestaan alleen afspraken voor {purposes},"
+                            + " niet voor {purpose}.",
+                    "between {holder} (holder) and {recipient} (recipient) flows exist only for {purposes}, not for"
+                            + " {purpose}.",
+                    "holder",
+                    r.holder(),
+                    "recipient",
+                    r.recipient(),
+                    "purposes",
+                    purposesOnRoute,
+                    "purpose",
+                    r.purpose());
+        } else {
+            why = Text.of(
+                    "er is geen enkele afspraak waarmee {holder} gegevens verstrekt aan {recipient}.",
+                    "no flow at all lets {holder} disclose data to {recipient}.",
+                    "holder",
+                    r.holder(),
+                    "recipient",
+                    r.recipient());
+        }
+        return ReasonCode.NO_FLOW.reason("why", why);
+    }
+
+    private static Text roleMismatch(RequestContext c, Flow flow) {
+        DecisionRequest r = c.request;
+        if (!flow.recipient().accepts(r.recipientRole())) {
+            return Text.of(
+                    "stroom {flow} vraagt dat {recipient} optreedt als {roles}, niet als {role}.",
+                    "flow {flow} needs {recipient} to act as {roles}, not as {role}.",
+                    "flow",
+                    flow.id(),
+                    "recipient",
+                    r.recipient(),
+                    "roles",
+                    flow.recipient().roles(),
+                    "role",
+                    r.recipientRole());
+        }
+        if (c.holderRole != null) {
+            return Text.of(
+                    "stroom {flow} geldt alleen als {holder} optreedt als {roles}, niet als {role}.",
+                    "flow {flow} only applies when {holder} acts as {roles}, not as {role}.",
+                    "flow",
+                    flow.id(),
+                    "holder",
+                    r.holder(),
+                    "roles",
+                    flow.holder().roles(),
+                    "role",
+                    c.holderRole);
+        }
+        return Text.of(
+                "stroom {flow} vraagt dat {holder} optreedt als {roles}, en die rol heeft {holder} niet.",
+                "flow {flow} needs {holder} to act as {roles}, a role {holder} does not have.",
+                "flow",
+                flow.id(),
+                "holder",
+                r.holder(),
+                "roles",
+                flow.holder().roles());
+    }
+
+    private static Text join(List<Text> parts) {
+        StringBuilder nl = new StringBuilder();
+        StringBuilder en = new StringBuilder();
+        for (Text part : parts) {
+            nl.append(nl.length() == 0 ? "" : " ").append(part.nl());
+            en.append(en.length() == 0 ? "" : " ").append(part.en());
+        }
+        return new Text(nl.toString(), en.toString());
+    }
+
+    // ---- category rules ----
+
+    static Verdict identifyingOnlyWhereAllowed(FlowContext c, Category category) {
+        if (c.flow.noIdentifyingCategories() && category.isIdentifying()) {
+            return refused(ReasonCode.IDENTIFYING_NOT_ALLOWED.reason(
+                    "flow", c.flow.id(), "purpose", c.flow.purpose(), "category", category));
+        }
+        return ALLOWED;
+    }
+
+    static Verdict namedByFlow(FlowContext c, Category category) {
+        if (c.flow.names(category)) {
+            return ALLOWED;
+        }
+        Text special = category.isSpecial()
+                ? new Text(
+                        "; dit is een bijzondere categorie, die alleen wordt gedeeld waar een stroom haar uitdrukkelijk"
+                                + " noemt",
+                        "; this is a special category, shared only where a flow names it explicitly")
+                : Text.EMPTY;
+        Reason notInFlow = ReasonCode.CATEGORY_NOT_IN_FLOW.reason(
+                "flow", c.flow.id(),
+                "purpose", c.flow.purpose(),
+                "category", category,
+                "special", special,
+                "allowed", c.flow.categories());
+        OverrideFact override = c.invokedOverride();
+        if (override != null && override.categories().contains(category)) {
+            // Say so explicitly: a professional who named the category in the override may expect it to count.
+            return refused(
+                    notInFlow,
+                    ReasonCode.OVERRIDE_SCOPE.reason(
+                            "override", override.id(),
+                            "detail",
+                                    Text.of(
+                                            "een doorbraak geeft nooit een categorie vrij die stroom {flow} niet noemt, ook"
+                                                    + " {category} niet",
+                                            "an override never releases a category flow {flow} does not name, {category}"
+                                                    + " included",
+                                            "flow",
+                                            c.flow.id(),
+                                            "category",
+                                            category)));
+        }
+        return refused(notInFlow);
+    }
+
+    static Verdict agreementInForce(FlowContext c, Category category) {
+        return c.agreement();
+    }
+
+    static Verdict measureInForce(FlowContext c, Category category) {
+        return c.measure();
+    }
+
+    static Verdict consentOrOverride(FlowContext c, Category category) {
+        if (!c.flow.consentRequired() || c.subject() == null) {
+            return ALLOWED;
+        }
+        Verdict consent = consent(c, category);
+        if (consent instanceof Verdict.Allowed || c.facts().invokedOverrideId().isEmpty()) {
+            return consent;
+        }
+        Reason consentReason = ((Verdict.Refused) consent).reasons().get(0);
+        if (!c.flow.overridable()) {
+            return refused(
+                    consentReason,
+                    ReasonCode.OVERRIDE_NOT_ALLOWED.reason("flow", c.flow.id(), "purpose", c.flow.purpose()));
+        }
+        Verdict override = override(c, category);
+        if (override instanceof Verdict.Refused refusal) {
+            return refused(consentReason, refusal.reasons().get(0));
+        }
+        return override;
+    }
+
+    // ---- the facts behind the rules, looked up once per flow or per category ----
+
+    /** The agreement of the flow in force at the time of the request, or AGREEMENT_NOT_IN_FORCE. */
+    static Verdict agreementOf(FlowContext c) {
+        if (c.framework.agreementInForce(c.flow.agreementId(), c.time).isPresent()) {
+            return ALLOWED;
+        }
+        List<Text> windows = new ArrayList<>();
+        for (Agreement version : c.framework.agreementVersions(c.flow.agreementId())) {
+            windows.add(
+                    version.validUntil() == null
+                            ? Text.of("vanaf {from}", "from {from}", "from", version.validFrom())
+                            : Text.of(
+                                    "van {from} tot en met {until}",
+                                    "from {from} up to and including {until}",
+                                    "from",
+                                    version.validFrom(),
+                                    "until",
+                                    version.validUntil()));
+        }
+        return refused(ReasonCode.AGREEMENT_NOT_IN_FORCE.reason(
+                "flow", c.flow.id(), "agreement", c.flow.agreementId(), "windows", windows, "time", c.time));
+    }
+
+    /** For flows that need one: an active measure for the subject registered by the recipient. */
+    static Verdict measureOf(FlowContext c) {
+        if (!c.flow.needsMeasure() || c.subject() == null) {
+            return ALLOWED;
+        }
+        Text detail = null;
+        for (MeasureFact m : c.facts().measures()) {
+            if (!m.subjectPseudonym().equals(c.subject())) {
+                continue;
+            }
+            Text problem;
+            if (!m.registeredBy().equals(c.recipientId())) {
+                problem = Text.of(
+                        "Maatregel {measure} is geregistreerd door {by}, niet door {recipient}.",
+                        "Measure {measure} was registered by {by}, not by {recipient}.",
+                        "measure",
+                        m.id(),
+                        "by",
+                        m.registeredBy(),
+                        "recipient",
+                        c.recipientId());
+            } else if (m.endedAt() != null && !m.endedAt().isAfter(c.time)) {
+                problem = Text.of(
+                        "Maatregel {measure} is beëindigd op {at}.",
+                        "Measure {measure} was ended on {at}.",
+                        "measure",
+                        m.id(),
+                        "at",
+                        m.endedAt());
+            } else if (c.time.isBefore(m.validFrom())) {
+                problem = Text.of(
+                        "Maatregel {measure} gaat pas in op {at}.",
+                        "Measure {measure} only starts on {at}.",
+                        "measure",
+                        m.id(),
+                        "at",
+                        m.validFrom());
+            } else if (!c.time.isBefore(m.validUntil())) {
+                problem = Text.of(
+                        "Maatregel {measure} liep af op {at}.",
+                        "Measure {measure} ran out on {at}.",
+                        "measure",
+                        m.id(),
+                        "at",
+                        m.validUntil());
+            } else {
+                return Verdict.on(Ground.MEASURE, m.id());
+            }
+            if (detail == null) {
+                detail = problem;
+            }
+        }
+        if (detail == null) {
+            detail = new Text("Er is geen maatregel geregistreerd.", "No measure has been registered.");
+        }
+        return refused(
+                ReasonCode.MEASURE_MISSING.reason("flow", c.flow.id(), "recipient", c.recipientId(), "detail", detail));
+    }
+
+    private enum ConsentState {
+        ACTIVE,
+        WITHDRAWN,
+        EXPIRED,
+        NOT_YET_VALID
+    }
+
+    /**
+     * An active consent covering this category, or the most informative refusal: a matching consent
+     * that was withdrawn, expired or is not yet valid beats an active one that covers something else,
+     * which beats having none at all.
+     */
+    static Verdict consent(FlowContext c, Category category) {
+        Instant t = c.time;
+        ConsentFact withdrawn = null;
+        ConsentFact expired = null;
+        ConsentFact notYet = null;
+        ConsentFact otherScope = null;
+        Text otherScopeDetail = null;
+        for (ConsentFact fact : c.facts().consents()) {
+            if (!fact.subjectPseudonym().equals(c.subject())) {
+                continue;
+            }
+            Text mismatch = scopeMismatch(c, fact, category);
+            ConsentState state = state(fact, t);
+            if (mismatch == null) {
+                switch (state) {
+                    case ACTIVE -> {
+                        return Verdict.on(Ground.CONSENT, fact.id());
+                    }
+                    case WITHDRAWN -> withdrawn = withdrawn == null ? fact : withdrawn;
+                    case EXPIRED -> expired = expired == null ? fact : expired;
+                    case NOT_YET_VALID -> notYet = notYet == null ? fact : notYet;
+                }
+            } else if (state == ConsentState.ACTIVE && otherScope == null) {
+                otherScope = fact;
+                otherScopeDetail = mismatch;
+            }
+        }
+        String flow = c.flow.id();
+        if (withdrawn != null) {
+            return refused(ReasonCode.CONSENT_WITHDRAWN.reason(
+                    "consent", withdrawn.id(), "at", withdrawn.withdrawnAt(), "category", category, "flow", flow));
+        }
+        if (expired != null) {
+            return refused(ReasonCode.CONSENT_EXPIRED.reason(
+                    "consent", expired.id(), "until", expired.validUntil(), "category", category, "flow", flow));
+        }
+        if (notYet != null) {
+            return refused(ReasonCode.CONSENT_NOT_YET_VALID.reason(
+                    "consent", notYet.id(), "from", notYet.validFrom(), "category", category, "flow", flow));
+        }
+        if (otherScope != null) {
+            return refused(ReasonCode.CONSENT_SCOPE.reason(
+                    "consent", otherScope.id(), "detail", otherScopeDetail, "category", category, "flow", flow));
+        }
+        return refused(ReasonCode.CONSENT_MISSING.reason(
+                "category", category, "flow", flow, "purpose", c.flow.purpose(), "recipient", c.recipientId()));
+    }
+
+    private static ConsentState state(ConsentFact fact, Instant t) {
+        if (fact.withdrawnAt() != null && !fact.withdrawnAt().isAfter(t)) {
+            // Withdrawn after it had already run out: the expiry is what ended it.
+            return fact.validUntil().isAfter(fact.withdrawnAt()) ? ConsentState.WITHDRAWN : ConsentState.EXPIRED;
+        }
+        if (t.isBefore(fact.validFrom())) {
+            return ConsentState.NOT_YET_VALID;
+        }
+        return t.isBefore(fact.validUntil()) ? ConsentState.ACTIVE : ConsentState.EXPIRED;
+    }
+
+    private static Text scopeMismatch(FlowContext c, ConsentFact fact, Category category) {
+        Purpose purpose = c.flow.purpose();
+        if (!fact.purposes().contains(purpose)) {
+            return Text.of(
+                    "die geldt voor {purposes}, niet voor {purpose}",
+                    "it is for {purposes}, not for {purpose}",
+                    "purposes",
+                    fact.purposes(),
+                    "purpose",
+                    purpose);
+        }
+        if (!fact.recipients().contains(c.recipientId())) {
+            return Text.of(
+                    "ontvanger {recipient} staat er niet in (wel: {recipients})",
+                    "it does not name recipient {recipient} (it names: {recipients})",
+                    "recipient",
+                    c.recipientId(),
+                    "recipients",
+                    sorted(fact.recipients()));
+        }
+        if (!fact.holders().isEmpty() && !fact.holders().contains(c.holderId())) {
+            return Text.of(
+                    "die geldt alleen voor gegevens van {holders}, niet van {holder}",
+                    "it only covers data held by {holders}, not by {holder}",
+                    "holders",
+                    sorted(fact.holders()),
+                    "holder",
+                    c.holderId());
+        }
+        if (!fact.categories().contains(category)) {
+            return Text.of(
+                    "{category} valt er niet onder (wel: {categories})",
+                    "it does not include {category} (it includes: {categories})",
+                    "category",
+                    category,
+                    "categories",
+                    fact.categories());
+        }
+        return null;
+    }
+
+    /** Whether the invoked override covers this category now; it is only asked once consent failed. */
+    static Verdict override(FlowContext c, Category category) {
+        OverrideFact o = c.invokedOverride();
+        if (o == null) {
+            return refused(ReasonCode.OVERRIDE_UNKNOWN.reason(
+                    "override", c.facts().invokedOverrideId().orElse("")));
+        }
+        Instant t = c.time;
+        if (t.isBefore(o.declaredAt())) {
+            return overrideScope(
+                    o, Text.of("die is pas vastgelegd op {at}", "it was only declared on {at}", "at", o.declaredAt()));
+        }
+        if (o.endedAt() != null && !o.endedAt().isAfter(t)) {
+            return refused(ReasonCode.OVERRIDE_EXPIRED.reason(
+                    "override",
+                    o.id(),
+                    "state",
+                    new Text("is beëindigd", "was ended"),
+                    "at",
+                    o.endedAt(),
+                    "category",
+                    category));
+        }
+        Instant end = c.overrideEnd(o);
+        if (!t.isBefore(end)) {
+            return refused(ReasonCode.OVERRIDE_EXPIRED.reason(
+                    "override", o.id(), "state", new Text("is verlopen", "expired"), "at", end, "category", category));
+        }
+        if (o.purpose() != c.flow.purpose()) {
+            return overrideScope(
+                    o,
+                    Text.of(
+                            "die geldt voor {purpose}, niet voor {requested}",
+                            "it is for {purpose}, not for {requested}",
+                            "purpose",
+                            o.purpose(),
+                            "requested",
+                            c.flow.purpose()));
+        }
+        if (!o.recipients().contains(c.recipientId())) {
+            return overrideScope(
+                    o,
+                    Text.of(
+                            "ontvanger {recipient} staat er niet in (wel: {recipients})",
+                            "it does not name recipient {recipient} (it names: {recipients})",
+                            "recipient",
+                            c.recipientId(),
+                            "recipients",
+                            sorted(o.recipients())));
+        }
+        if (!o.declaringOrganisation().equals(c.holderId())
+                && !o.declaringOrganisation().equals(c.recipientId())) {
+            return overrideScope(
+                    o,
+                    Text.of(
+                            "die is vastgelegd door {by}, die bij deze deling geen houder of ontvanger is",
+                            "it was declared by {by}, which is neither holder nor recipient here",
+                            "by",
+                            o.declaringOrganisation()));
+        }
+        if (!o.categories().contains(category)) {
+            return overrideScope(
+                    o,
+                    Text.of(
+                            "{category} valt er niet onder (wel: {categories})",
+                            "it does not include {category} (it includes: {categories})",
+                            "category",
+                            category,
+                            "categories",
+                            o.categories()));
+        }
+        return Verdict.on(Ground.OVERRIDE, o.id());
+    }
+
+    private static Verdict overrideScope(OverrideFact o, Text detail) {
+        return refused(ReasonCode.OVERRIDE_SCOPE.reason("override", o.id(), "detail", detail));
+    }
+
+    private static List<OrganisationId> sorted(java.util.Set<OrganisationId> ids) {
+        return ids.stream().sorted().toList();
+    }
+}

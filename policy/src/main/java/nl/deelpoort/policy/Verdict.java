@@ -1,0 +1,32 @@
+package nl.deelpoort.policy;
+
+import java.util.List;
+
+/** What one rule says: allowed (possibly on a named ground) or refused with reasons. Never an exception. */
+sealed interface Verdict permits Verdict.Allowed, Verdict.Refused {
+    Allowed ALLOWED = new Allowed(null, null);
+
+    /** The legal ground a rule relied on, recorded with the disclosure. */
+    enum Ground {
+        CONSENT,
+        OVERRIDE,
+        MEASURE
+    }
+
+    /** @param ground {@code null} when the rule needed no ground of its own */
+    record Allowed(Ground ground, String id) implements Verdict {}
+
+    record Refused(List<Reason> reasons) implements Verdict {}
+
+    static Allowed on(Ground ground, String id) {
+        return new Allowed(ground, id);
+    }
+
+    static Refused refused(Reason reason) {
+        return new Refused(List.of(reason));
+    }
+
+    static Refused refused(Reason first, Reason second) {
+        return new Refused(List.of(first, second));
+    }
+}
