@@ -24,9 +24,12 @@ final class SyntheticDossiers {
 
     private static final LocalDate CASE_WINDOW_START = LocalDate.of(2023, 1, 1);
     private static final int CASE_WINDOW_DAYS = 3 * 365;
+    /** PostNL leaves out F, I, O, Q, U and Y, among others, to avoid letter pairs that read as words. */
+    private static final String POSTCODE_LETTERS = "ABCDEGHJKLMNPRSTVWXZ";
+
     private static final LocalDate LATEST_CHILD_BIRTH = LocalDate.of(2025, 6, 30);
 
-    private record Town(String name, String municipality, String postcodeDigits, List<String> streets) {}
+    private record Town(String name, String municipality, List<String> postcodes, List<String> streets) {}
 
     private record Care(String product, String provider, String unit, int minUnits, int maxUnits, int rateCents) {}
 
@@ -36,27 +39,27 @@ final class SyntheticDossiers {
                     new Town(
                             "Waalre",
                             "Waalre",
-                            "558",
+                            List.of("5581", "5582", "5583"),
                             List.of("Den Hof", "Koningin Julianalaan", "Dreef", "Jan van Brabantlaan", "Eeuwelsweg")),
                     new Town(
                             "Geldrop",
                             "Geldrop-Mierlo",
-                            "566",
+                            List.of("5662", "5663", "5664"),
                             List.of("Heuvel", "Molenstraat", "Laan der Vier Heemskinderen", "Zesgehuchtenweg")),
                     new Town(
                             "Mierlo",
                             "Geldrop-Mierlo",
-                            "573",
+                            List.of("5731"),
                             List.of("Dorpsstraat", "Hoofdstraat", "Vesperstraat", "Santheuvel Oost"))),
             "porthos",
             List.of(
                     new Town(
                             "Middelburg",
                             "Middelburg",
-                            "433",
+                            List.of("4331", "4332", "4333", "4334", "4335", "4336"),
                             List.of("Lange Delft", "Koudekerkseweg", "Seisstraat", "Nieuwe Burg", "Damplein")),
-                    new Town("Domburg", "Veere", "435", List.of("Weststraat", "Noordstraat", "Domburgseweg")),
-                    new Town("Veere", "Veere", "435", List.of("Kapelstraat", "Markt", "Oostwal"))));
+                    new Town("Domburg", "Veere", List.of("4357"), List.of("Weststraat", "Noordstraat", "Domburgseweg")),
+                    new Town("Veere", "Veere", List.of("4351"), List.of("Kapelstraat", "Markt", "Oostwal"))));
 
     private static final List<String> SURNAMES = List.of(
             "de Vries",
@@ -110,12 +113,14 @@ final class SyntheticDossiers {
 
     private static final List<String> REFERRAL_REASONS = List.of(
             "Opgestapelde schulden en dreigende huisuitzetting",
+            "Overbelasting en weinig netwerk",
+            "Meerdere hulpverleners betrokken zonder regie",
+            "Vereenzaming en verwaarlozing van de woning");
+
+    private static final List<String> FAMILY_REFERRAL_REASONS = List.of(
             "Aanhoudende spanningen in het gezin na scheiding",
             "Schoolverzuim en teruggetrokken gedrag van een kind",
-            "Overbelaste ouder met weinig netwerk",
-            "Meerdere hulpverleners betrokken zonder regie",
-            "Zorgen over opvoedingsvaardigheden",
-            "Vereenzaming en verwaarlozing van de woning");
+            "Zorgen over opvoedingsvaardigheden");
 
     /** The domains of the Zelfredzaamheid-Matrix; scores run from 1 (acute problems) to 5 (fully self-reliant). */
     private static final List<String> ZRM_DOMAINS = List.of(
@@ -135,20 +140,24 @@ final class SyntheticDossiers {
 
     private static final List<String> GOALS = List.of(
             "Schulden zijn in beeld en er loopt een schuldregeling",
-            "De kinderen gaan weer dagelijks naar school",
-            "Ouders maken samen afspraken over de opvoeding",
             "Er is een vaste dagstructuur met werk of dagbesteding",
             "Het netwerk is uitgebreid met minimaal twee steunfiguren",
             "De woonsituatie is stabiel en de huur wordt op tijd betaald",
-            "Ouder zoekt hulp voor eigen psychische klachten");
+            "Er is hulp voor de eigen psychische klachten");
+
+    private static final List<String> FAMILY_GOALS =
+            List.of("De kinderen gaan weer dagelijks naar school", "Ouders maken samen afspraken over de opvoeding");
 
     private static final List<Care> CARE = List.of(
-            new Care("Ambulante gezinsbegeleiding", "Gezinsbegeleiding Dommelvallei", "uur", 40, 160, 8_450),
             new Care("Schuldhulpverlening", "Budgetteam Kempenland", "traject", 1, 1, 185_000),
             new Care("Individuele begeleiding Wmo", "Zorggroep De Kempen", "uur", 30, 120, 6_275),
-            new Care("Jeugdhulp ambulant specialistisch", "Jeugdhulp Zuidwest", "uur", 20, 80, 11_200),
             new Care("Dagbesteding", "Zorgboerderij De Gaarde", "dagdeel", 50, 200, 4_650),
-            new Care("Huishoudelijke ondersteuning", "Thuiszorg Walcheren", "uur", 52, 156, 3_390),
+            new Care("Huishoudelijke ondersteuning", "Thuiszorg Walcheren", "uur", 52, 156, 3_390));
+
+    /** Youth care; a GI or a court can only order care for a family with children. */
+    private static final List<Care> YOUTH_CARE = List.of(
+            new Care("Ambulante gezinsbegeleiding", "Gezinsbegeleiding Dommelvallei", "uur", 40, 160, 8_450),
+            new Care("Jeugdhulp ambulant specialistisch", "Jeugdhulp Zuidwest", "uur", 20, 80, 11_200),
             new Care("Pleegzorg", "Pleegzorg Zuid", "etmaal", 90, 365, 3_150));
 
     private static final List<String> CASE_NOTE_TEXTS = List.of(
@@ -169,10 +178,12 @@ final class SyntheticDossiers {
 
     private static final List<String> SAFETY_SIGNALS = List.of(
             "Buren melden regelmatig geschreeuw en harde klappen in de avond",
-            "Kind vertelt op school bang te zijn voor de partner van moeder",
-            "Blauwe plekken bij ouder gezien tijdens huisbezoek",
-            "Kinderen getuige van ruzies met fysiek geweld",
-            "Ernstige verwaarlozing van de woning met kinderen in huis");
+            "Blauwe plekken gezien tijdens huisbezoek; de verklaring past niet bij het letsel",
+            "Ernstige verwaarlozing van de woning");
+
+    private static final List<String> FAMILY_SAFETY_SIGNALS = List.of(
+            "Kind vertelt op school bang te zijn voor de partner van de ouder",
+            "Kinderen getuige van ruzies met fysiek geweld");
 
     Map<String, Object> sections(String holder, String bsn) {
         Random random = new Random(seed(holder, bsn));
@@ -203,8 +214,9 @@ final class SyntheticDossiers {
         address.put("houseNumber", String.valueOf(1 + random.nextInt(140)));
         address.put(
                 "postalCode",
-                town.postcodeDigits() + random.nextInt(10) + " " + (char) ('A' + random.nextInt(26))
-                        + (char) ('A' + random.nextInt(26)));
+                pick(random, town.postcodes()) + " "
+                        + POSTCODE_LETTERS.charAt(random.nextInt(POSTCODE_LETTERS.length()))
+                        + POSTCODE_LETTERS.charAt(random.nextInt(POSTCODE_LETTERS.length())));
         address.put("city", town.name());
         address.put("municipality", town.municipality());
         Map<String, Object> personalia = new LinkedHashMap<>();
@@ -232,14 +244,16 @@ final class SyntheticDossiers {
         Map<String, Object> referral = new LinkedHashMap<>();
         referral.put("date", referralDate.toString());
         referral.put("source", pick(random, REFERRAL_SOURCES));
-        referral.put("reason", pick(random, REFERRAL_REASONS));
+        referral.put(
+                "reason",
+                pick(random, withChildren ? concat(REFERRAL_REASONS, FAMILY_REFERRAL_REASONS) : REFERRAL_REASONS));
         referral.put("receivedBy", holder);
         sections.put("REFERRAL", referral);
 
         sections.put("ASSESSMENT", assessment(random, referralDate.plusDays(14), riskLevel, kader));
 
         if (random.nextInt(10) < 9) {
-            sections.put("SUPPORT_PLAN", supportPlan(random, referralDate.plusDays(35)));
+            sections.put("SUPPORT_PLAN", supportPlan(random, referralDate.plusDays(35), withChildren));
         }
 
         List<Map<String, Object>> notes = new ArrayList<>();
@@ -251,7 +265,7 @@ final class SyntheticDossiers {
         sections.put("CASE_NOTES", notes);
 
         if (random.nextInt(10) < 7) {
-            sections.put("CARE_DEPLOYED", careDeployed(random, referralDate.plusDays(45), kader));
+            sections.put("CARE_DEPLOYED", careDeployed(random, referralDate.plusDays(45), kader, withChildren));
         }
         if (random.nextInt(10) < 3) {
             sections.put("CLOSURE", closure(random, referralDate.plusDays(200 + random.nextInt(40))));
@@ -260,7 +274,7 @@ final class SyntheticDossiers {
             sections.put("HEALTH", health(random));
         }
         if ("hoog".equals(riskLevel) || random.nextInt(10) < 2) {
-            sections.put("SAFETY", safety(random, referralDate.plusDays(10), riskLevel));
+            sections.put("SAFETY", safety(random, referralDate.plusDays(10), riskLevel, withChildren));
         }
         if (random.nextInt(10) < 1) {
             sections.put("JUSTICE", justice(random, referralDate.minusDays(100 + random.nextInt(300))));
@@ -336,9 +350,9 @@ final class SyntheticDossiers {
         return assessment;
     }
 
-    private static Map<String, Object> supportPlan(Random random, LocalDate date) {
+    private static Map<String, Object> supportPlan(Random random, LocalDate date, boolean withChildren) {
         List<Map<String, Object>> goals = new ArrayList<>();
-        List<String> pool = new ArrayList<>(GOALS);
+        List<String> pool = new ArrayList<>(withChildren ? concat(GOALS, FAMILY_GOALS) : GOALS);
         for (int i = 0, n = 2 + random.nextInt(2); i < n; i++) {
             Map<String, Object> goal = new LinkedHashMap<>();
             goal.put("goal", pool.remove(random.nextInt(pool.size())));
@@ -362,13 +376,15 @@ final class SyntheticDossiers {
         return note;
     }
 
-    private static List<Map<String, Object>> careDeployed(Random random, LocalDate start, String kader) {
+    private static List<Map<String, Object>> careDeployed(
+            Random random, LocalDate start, String kader, boolean withChildren) {
         List<Map<String, Object>> deployed = new ArrayList<>();
-        List<Care> pool = new ArrayList<>(CARE);
+        List<Care> pool = new ArrayList<>(withChildren ? concat(CARE, YOUTH_CARE) : CARE);
         for (int i = 0, n = 1 + random.nextInt(2); i < n; i++) {
             Care care = pool.remove(random.nextInt(pool.size()));
             int units = care.minUnits() + random.nextInt(care.maxUnits() - care.minUnits() + 1);
-            String orderedBy = "dwang".equals(kader) ? (random.nextInt(3) == 0 ? "COURT" : "GI") : "OWN";
+            boolean ordered = "dwang".equals(kader) && YOUTH_CARE.contains(care);
+            String orderedBy = ordered ? (random.nextInt(3) == 0 ? "COURT" : "GI") : "OWN";
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("product", care.product());
             item.put("provider", care.provider());
@@ -413,10 +429,11 @@ final class SyntheticDossiers {
         return health;
     }
 
-    private static Map<String, Object> safety(Random random, LocalDate date, String riskLevel) {
+    private static Map<String, Object> safety(Random random, LocalDate date, String riskLevel, boolean withChildren) {
         Map<String, Object> signal = new LinkedHashMap<>();
         signal.put("date", date.toString());
-        signal.put("signal", pick(random, SAFETY_SIGNALS));
+        signal.put(
+                "signal", pick(random, withChildren ? concat(SAFETY_SIGNALS, FAMILY_SAFETY_SIGNALS) : SAFETY_SIGNALS));
         int step = "hoog".equals(riskLevel) ? 4 + random.nextInt(2) : 1 + random.nextInt(3);
         Map<String, Object> safety = new LinkedHashMap<>();
         safety.put("signals", List.of(signal));
@@ -462,6 +479,12 @@ final class SyntheticDossiers {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every Java platform", e);
         }
+    }
+
+    private static <T> List<T> concat(List<T> first, List<T> second) {
+        List<T> both = new ArrayList<>(first);
+        both.addAll(second);
+        return both;
     }
 
     private static <T> T pick(Random random, List<T> options) {
