@@ -1,0 +1,103 @@
+package nl.deelpoort.devkit;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import nl.deelpoort.casefile.stub.CaseFileStub;
+import nl.deelpoort.keycloak.KeycloakLauncher;
+import nl.deelpoort.keycloak.Tokens;
+
+/**
+ * PostgreSQL, Keycloak with the realm and the case file stub, started together, plus the gateway
+ * settings that point at them. The local stack starts them on the fixed ports of the contract; the
+ * tests start them once per run on free ports, so both can run side by side.
+ */
+public final class DevServices implements AutoCloseable {
+
+    public record Ports(int postgres, int keycloak, int keycloakManagement, int caseFiles) {
+
+        public static Ports fixed() {
+            return new Ports(5433, 8180, 9180, CaseFileStub.DEFAULT_PORT);
+        }
+
+        public static Ports free() {
+            return new Ports(0, 0, 0, 0);
+        }
+    }
+
+    private final EmbeddedDatabase database;
+    private final KeycloakLauncher keycloak;
+    private final CaseFileStub caseFiles;
+
+    private DevServices(EmbeddedDatabase database, KeycloakLauncher keycloak, CaseFileStub caseFiles) {
+        this.database = database;
+        this.keycloak = keycloak;
+        this.caseFiles = caseFiles;
+    }
+
+    /**
+     * Starts all three; {@code dataDir} keeps PostgreSQL's data between starts (null: temporary).
+     * Keycloak starts in the background while PostgreSQL and the stub come up, since it is the slow
+     * one.
+     */
+    public static DevServices start(Ports ports, Path dataDir) {
+        var keycloakSettings =
+                KeycloakLauncher.Settings.defaults().withPorts(ports.keycloak(), ports.keycloakManagement());
+        var keycloakStart =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> KeycloakLauncher.start(keycloakSettings));
+        EmbeddedDatabase database = null;
+        CaseFileStub stub = null;
+        try {
+            database = EmbeddedDatabase.start(ports.postgres(), dataDir);
+            stub = CaseFileStub.start(ports.caseFiles());
+            KeycloakLauncher keycloak = keycloakStart.join();
+            return new DevServices(database, keycloak, stub);
+        } catch (RuntimeException e) {
+            keycloakStart.thenAccept(KeycloakLauncher::close);
+            if (stub != null) {
+                stub.close();
+            }
+            if (database != null) {
+                database.close();
+            }
+            throw e;
+        }
+    }
+
+    public EmbeddedDatabase database() {
+        return database;
+    }
+
+    public KeycloakLauncher keycloak() {
+        return keycloak;
+    }
+
+    public CaseFileStub caseFiles() {
+        return caseFiles;
+    }
+
+    public Tokens tokens() {
+        return new Tokens(keycloak.tokenEndpoint());
+    }
+
+    /** Spring properties that point the gateway at these services. */
+    public Map<String, String> gatewayProperties() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("spring.datasource.url", database.jdbcUrl());
+        p.put("spring.datasource.username", EmbeddedDatabase.APP);
+        p.put("spring.datasource.password", EmbeddedDatabase.APP_PASSWORD);
+        p.put("spring.flyway.url", database.jdbcUrl());
+        p.put("spring.flyway.user", EmbeddedDatabase.OWNER);
+        p.put("spring.flyway.password", EmbeddedDatabase.OWNER_PASSWORD);
+        p.put("deelpoort.security.issuer", keycloak.issuer());
+        p.put("deelpoort.casefiles.default-base-url", caseFiles.baseUrl());
+        return p;
+    }
+
+    @Override
+    public void close() {
+        keycloak.close();
+        caseFiles.close();
+        database.close();
+    }
+}
