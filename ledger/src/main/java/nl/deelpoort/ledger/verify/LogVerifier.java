@@ -41,9 +41,8 @@ public final class LogVerifier {
         if (seq != expected) {
             throw new LogVerificationException(
                     expected,
-                    seq > expected
-                            ? "missing: the next entry in the export has seq " + seq
-                            : "out of order: found seq " + seq + " where seq " + expected + " belongs");
+                    "expected seq " + expected + " next, found seq " + seq
+                            + ": an entry is missing, duplicated or out of order");
         }
         if (leafHash == null || leafHash.length != MerkleHash.SIZE) {
             throw new LogVerificationException(seq, "leaf hash is not 32 bytes");

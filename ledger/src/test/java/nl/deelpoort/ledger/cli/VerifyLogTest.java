@@ -1,0 +1,249 @@
+package nl.deelpoort.ledger.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Stream;
+import nl.deelpoort.ledger.LogEntryCodec;
+import nl.deelpoort.ledger.TestEntries;
+import nl.deelpoort.ledger.merkle.InMemorySubtreeStore;
+import nl.deelpoort.ledger.merkle.MerkleHash;
+import nl.deelpoort.ledger.merkle.MerkleProofs;
+import nl.deelpoort.ledger.note.Checkpoint;
+import nl.deelpoort.ledger.note.NoteSigner;
+import nl.deelpoort.ledger.verify.ExportLine;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class VerifyLogTest {
+
+    private static final String ORIGIN = "deelpoort.example/log";
+    private static final int SIZE = 20;
+    private static final NoteSigner SIGNER = NoteSigner.generate(ORIGIN, new SecureRandom());
+
+    @TempDir
+    Path dir;
+
+    private List<ExportLine> lines;
+    private InMemorySubtreeStore store;
+    private Path log;
+    private Path checkpoint;
+    private Path previous;
+    private Path keyFile;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void writeAGoodLog() throws IOException {
+        lines = new ArrayList<>();
+        store = new InMemorySubtreeStore();
+        for (int i = 0; i < SIZE; i++) {
+            byte[] canonical = LogEntryCodec.encode(TestEntries.typical(i));
+            byte[] leaf = MerkleHash.leafHash(canonical);
+            store.append(leaf);
+            lines.add(new ExportLine(i, canonical, leaf));
+        }
+        log = dir.resolve("export.jsonl");
+        writeLog(lines);
+        checkpoint = Files.writeString(
+                dir.resolve("checkpoint.txt"), checkpoint(SIZE).sign(SIGNER));
+        previous = Files.writeString(dir.resolve("previous.txt"), checkpoint(8).sign(SIGNER));
+        keyFile = Files.writeString(dir.resolve("key.pub"), SIGNER.verifierKey() + "\n");
+    }
+
+    private Checkpoint checkpoint(long size) {
+        return new Checkpoint(ORIGIN, size, MerkleProofs.rootHash(store, size));
+    }
+
+    private void writeLog(List<ExportLine> export) throws IOException {
+        Files.write(log, export.stream().map(ExportLine::format).toList());
+    }
+
+    private int run(String... args) {
+        return VerifyLog.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private int verify(String... extra) {
+        List<String> args = new ArrayList<>(List.of(
+                "--log", log.toString(), "--checkpoint", checkpoint.toString(), "--key-file", keyFile.toString()));
+        args.addAll(List.of(extra));
+        return run(args.toArray(String[]::new));
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aGoodLogVerifies() {
+        assertThat(verify()).as(err()).isEqualTo(VerifyLog.OK);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("OK: 20 entries verified");
+        assertThat(run("--log", log.toString(), "--checkpoint", checkpoint.toString(), "--key", SIGNER.verifierKey()))
+                .isEqualTo(VerifyLog.OK);
+    }
+
+    @Test
+    void aGoodLogIsConsistentWithAnOlderCheckpoint() {
+        assertThat(verify("--previous-checkpoint", previous.toString(), "--origin", ORIGIN))
+                .as(err())
+                .isEqualTo(VerifyLog.OK);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("consistent with previous checkpoint size 8");
+    }
+
+    @Test
+    void entriesAfterTheCheckpointAreCheckedButReportedAsNotCovered() throws IOException {
+        Files.writeString(checkpoint, checkpoint(15).sign(SIGNER));
+        assertThat(verify()).as(err()).isEqualTo(VerifyLog.OK);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("5 later entries");
+    }
+
+    @Test
+    void tamperedBytesAreNamed() throws IOException {
+        ExportLine original = lines.get(7);
+        byte[] changed = LogEntryCodec.encode(
+                TestEntries.typical(7).toBuilder().decision("PERMIT").build());
+        lines.set(7, new ExportLine(7, changed, original.leafHash()));
+        writeLog(lines);
+        assertThat(verify()).isEqualTo(VerifyLog.FAILED);
+        assertThat(err()).contains("entry seq 7").contains("leaf hash does not match");
+    }
+
+    @Test
+    void tamperedBytesWithARecomputedLeafHashBreakTheRoot() throws IOException {
+        byte[] changed = LogEntryCodec.encode(
+                TestEntries.typical(7).toBuilder().decision("PERMIT").build());
+        lines.set(7, new ExportLine(7, changed, MerkleHash.leafHash(changed)));
+        writeLog(lines);
+        assertThat(verify("--previous-checkpoint", previous.toString())).isEqualTo(VerifyLog.FAILED);
+        assertThat(err()).contains("do not give the root of the previous checkpoint");
+    }
+
+    @Test
+    void bytesThatAreNotAnEntryAreNamed() throws IOException {
+        byte[] junk = "{\"seq\":3}".getBytes(StandardCharsets.UTF_8);
+        lines.set(3, new ExportLine(3, junk, MerkleHash.leafHash(junk)));
+        writeLog(lines);
+        assertThat(verify()).isEqualTo(VerifyLog.FAILED);
+        assertThat(err()).contains("entry seq 3").contains("do not decode");
+    }
+
+    @Test
+    void aRemovedEntryIsNamed() throws IOException {
+        lines.remove(5);
+        writeLog(lines);
+        assertThat(verify()).isEqualTo(VerifyLog.FAILED);
+        assertThat(err()).contains("entry seq 5").contains("found seq 6");
+    }
+
+    @Test
+    void aReorderedPairIsNamed() throws IOException {
+        Collections.swap(lines, 3, 4);
+        writeLog(lines);
+        assertThat(verify()).isEqualTo(VerifyLog.FAILED);
+        assertThat(err()).contains("entry seq 3").contains("out of order");
+    }
+
+    @Test
+    void aReorderedPairWithRenumberedLinesIsNamed() throws IOException {
+        ExportLine third = lines.get(3);
+        ExportLine fourth = lines.get(4);
+        lines.set(3, new ExportLine(3, fourth.canonical(), fourth.leafHash()));
+        lines.set(4, new ExportLine(4, third.canonical(), third.leafHash()));
+        writeLog(lines);
+        assertThat(verify()).isEqualTo(VerifyLog.FAILED);
+        assertThat(err()).contains("entry seq 3").contains("canonical bytes carry seq 4");
+    }
+
+    @Test
+    void aTruncatedLogIsNamed() throws IOException {
+        writeLog(lines.subList(0, SIZE - 3));
+        assertThat(verify()).isEqualTo(VerifyLog.FAILED);
+        assertThat(err()).contains("entry seq 17").contains("truncated");
+    }
+
+    @Test
+    void aForgedSignatureFails() throws IOException {
+        String note = Files.readString(checkpoint);
+        Files.writeString(checkpoint, note.replace(ORIGIN + "\n" + SIZE + "\n", ORIGIN + "\n" + (SIZE - 1) + "\n"));
+        assertThat(verify()).isEqualTo(VerifyLog.FAILED);
+        assertThat(err()).contains("checkpoint").contains("invalid signature");
+    }
+
+    @Test
+    void aCheckpointSignedByAnotherKeyFails() throws IOException {
+        NoteSigner other = NoteSigner.generate(ORIGIN, new SecureRandom());
+        Files.writeString(checkpoint, checkpoint(SIZE).sign(other));
+        assertThat(verify()).isEqualTo(VerifyLog.FAILED);
+        assertThat(err()).contains("no signature by " + ORIGIN);
+    }
+
+    @Test
+    void aForkedOlderCheckpointFails() throws IOException {
+        InMemorySubtreeStore fork = new InMemorySubtreeStore();
+        for (int i = 0; i < 8; i++) {
+            fork.append(MerkleHash.leafHash(("other " + i).getBytes(StandardCharsets.UTF_8)));
+        }
+        Files.writeString(previous, new Checkpoint(ORIGIN, 8, fork.root()).sign(SIGNER));
+        assertThat(verify("--previous-checkpoint", previous.toString())).isEqualTo(VerifyLog.FAILED);
+        assertThat(err()).contains("previous checkpoint");
+    }
+
+    @Test
+    void aWrongOriginFails() {
+        assertThat(verify("--origin", "somewhere.else/log")).isEqualTo(VerifyLog.FAILED);
+        assertThat(err()).contains("origin");
+    }
+
+    @Test
+    void aMalformedLineIsNamed() throws IOException {
+        List<String> text = new ArrayList<>(Files.readAllLines(log));
+        text.set(2, "{\"seq\":2,\"canonical\":\"%%%\",\"leafHash\":\"\"}");
+        Files.write(log, text);
+        assertThat(verify()).isEqualTo(VerifyLog.FAILED);
+        assertThat(err()).contains("entry seq 2").contains("line 3");
+    }
+
+    @Test
+    void extraMembersOnALineAreIgnored() throws IOException {
+        List<String> text = Stream.of(Files.readString(log).split("\n"))
+                .map(l -> l.substring(0, l.length() - 1) + ",\"decoded\":{\"kind\":\"DISCLOSURE\",\"n\":1.5}}")
+                .toList();
+        Files.write(log, text);
+        assertThat(verify()).as(err()).isEqualTo(VerifyLog.OK);
+    }
+
+    @Test
+    void usageAndInputProblemsExitWithTwo() {
+        assertThat(run()).isEqualTo(VerifyLog.USAGE);
+        assertThat(run("--log", log.toString(), "--checkpoint")).isEqualTo(VerifyLog.USAGE);
+        assertThat(run("--log", log.toString(), "--checkpoint", checkpoint.toString()))
+                .isEqualTo(VerifyLog.USAGE);
+        assertThat(run("--bogus", "x")).isEqualTo(VerifyLog.USAGE);
+        assertThat(verify("--key", "x")).isEqualTo(VerifyLog.USAGE);
+        assertThat(run(
+                        "--log",
+                        dir.resolve("missing").toString(),
+                        "--checkpoint",
+                        checkpoint.toString(),
+                        "--key",
+                        SIGNER.verifierKey()))
+                .isEqualTo(VerifyLog.USAGE);
+        assertThat(run("--log", log.toString(), "--checkpoint", checkpoint.toString(), "--key", "not+a+key"))
+                .isEqualTo(VerifyLog.USAGE);
+        assertThat(err()).contains("usage:");
+        assertThat(run("--help")).isEqualTo(VerifyLog.OK);
+    }
+}
