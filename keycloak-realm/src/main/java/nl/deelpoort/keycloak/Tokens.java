@@ -29,9 +29,14 @@ public final class Tokens {
 
     /** Password grant through the public dev client. */
     public String password(String username, String password) {
+        return passwordFor(DemoRealm.CLI_CLIENT, username, password);
+    }
+
+    /** Password grant through any public client that allows it (tests use others to get wrong audiences). */
+    public String passwordFor(String clientId, String username, String password) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "password");
-        form.put("client_id", DemoRealm.CLI_CLIENT);
+        form.put("client_id", clientId);
         form.put("username", username);
         form.put("password", password);
         return request(form);

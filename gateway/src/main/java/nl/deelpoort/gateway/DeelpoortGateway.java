@@ -1,0 +1,14 @@
+package nl.deelpoort.gateway;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class DeelpoortGateway {
+
+    public static void main(String[] args) {
+        SpringApplication.run(DeelpoortGateway.class, args);
+    }
+}

@@ -1,0 +1,96 @@
+package nl.deelpoort.gateway.security;
+
+import java.util.List;
+import org.springframework.cache.concurrent.ConcurrentMapCache;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Two filter chains: the API is a stateless OAuth2 resource server that trusts only tokens of the
+ * deelpoort realm meant for the gateway; actuator health and metrics are open for probes.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain actuatorChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/actuator/**")
+                .authorizeHttpRequests(
+                        a -> a.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus")
+                                .permitAll()
+                                .anyRequest()
+                                .denyAll())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable());
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain apiChain(HttpSecurity http, JwtDecoder decoder, JsonMapper json) throws Exception {
+        ProblemResponses problems = new ProblemResponses(json);
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .oauth2ResourceServer(o -> o.jwt(j -> j.decoder(decoder)
+                                .jwtAuthenticationConverter(jwt -> new JwtAuthenticationToken(
+                                        jwt,
+                                        CallerClaims.authorities(jwt).stream()
+                                                .map(SimpleGrantedAuthority::new)
+                                                .toList(),
+                                        jwt.getSubject())))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable());
+        return http.build();
+    }
+
+    /**
+     * RS256 only (so {@code alg: none} and HMAC tricks fail); the JWK set is cached, so tokens keep
+     * validating while Keycloak restarts, and refetched when a token names an unknown key.
+     */
+    @Bean
+    JwtDecoder jwtDecoder(SecuritySettings settings) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(
+                        settings.effectiveJwkSetUri().toString())
+                .jwsAlgorithm(SignatureAlgorithm.RS256)
+                .cache(new ConcurrentMapCache("deelpoort-jwks"))
+                .build();
+        decoder.setJwtValidator(tokenValidator(settings));
+        return decoder;
+    }
+
+    static OAuth2TokenValidator<Jwt> tokenValidator(SecuritySettings settings) {
+        return new DelegatingOAuth2TokenValidator<>(List.of(
+                JwtValidators.createDefaultWithIssuer(settings.issuer().toString()),
+                new AudienceValidator(settings.audience())));
+    }
+
+    @Bean
+    WebMvcConfigurer callerArguments() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new CallerArgumentResolver());
+            }
+        };
+    }
+}

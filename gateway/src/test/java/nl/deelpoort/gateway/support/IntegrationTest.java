@@ -1,0 +1,31 @@
+package nl.deelpoort.gateway.support;
+
+import nl.deelpoort.keycloak.Tokens;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of every {@code *IT}: the whole gateway on a random port, against the real PostgreSQL and
+ * the real Keycloak with the project's realm. All subclasses share one Spring context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class IntegrationTest {
+
+    @LocalServerPort
+    protected int port;
+
+    @DynamicPropertySource
+    static void realServices(DynamicPropertyRegistry registry) {
+        TestServices.get().gatewayProperties().forEach((key, value) -> registry.add(key, () -> value));
+    }
+
+    protected Api api() {
+        return new Api("http://localhost:" + port);
+    }
+
+    protected static Tokens tokens() {
+        return TestServices.get().tokens();
+    }
+}
