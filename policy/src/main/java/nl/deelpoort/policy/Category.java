@@ -10,12 +10,12 @@ package nl.deelpoort.policy;
  * (the anonymous consultation of Veilig Thuis, F7) refuses the identifying ones.
  */
 public enum Category implements Labelled {
-    BSN("BSN", "citizen service number (BSN)", false, true),
-    PERSONALIA("personalia (naam, geboortedatum, adres)", "personal details (name, birth date, address)", false, true),
+    BSN("BSN", "BSN", false, true),
+    PERSONALIA("naam, geboortedatum en adres", "name, birth date and address", false, true),
     CONTACT("contactgegevens", "contact details", false, true),
     HOUSEHOLD("gezinssamenstelling en gezag", "household and parental authority", false, true),
     REFERRAL("aanmelding", "referral", false, false),
-    ASSESSMENT("taxatie (ZRM, risico, kader)", "assessment (ZRM, risk, framework)", false, false),
+    ASSESSMENT("taxatie van risico en zelfredzaamheid", "assessment of risk and self-reliance", false, false),
     SUPPORT_PLAN("gezinsplan", "support plan", false, false),
     CASE_NOTES("journaal", "case notes", false, false),
     CARE_DEPLOYED("ingezette zorg", "care deployed", false, false),

@@ -23,10 +23,12 @@ import java.util.Set;
 public final class DecisionEngine {
     private final Framework framework;
     private final FlowIndex index;
+    private final PrecomputedReasons reasons;
 
     public DecisionEngine(Framework framework) {
         this.framework = framework;
         this.index = new FlowIndex(framework);
+        this.reasons = new PrecomputedReasons(framework);
     }
 
     public Framework framework() {
@@ -78,7 +80,7 @@ public final class DecisionEngine {
     }
 
     private Evaluation evaluate(RequestContext context, Flow flow) {
-        FlowContext c = new FlowContext(framework, context, flow);
+        FlowContext c = new FlowContext(framework, reasons, context, flow);
         Evaluation e = new Evaluation(flow);
         for (Category category : context.request.categories()) {
             String consentId = null;

@@ -2,6 +2,9 @@ package nl.deelpoort.policy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * One candidate flow for one request. Whatever does not depend on the category (the agreement, the
@@ -9,6 +12,7 @@ import java.time.Instant;
  */
 final class FlowContext {
     final Framework framework;
+    final PrecomputedReasons reasons;
     final RequestContext request;
     final Flow flow;
     final Instant time;
@@ -16,9 +20,11 @@ final class FlowContext {
     private Verdict measureVerdict;
     private boolean overrideLooked;
     private OverrideFact override;
+    private Map<Object, Reason> memo;
 
-    FlowContext(Framework framework, RequestContext request, Flow flow) {
+    FlowContext(Framework framework, PrecomputedReasons reasons, RequestContext request, Flow flow) {
         this.framework = framework;
+        this.reasons = reasons;
         this.request = request;
         this.flow = flow;
         this.time = request.request.time();
@@ -69,6 +75,17 @@ final class FlowContext {
             }
         }
         return override;
+    }
+
+    /**
+     * A reason that does not depend on the category (a withdrawn consent, an expired override) is
+     * rendered once per flow and shared by every category it withholds.
+     */
+    Reason once(Object key, Supplier<Reason> render) {
+        if (memo == null) {
+            memo = new HashMap<>(4);
+        }
+        return memo.computeIfAbsent(key, k -> render.get());
     }
 
     /** The declared expiry, capped at the framework's maximum so a bad record cannot outlive the rules. */

@@ -6,7 +6,7 @@ public enum OrganisationKind implements Labelled {
     SOCIAL_TEAM("sociaal team", "social team"),
     ACCESS_ORGANISATION("toegangsorganisatie", "access organisation"),
     CERTIFIED_INSTITUTION("gecertificeerde instelling", "certified institution"),
-    SAFETY_CENTRE("Veilig Thuis", "safety centre (Veilig Thuis)"),
+    SAFETY_CENTRE("Veilig Thuis", "Veilig Thuis"),
     /** Processes on behalf of a controller and therefore never receives a disclosure itself. */
     PROCESSOR("verwerker", "processor"),
     STATISTICS("statistiekbureau", "statistics office");

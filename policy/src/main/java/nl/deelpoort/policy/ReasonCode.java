@@ -66,31 +66,29 @@ public enum ReasonCode {
                     + " identifies the person and is therefore not shared."),
     CONSENT_MISSING(
             Use.DECISION,
-            "Voor {category} onder stroom {flow} ({purpose}) is toestemming van de betrokkene nodig, en er is geen"
-                    + " toestemming vastgelegd die delen met {recipient} dekt.",
-            "Sharing {category} under flow {flow} ({purpose}) needs the subject's consent, and no recorded consent"
-                    + " covers sharing with {recipient}."),
+            "Stroom {flow} ({purpose}) vraagt toestemming van de betrokkene, en er is geen toestemming vastgelegd"
+                    + " die delen met {recipient} dekt.",
+            "Flow {flow} ({purpose}) needs the subject's consent, and no recorded consent covers sharing with"
+                    + " {recipient}."),
     CONSENT_WITHDRAWN(
             Use.DECISION,
             "Toestemming {consent} is ingetrokken op {at}. Vanaf dat moment mag op grond daarvan niets meer worden"
-                    + " gedeeld ({category}, stroom {flow}).",
-            "Consent {consent} was withdrawn on {at}. From that moment nothing may be shared on it ({category},"
-                    + " flow {flow})."),
+                    + " gedeeld (stroom {flow}).",
+            "Consent {consent} was withdrawn on {at}. From that moment nothing may be shared on it (flow {flow})."),
     CONSENT_EXPIRED(
             Use.DECISION,
-            "Toestemming {consent} gold tot {until} en is verlopen; vraag opnieuw toestemming om {category} te delen"
-                    + " (stroom {flow}).",
-            "Consent {consent} was valid until {until} and has expired; ask for consent again to share {category}"
-                    + " (flow {flow})."),
+            "Toestemming {consent} gold tot {until} en is verlopen; vraag opnieuw toestemming om te delen (stroom"
+                    + " {flow}).",
+            "Consent {consent} was valid until {until} and has expired; ask for consent again to share (flow"
+                    + " {flow})."),
     CONSENT_NOT_YET_VALID(
             Use.DECISION,
-            "Toestemming {consent} geldt pas vanaf {from}; tot dan kan {category} daarop niet worden gedeeld (stroom"
-                    + " {flow}).",
-            "Consent {consent} only applies from {from}; until then {category} cannot be shared on it (flow {flow})."),
+            "Toestemming {consent} geldt pas vanaf {from}; tot dan kan daarop niets worden gedeeld (stroom {flow}).",
+            "Consent {consent} only applies from {from}; until then nothing can be shared on it (flow {flow})."),
     CONSENT_SCOPE(
             Use.DECISION,
-            "Toestemming {consent} dekt deze deling niet: {detail}. Stroom {flow} vraagt toestemming voor {category}.",
-            "Consent {consent} does not cover this disclosure: {detail}. Flow {flow} needs consent for {category}."),
+            "Toestemming {consent} dekt deze deling onder stroom {flow} niet: {detail}.",
+            "Consent {consent} does not cover this disclosure under flow {flow}: {detail}."),
     MEASURE_MISSING(
             Use.DECISION,
             "Stroom {flow} geldt alleen bij een lopende maatregel (OTS, voogdij of jeugdreclassering) voor deze"
@@ -110,9 +108,8 @@ public enum ReasonCode {
                     + " here."),
     OVERRIDE_EXPIRED(
             Use.DECISION,
-            "Veiligheidsdoorbraak {override} {state} op {at}; daarna geeft die geen grondslag meer om {category} te"
-                    + " delen.",
-            "Safety override {override} {state} on {at}; after that it is no basis for sharing {category}."),
+            "Veiligheidsdoorbraak {override} {state} op {at}; daarna geeft die geen grondslag meer om te delen.",
+            "Safety override {override} {state} on {at}; after that it is no basis for sharing."),
     OVERRIDE_SCOPE(
             Use.DECISION,
             "Veiligheidsdoorbraak {override} dekt dit niet: {detail}.",

@@ -228,28 +228,21 @@ final class Rules {
 
     static Verdict identifyingOnlyWhereAllowed(FlowContext c, Category category) {
         if (c.flow.noIdentifyingCategories() && category.isIdentifying()) {
-            return refused(ReasonCode.IDENTIFYING_NOT_ALLOWED.reason(
-                    "flow", c.flow.id(), "purpose", c.flow.purpose(), "category", category));
+            return refused(c.reasons.identifying(c.flow, category));
         }
         return ALLOWED;
+    }
+
+    static Reason identifyingReason(Flow flow, Category category) {
+        return ReasonCode.IDENTIFYING_NOT_ALLOWED.reason(
+                "flow", flow.id(), "purpose", flow.purpose(), "category", category);
     }
 
     static Verdict namedByFlow(FlowContext c, Category category) {
         if (c.flow.names(category)) {
             return ALLOWED;
         }
-        Text special = category.isSpecial()
-                ? new Text(
-                        "; dit is een bijzondere categorie, die alleen wordt gedeeld waar een stroom haar uitdrukkelijk"
-                                + " noemt",
-                        "; this is a special category, shared only where a flow names it explicitly")
-                : Text.EMPTY;
-        Reason notInFlow = ReasonCode.CATEGORY_NOT_IN_FLOW.reason(
-                "flow", c.flow.id(),
-                "purpose", c.flow.purpose(),
-                "category", category,
-                "special", special,
-                "allowed", c.flow.categories());
+        Reason notInFlow = c.reasons.notInFlow(c.flow, category);
         OverrideFact override = c.invokedOverride();
         if (override != null && override.categories().contains(category)) {
             // Say so explicitly: a professional who named the category in the override may expect it to count.
@@ -269,6 +262,21 @@ final class Rules {
                                             category)));
         }
         return refused(notInFlow);
+    }
+
+    static Reason notInFlowReason(Flow flow, Category category) {
+        Text special = category.isSpecial()
+                ? new Text(
+                        "; dit is een bijzondere categorie, die alleen wordt gedeeld waar een stroom haar uitdrukkelijk"
+                                + " noemt",
+                        "; this is a special category, shared only where a flow names it explicitly")
+                : Text.EMPTY;
+        return ReasonCode.CATEGORY_NOT_IN_FLOW.reason(
+                "flow", flow.id(),
+                "purpose", flow.purpose(),
+                "category", category,
+                "special", special,
+                "allowed", flow.categories());
     }
 
     static Verdict agreementInForce(FlowContext c, Category category) {
@@ -401,14 +409,14 @@ final class Rules {
         ConsentFact expired = null;
         ConsentFact notYet = null;
         ConsentFact otherScope = null;
-        Text otherScopeDetail = null;
+        Mismatch otherScopeMismatch = null;
         for (ConsentFact fact : c.facts().consents()) {
             if (!fact.subjectPseudonym().equals(c.subject())) {
                 continue;
             }
-            Text mismatch = scopeMismatch(c, fact, category);
+            Mismatch mismatch = scopeMismatch(c, fact, category);
             ConsentState state = state(fact, t);
-            if (mismatch == null) {
+            if (mismatch == Mismatch.NONE) {
                 switch (state) {
                     case ACTIVE -> {
                         return Verdict.on(Ground.CONSENT, fact.id());
@@ -419,28 +427,43 @@ final class Rules {
                 }
             } else if (state == ConsentState.ACTIVE && otherScope == null) {
                 otherScope = fact;
-                otherScopeDetail = mismatch;
+                otherScopeMismatch = mismatch;
             }
         }
         String flow = c.flow.id();
         if (withdrawn != null) {
-            return refused(ReasonCode.CONSENT_WITHDRAWN.reason(
-                    "consent", withdrawn.id(), "at", withdrawn.withdrawnAt(), "category", category, "flow", flow));
+            ConsentFact f = withdrawn;
+            return refused(c.once(
+                    List.of(ReasonCode.CONSENT_WITHDRAWN, f.id()),
+                    () -> ReasonCode.CONSENT_WITHDRAWN.reason("consent", f.id(), "at", f.withdrawnAt(), "flow", flow)));
         }
         if (expired != null) {
-            return refused(ReasonCode.CONSENT_EXPIRED.reason(
-                    "consent", expired.id(), "until", expired.validUntil(), "category", category, "flow", flow));
+            ConsentFact f = expired;
+            return refused(c.once(
+                    List.of(ReasonCode.CONSENT_EXPIRED, f.id()),
+                    () -> ReasonCode.CONSENT_EXPIRED.reason("consent", f.id(), "until", f.validUntil(), "flow", flow)));
         }
         if (notYet != null) {
-            return refused(ReasonCode.CONSENT_NOT_YET_VALID.reason(
-                    "consent", notYet.id(), "from", notYet.validFrom(), "category", category, "flow", flow));
+            ConsentFact f = notYet;
+            return refused(c.once(
+                    List.of(ReasonCode.CONSENT_NOT_YET_VALID, f.id()),
+                    () -> ReasonCode.CONSENT_NOT_YET_VALID.reason(
+                            "consent", f.id(), "from", f.validFrom(), "flow", flow)));
         }
         if (otherScope != null) {
-            return refused(ReasonCode.CONSENT_SCOPE.reason(
-                    "consent", otherScope.id(), "detail", otherScopeDetail, "category", category, "flow", flow));
+            ConsentFact f = otherScope;
+            Mismatch m = otherScopeMismatch;
+            return refused(c.once(
+                    List.of(ReasonCode.CONSENT_SCOPE, f.id(), m, m == Mismatch.CATEGORY ? category : m),
+                    () -> ReasonCode.CONSENT_SCOPE.reason(
+                            "consent", f.id(), "detail", scopeDetail(c, f, m, category), "flow", flow)));
         }
-        return refused(ReasonCode.CONSENT_MISSING.reason(
-                "category", category, "flow", flow, "purpose", c.flow.purpose(), "recipient", c.recipientId()));
+        return refused(c.reasons.consentMissing(c.flow, c.recipientId(), category));
+    }
+
+    static Reason consentMissingReason(Flow flow, OrganisationId recipient, Category category) {
+        return ReasonCode.CONSENT_MISSING.reason(
+                "category", category, "flow", flow.id(), "purpose", flow.purpose(), "recipient", recipient);
     }
 
     private static ConsentState state(ConsentFact fact, Instant t) {
@@ -454,45 +477,63 @@ final class Rules {
         return t.isBefore(fact.validUntil()) ? ConsentState.ACTIVE : ConsentState.EXPIRED;
     }
 
-    private static Text scopeMismatch(FlowContext c, ConsentFact fact, Category category) {
-        Purpose purpose = c.flow.purpose();
-        if (!fact.purposes().contains(purpose)) {
-            return Text.of(
-                    "die geldt voor {purposes}, niet voor {purpose}",
-                    "it is for {purposes}, not for {purpose}",
-                    "purposes",
-                    fact.purposes(),
-                    "purpose",
-                    purpose);
+    /** The first way in which a consent fails to cover this category here, in the order they are explained. */
+    private enum Mismatch {
+        NONE,
+        PURPOSE,
+        RECIPIENT,
+        HOLDER,
+        CATEGORY
+    }
+
+    private static Mismatch scopeMismatch(FlowContext c, ConsentFact fact, Category category) {
+        if (!fact.purposes().contains(c.flow.purpose())) {
+            return Mismatch.PURPOSE;
         }
         if (!fact.recipients().contains(c.recipientId())) {
-            return Text.of(
-                    "ontvanger {recipient} staat er niet in (wel: {recipients})",
-                    "it does not name recipient {recipient} (it names: {recipients})",
-                    "recipient",
-                    c.recipientId(),
-                    "recipients",
-                    sorted(fact.recipients()));
+            return Mismatch.RECIPIENT;
         }
         if (!fact.holders().isEmpty() && !fact.holders().contains(c.holderId())) {
-            return Text.of(
-                    "die geldt alleen voor gegevens van {holders}, niet van {holder}",
-                    "it only covers data held by {holders}, not by {holder}",
-                    "holders",
-                    sorted(fact.holders()),
-                    "holder",
-                    c.holderId());
+            return Mismatch.HOLDER;
         }
-        if (!fact.categories().contains(category)) {
-            return Text.of(
-                    "{category} valt er niet onder (wel: {categories})",
-                    "it does not include {category} (it includes: {categories})",
-                    "category",
-                    category,
-                    "categories",
-                    fact.categories());
-        }
-        return null;
+        return fact.categories().contains(category) ? Mismatch.NONE : Mismatch.CATEGORY;
+    }
+
+    private static Text scopeDetail(FlowContext c, ConsentFact fact, Mismatch mismatch, Category category) {
+        return switch (mismatch) {
+            case PURPOSE ->
+                Text.of(
+                        "die geldt voor {purposes}, niet voor {purpose}",
+                        "it is for {purposes}, not for {purpose}",
+                        "purposes",
+                        fact.purposes(),
+                        "purpose",
+                        c.flow.purpose());
+            case RECIPIENT ->
+                Text.of(
+                        "ontvanger {recipient} staat er niet in (wel: {recipients})",
+                        "it does not name recipient {recipient} (it names: {recipients})",
+                        "recipient",
+                        c.recipientId(),
+                        "recipients",
+                        sorted(fact.recipients()));
+            case HOLDER ->
+                Text.of(
+                        "die geldt alleen voor gegevens van {holders}, niet van {holder}",
+                        "it only covers data held by {holders}, not by {holder}",
+                        "holders",
+                        sorted(fact.holders()),
+                        "holder",
+                        c.holderId());
+            case CATEGORY, NONE ->
+                Text.of(
+                        "{category} valt er niet onder (wel: {categories})",
+                        "it does not include {category} (it includes: {categories})",
+                        "category",
+                        category,
+                        "categories",
+                        fact.categories());
+        };
     }
 
     /** Whether the invoked override covers this category now; it is only asked once consent failed. */
@@ -508,20 +549,17 @@ final class Rules {
                     o, Text.of("die is pas vastgelegd op {at}", "it was only declared on {at}", "at", o.declaredAt()));
         }
         if (o.endedAt() != null && !o.endedAt().isAfter(t)) {
-            return refused(ReasonCode.OVERRIDE_EXPIRED.reason(
-                    "override",
-                    o.id(),
-                    "state",
-                    new Text("is beëindigd", "was ended"),
-                    "at",
-                    o.endedAt(),
-                    "category",
-                    category));
+            return refused(c.once(
+                    List.of(ReasonCode.OVERRIDE_EXPIRED, o.id()),
+                    () -> ReasonCode.OVERRIDE_EXPIRED.reason(
+                            "override", o.id(), "state", new Text("is beëindigd", "was ended"), "at", o.endedAt())));
         }
         Instant end = c.overrideEnd(o);
         if (!t.isBefore(end)) {
-            return refused(ReasonCode.OVERRIDE_EXPIRED.reason(
-                    "override", o.id(), "state", new Text("is verlopen", "expired"), "at", end, "category", category));
+            return refused(c.once(
+                    List.of(ReasonCode.OVERRIDE_EXPIRED, o.id()),
+                    () -> ReasonCode.OVERRIDE_EXPIRED.reason(
+                            "override", o.id(), "state", new Text("is verlopen", "expired"), "at", end)));
         }
         if (o.purpose() != c.flow.purpose()) {
             return overrideScope(

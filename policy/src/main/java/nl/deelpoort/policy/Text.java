@@ -73,7 +73,8 @@ record Text(String nl, String en) {
             return dutch ? text.nl : text.en;
         }
         if (value instanceof Labelled labelled) {
-            return (dutch ? labelled.labelNl() : labelled.labelEn()) + " (" + labelled.name() + ")";
+            String label = dutch ? labelled.labelNl() : labelled.labelEn();
+            return label.equals(labelled.name()) ? label : label + " (" + labelled.name() + ")";
         }
         if (value instanceof Instant instant) {
             return (dutch ? TIME_NL : TIME_EN).format(instant);
