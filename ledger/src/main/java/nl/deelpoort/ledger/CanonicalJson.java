@@ -27,6 +27,46 @@ public final class CanonicalJson {
         buf = new byte[capacity];
     }
 
+    /**
+     * A writer for one object whose members the caller gives in canonical order (e.g. from a name list
+     * sorted once); {@link #member} refuses names out of order, so the output stays canonical.
+     */
+    public static ObjectWriter objectWriter() {
+        return new ObjectWriter();
+    }
+
+    /** See {@link #objectWriter()}. */
+    public static final class ObjectWriter {
+        private final CanonicalJson w = new CanonicalJson(1024);
+        private String last;
+
+        private ObjectWriter() {
+            w.put('{');
+        }
+
+        /** Writes one member; names must come in strictly increasing UTF-16 order. */
+        public ObjectWriter member(String name, Object value) {
+            if (last != null) {
+                if (last.compareTo(name) >= 0) {
+                    throw new IllegalArgumentException("member " + name + " out of canonical order");
+                }
+                w.put(',');
+            }
+            last = name;
+            w.string(name);
+            w.put(':');
+            w.value(value);
+            return this;
+        }
+
+        public byte[] toBytes() {
+            w.put('}');
+            byte[] out = Arrays.copyOf(w.buf, w.len);
+            w.len--;
+            return out;
+        }
+    }
+
     /** Writes one value as canonical UTF-8 bytes. */
     public static byte[] write(Object value) {
         CanonicalJson w = new CanonicalJson(512);

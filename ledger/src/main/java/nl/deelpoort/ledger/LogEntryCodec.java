@@ -1,12 +1,11 @@
 package nl.deelpoort.ledger;
 
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -31,12 +30,6 @@ public final class LogEntryCodec {
     /** The format version written into every entry. */
     public static final long FORMAT_VERSION = 1;
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(ZoneOffset.UTC)
-            .withResolverStyle(ResolverStyle.STRICT);
-    private static final DateTimeFormatter DATE =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
-
     private static final Map<String, EntryKind> KINDS = new HashMap<>();
 
     static {
@@ -49,43 +42,107 @@ public final class LogEntryCodec {
 
     /** The canonical bytes of an entry. */
     public static byte[] encode(LogEntry e) {
-        TreeMap<String, Object> m = new TreeMap<>();
-        m.put("v", FORMAT_VERSION);
-        m.put("seq", e.seq());
-        m.put("registeredAt", TIME.format(e.registeredAt()));
-        m.put("kind", e.kind().name());
-        m.put("confidential", e.confidential());
-        put(m, "traceId", e.traceId());
-        put(m, "spanId", e.spanId());
-        put(m, "decision", e.decision());
-        putList(m, "reasonCodes", e.reasonCodes());
-        put(m, "purpose", e.purpose());
-        put(m, "legalBasis", e.legalBasis());
-        put(m, "flow", e.flow());
-        put(m, "agreement", e.agreement());
-        put(m, "policyVersion", e.policyVersion());
-        put(m, "requestingOrganisation", e.requestingOrganisation());
-        put(m, "actingRole", e.actingRole());
-        put(m, "user", e.user());
-        put(m, "client", e.client());
-        put(m, "holder", e.holder());
-        put(m, "holderRole", e.holderRole());
-        put(m, "recipient", e.recipient());
-        put(m, "recipientRole", e.recipientRole());
-        put(m, "subjectPseudonym", e.subjectPseudonym());
-        putList(m, "categoriesRequested", e.categoriesRequested());
-        putList(m, "categoriesReleased", e.categoriesReleased());
-        put(m, "consentId", e.consentId());
-        put(m, "overrideId", e.overrideId());
-        put(m, "measureId", e.measureId());
-        put(m, "referenceId", e.referenceId());
-        if (e.retentionUntil() != null) {
-            m.put("retentionUntil", DATE.format(e.retentionUntil()));
-        }
+        // Members in canonical (UTF-16) order; ObjectWriter refuses any slip in this order.
+        CanonicalJson.ObjectWriter w = CanonicalJson.objectWriter();
+        opt(w, "actingRole", e.actingRole());
+        opt(w, "agreement", e.agreement());
         if (!e.attributes().isEmpty()) {
-            m.put("attributes", new TreeMap<>(e.attributes()));
+            w.member("attributes", new TreeMap<>(e.attributes()));
         }
-        return CanonicalJson.write(m);
+        optList(w, "categoriesReleased", e.categoriesReleased());
+        optList(w, "categoriesRequested", e.categoriesRequested());
+        opt(w, "client", e.client());
+        w.member("confidential", e.confidential());
+        opt(w, "consentId", e.consentId());
+        opt(w, "decision", e.decision());
+        opt(w, "flow", e.flow());
+        opt(w, "holder", e.holder());
+        opt(w, "holderRole", e.holderRole());
+        w.member("kind", e.kind().name());
+        opt(w, "legalBasis", e.legalBasis());
+        opt(w, "measureId", e.measureId());
+        opt(w, "overrideId", e.overrideId());
+        opt(w, "policyVersion", e.policyVersion());
+        opt(w, "purpose", e.purpose());
+        optList(w, "reasonCodes", e.reasonCodes());
+        opt(w, "recipient", e.recipient());
+        opt(w, "recipientRole", e.recipientRole());
+        opt(w, "referenceId", e.referenceId());
+        w.member("registeredAt", formatTime(e.registeredAt()));
+        opt(w, "requestingOrganisation", e.requestingOrganisation());
+        if (e.retentionUntil() != null) {
+            w.member("retentionUntil", e.retentionUntil().toString());
+        }
+        w.member("seq", e.seq());
+        opt(w, "spanId", e.spanId());
+        opt(w, "subjectPseudonym", e.subjectPseudonym());
+        opt(w, "traceId", e.traceId());
+        opt(w, "user", e.user());
+        w.member("v", FORMAT_VERSION);
+        return w.toBytes();
+    }
+
+    /** yyyy-MM-ddTHH:mm:ss.SSSZ, written by hand: DateTimeFormatter dominated the encoding time. */
+    static String formatTime(Instant t) {
+        LocalDateTime d = LocalDateTime.ofEpochSecond(t.getEpochSecond(), t.getNano(), ZoneOffset.UTC);
+        char[] c = new char[24];
+        digits(c, 0, d.getYear(), 4);
+        c[4] = '-';
+        digits(c, 5, d.getMonthValue(), 2);
+        c[7] = '-';
+        digits(c, 8, d.getDayOfMonth(), 2);
+        c[10] = 'T';
+        digits(c, 11, d.getHour(), 2);
+        c[13] = ':';
+        digits(c, 14, d.getMinute(), 2);
+        c[16] = ':';
+        digits(c, 17, d.getSecond(), 2);
+        c[19] = '.';
+        digits(c, 20, d.getNano() / 1_000_000, 3);
+        c[23] = 'Z';
+        return new String(c);
+    }
+
+    /** The inverse of {@link #formatTime}; ranges are checked by LocalDateTime.of. */
+    static Instant parseTime(String s) {
+        if (s.length() != 24
+                || s.charAt(4) != '-'
+                || s.charAt(7) != '-'
+                || s.charAt(10) != 'T'
+                || s.charAt(13) != ':'
+                || s.charAt(16) != ':'
+                || s.charAt(19) != '.'
+                || s.charAt(23) != 'Z') {
+            throw new DateTimeException("not yyyy-MM-ddTHH:mm:ss.SSSZ");
+        }
+        return LocalDateTime.of(
+                        number(s, 0, 4),
+                        number(s, 5, 2),
+                        number(s, 8, 2),
+                        number(s, 11, 2),
+                        number(s, 14, 2),
+                        number(s, 17, 2),
+                        number(s, 20, 3) * 1_000_000)
+                .toInstant(ZoneOffset.UTC);
+    }
+
+    private static void digits(char[] c, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            c[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
+    }
+
+    private static int number(String s, int at, int width) {
+        int v = 0;
+        for (int i = at; i < at + width; i++) {
+            char ch = s.charAt(i);
+            if (ch < '0' || ch > '9') {
+                throw new DateTimeException("not a digit: " + ch);
+            }
+            v = v * 10 + (ch - '0');
+        }
+        return v;
     }
 
     /**
@@ -151,15 +208,15 @@ public final class LogEntryCodec {
         return entry;
     }
 
-    private static void put(TreeMap<String, Object> m, String name, String value) {
+    private static void opt(CanonicalJson.ObjectWriter w, String name, String value) {
         if (value != null) {
-            m.put(name, value);
+            w.member(name, value);
         }
     }
 
-    private static void putList(TreeMap<String, Object> m, String name, List<String> value) {
+    private static void optList(CanonicalJson.ObjectWriter w, String name, List<String> value) {
         if (!value.isEmpty()) {
-            m.put(name, value);
+            w.member(name, value);
         }
     }
 
@@ -205,8 +262,8 @@ public final class LogEntryCodec {
         Instant time(String name) {
             String s = string(name, true);
             try {
-                return Instant.from(TIME.parse(s));
-            } catch (DateTimeParseException ex) {
+                return parseTime(s);
+            } catch (DateTimeException ex) {
                 throw new LedgerFormatException("\"" + name + "\" is not a time: " + s, ex);
             }
         }
@@ -217,8 +274,9 @@ public final class LogEntryCodec {
                 return null;
             }
             try {
-                return LocalDate.parse(s, DATE);
-            } catch (DateTimeParseException ex) {
+                // ISO form; years outside 0000..9999 and other spellings fail the re-encoding check.
+                return LocalDate.parse(s);
+            } catch (DateTimeException ex) {
                 throw new LedgerFormatException("\"" + name + "\" is not a date: " + s, ex);
             }
         }

@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import nl.deelpoort.ledger.LedgerFormatException;
 import nl.deelpoort.ledger.note.Checkpoint;
 import nl.deelpoort.ledger.note.NoteVerificationException;
@@ -143,8 +145,12 @@ public final class VerifyLog {
         return cp;
     }
 
+    /** Lines per batch handed to {@link LogVerifier#addAll}: enough to keep the cores busy, little memory. */
+    private static final int BATCH = 4096;
+
     private static void readExport(Path log, LogVerifier verifier) throws IOException {
         try (BufferedReader reader = Files.newBufferedReader(log, StandardCharsets.UTF_8)) {
+            List<ExportLine> batch = new ArrayList<>(BATCH);
             String line;
             long lineNo = 0;
             while ((line = reader.readLine()) != null) {
@@ -152,15 +158,20 @@ public final class VerifyLog {
                 if (line.isBlank()) {
                     continue;
                 }
-                ExportLine entry;
                 try {
-                    entry = ExportLine.parse(line);
+                    batch.add(ExportLine.parse(line));
                 } catch (LedgerFormatException e) {
+                    // Entries before the malformed line come first: they may hold an earlier problem.
+                    verifier.addAll(batch);
                     throw new LogVerificationException(
                             verifier.size(), "line " + lineNo + " of the export is malformed: " + e.getMessage());
                 }
-                verifier.add(entry.seq(), entry.canonical(), entry.leafHash());
+                if (batch.size() == BATCH) {
+                    verifier.addAll(batch);
+                    batch.clear();
+                }
             }
+            verifier.addAll(batch);
         }
     }
 
