@@ -1,0 +1,2 @@
+/** The one-command local stack behind {@code ./deelpoort-local}. */
+package nl.deelpoort.localstack;
