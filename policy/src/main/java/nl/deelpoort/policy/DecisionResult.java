@@ -1,5 +1,6 @@
 package nl.deelpoort.policy;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,7 +36,7 @@ public record DecisionResult(
 
     /** All reason codes in this result, top-level and per withheld category. */
     public Set<ReasonCode> reasonCodes() {
-        Set<ReasonCode> codes = java.util.EnumSet.noneOf(ReasonCode.class);
+        Set<ReasonCode> codes = EnumSet.noneOf(ReasonCode.class);
         reasons.forEach(r -> codes.add(r.code()));
         withheld.values().forEach(list -> list.forEach(r -> codes.add(r.code())));
         return codes;

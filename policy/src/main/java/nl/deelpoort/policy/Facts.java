@@ -28,20 +28,4 @@ public record Facts(
     public static Facts none() {
         return NONE;
     }
-
-    public Facts withConsents(ConsentFact... more) {
-        return new Facts(List.of(more), overrides, measures, invokedOverrideId);
-    }
-
-    public Facts withMeasures(MeasureFact... more) {
-        return new Facts(consents, overrides, List.of(more), invokedOverrideId);
-    }
-
-    /** Adds the overrides and invokes the first of them. */
-    public Facts invoking(OverrideFact invoked, OverrideFact... others) {
-        List<OverrideFact> all = new java.util.ArrayList<>();
-        all.add(invoked);
-        all.addAll(List.of(others));
-        return new Facts(consents, all, measures, Optional.of(invoked.id()));
-    }
 }

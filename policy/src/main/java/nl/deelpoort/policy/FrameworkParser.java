@@ -57,7 +57,6 @@ final class FrameworkParser {
         }
         onlyKeys(top, "", "organisations", "agreements", "flows", "consent", "override");
         List<Organisation> orgs = listOf(top, "", "organisations", this::organisation);
-        orgs.forEach(o -> organisations.putIfAbsent(o.id(), o));
         List<Agreement> agreements = agreements(top);
         List<Flow> flows = flows(top);
         ConsentPolicy consent = consentPolicy(map(required(top, "", "consent"), "consent"));

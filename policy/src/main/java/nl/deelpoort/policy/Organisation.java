@@ -1,5 +1,6 @@
 package nl.deelpoort.policy;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
@@ -16,8 +17,7 @@ public record Organisation(
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(kind, "kind");
-        actingRoles =
-                actingRoles.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(EnumSet.copyOf(actingRoles));
+        actingRoles = actingRoles.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(actingRoles));
     }
 
     public boolean holds(ActingRole role) {

@@ -6,6 +6,7 @@ import static nl.deelpoort.policy.Verdict.refused;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import nl.deelpoort.policy.Verdict.Ground;
 
 /**
@@ -140,7 +141,7 @@ final class Rules {
     }
 
     /** NO_FLOW, saying what is closest: a flow for which a role is wrong, or the purposes that do exist. */
-    static Reason noFlow(RequestContext c, List<Flow> sameRoute, java.util.Set<Purpose> purposesOnRoute) {
+    static Reason noFlow(RequestContext c, List<Flow> sameRoute, Set<Purpose> purposesOnRoute) {
         DecisionRequest r = c.request;
         Text why;
         if (!sameRoute.isEmpty()) {
@@ -611,7 +612,7 @@ final class Rules {
         return refused(ReasonCode.OVERRIDE_SCOPE.reason("override", o.id(), "detail", detail));
     }
 
-    private static List<OrganisationId> sorted(java.util.Set<OrganisationId> ids) {
+    private static List<OrganisationId> sorted(Set<OrganisationId> ids) {
         return ids.stream().sorted().toList();
     }
 }
