@@ -1,16 +1,10 @@
 package nl.deelpoort.ledger;
 
-import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -29,14 +23,6 @@ public final class LogEntryCodec {
 
     /** The format version written into every entry. */
     public static final long FORMAT_VERSION = 1;
-
-    private static final Map<String, EntryKind> KINDS = new HashMap<>();
-
-    static {
-        for (EntryKind k : EntryKind.values()) {
-            KINDS.put(k.name(), k);
-        }
-    }
 
     private LogEntryCodec() {}
 
@@ -151,61 +137,7 @@ public final class LogEntryCodec {
      * @throws LedgerFormatException if the bytes are not the canonical form of some entry
      */
     public static LogEntry decode(byte[] canonical) {
-        String text = new String(canonical, StandardCharsets.UTF_8);
-        Map<String, Object> m;
-        try {
-            m = Json.parseObject(text);
-        } catch (LedgerFormatException ex) {
-            throw new LedgerFormatException("entry is not JSON: " + ex.getMessage(), ex);
-        }
-        Fields f = new Fields(m);
-        long version = f.integer("v");
-        if (version != FORMAT_VERSION) {
-            throw new LedgerFormatException("unknown entry format version " + version);
-        }
-        LogEntry entry;
-        try {
-            entry = LogEntry.builder(f.kind())
-                    .seq(f.integer("seq"))
-                    .registeredAt(f.time("registeredAt"))
-                    .confidential(f.bool("confidential"))
-                    .traceId(f.optString("traceId"))
-                    .spanId(f.optString("spanId"))
-                    .decision(f.optString("decision"))
-                    .reasonCodes(f.list("reasonCodes"))
-                    .purpose(f.optString("purpose"))
-                    .legalBasis(f.optString("legalBasis"))
-                    .flow(f.optString("flow"))
-                    .agreement(f.optString("agreement"))
-                    .policyVersion(f.optString("policyVersion"))
-                    .requestingOrganisation(f.optString("requestingOrganisation"))
-                    .actingRole(f.optString("actingRole"))
-                    .user(f.optString("user"))
-                    .client(f.optString("client"))
-                    .holder(f.optString("holder"))
-                    .holderRole(f.optString("holderRole"))
-                    .recipient(f.optString("recipient"))
-                    .recipientRole(f.optString("recipientRole"))
-                    .subjectPseudonym(f.optString("subjectPseudonym"))
-                    .categoriesRequested(f.list("categoriesRequested"))
-                    .categoriesReleased(f.list("categoriesReleased"))
-                    .consentId(f.optString("consentId"))
-                    .overrideId(f.optString("overrideId"))
-                    .measureId(f.optString("measureId"))
-                    .referenceId(f.optString("referenceId"))
-                    .retentionUntil(f.date("retentionUntil"))
-                    .attributes(f.map("attributes"))
-                    .build();
-        } catch (IllegalArgumentException ex) {
-            throw new LedgerFormatException("entry is invalid: " + ex.getMessage(), ex);
-        }
-        if (!m.isEmpty()) {
-            throw new LedgerFormatException("entry has unknown members " + m.keySet());
-        }
-        if (!Arrays.equals(encode(entry), canonical)) {
-            throw new LedgerFormatException("entry is not in canonical form (RFC 8785, see ledger/README.md)");
-        }
-        return entry;
+        return CanonicalEntryReader.read(canonical);
     }
 
     private static void opt(CanonicalJson.ObjectWriter w, String name, String value) {
@@ -217,116 +149,6 @@ public final class LogEntryCodec {
     private static void optList(CanonicalJson.ObjectWriter w, String name, List<String> value) {
         if (!value.isEmpty()) {
             w.member(name, value);
-        }
-    }
-
-    /** Takes members out of the parsed object one by one, so leftovers are unknown members. */
-    private static final class Fields {
-        private final Map<String, Object> m;
-
-        Fields(Map<String, Object> m) {
-            this.m = m;
-        }
-
-        private Object take(String name, boolean required) {
-            Object v = m.remove(name);
-            if (v == null && required) {
-                throw new LedgerFormatException("entry lacks \"" + name + "\"");
-            }
-            return v;
-        }
-
-        long integer(String name) {
-            if (take(name, true) instanceof Long n) {
-                return n;
-            }
-            throw new LedgerFormatException("\"" + name + "\" must be an integer");
-        }
-
-        boolean bool(String name) {
-            if (take(name, true) instanceof Boolean b) {
-                return b;
-            }
-            throw new LedgerFormatException("\"" + name + "\" must be true or false");
-        }
-
-        EntryKind kind() {
-            String name = string("kind", true);
-            EntryKind k = KINDS.get(name);
-            if (k == null) {
-                throw new LedgerFormatException("unknown kind " + name);
-            }
-            return k;
-        }
-
-        Instant time(String name) {
-            String s = string(name, true);
-            try {
-                return parseTime(s);
-            } catch (DateTimeException ex) {
-                throw new LedgerFormatException("\"" + name + "\" is not a time: " + s, ex);
-            }
-        }
-
-        LocalDate date(String name) {
-            String s = string(name, false);
-            if (s == null) {
-                return null;
-            }
-            try {
-                // ISO form; years outside 0000..9999 and other spellings fail the re-encoding check.
-                return LocalDate.parse(s);
-            } catch (DateTimeException ex) {
-                throw new LedgerFormatException("\"" + name + "\" is not a date: " + s, ex);
-            }
-        }
-
-        String optString(String name) {
-            return string(name, false);
-        }
-
-        private String string(String name, boolean required) {
-            Object v = take(name, required);
-            if (v == null || v instanceof String) {
-                return (String) v;
-            }
-            throw new LedgerFormatException("\"" + name + "\" must be a string");
-        }
-
-        List<String> list(String name) {
-            Object v = take(name, false);
-            if (v == null) {
-                return null;
-            }
-            if (v instanceof List<?> list) {
-                List<String> out = new ArrayList<>(list.size());
-                for (Object o : list) {
-                    if (!(o instanceof String s)) {
-                        throw new LedgerFormatException("\"" + name + "\" must hold strings");
-                    }
-                    out.add(s);
-                }
-                return out;
-            }
-            throw new LedgerFormatException("\"" + name + "\" must be an array");
-        }
-
-        Map<String, String> map(String name) {
-            Object v = take(name, false);
-            if (v == null) {
-                return null;
-            }
-            if (v instanceof Map<?, ?> map) {
-                Map<String, String> out = new TreeMap<>();
-                for (Map.Entry<?, ?> e : map.entrySet()) {
-                    if (!(e.getValue() instanceof String s)) {
-                        throw new LedgerFormatException("\"" + name + "\" must hold strings");
-                    }
-                    out.put((String) e.getKey(), s);
-                }
-                return out;
-            }
-            throw new LedgerFormatException("\"" + name + "\" must be an object");
         }
     }
 }

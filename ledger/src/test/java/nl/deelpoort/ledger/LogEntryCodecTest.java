@@ -62,6 +62,58 @@ class LogEntryCodecTest {
         }
     }
 
+    /**
+     * The decoder checks canonical form byte by byte instead of re-encoding; this fuzzes that promise:
+     * any mutation of valid bytes either fails to decode or is itself the canonical form of its entry.
+     */
+    @Test
+    void everyMutationThatDecodesIsCanonical() {
+        Random r = new Random(7);
+        byte[] interesting = "\"\\,:{}[]0-1 un/ft\u007f".getBytes(StandardCharsets.UTF_8);
+        int decoded = 0;
+        for (int i = 0; i < 20_000; i++) {
+            byte[] bytes = LogEntryCodec.encode(TestEntries.random(r));
+            byte[] m = mutate(bytes, r, interesting);
+            LogEntry entry;
+            try {
+                entry = LogEntryCodec.decode(m);
+            } catch (LedgerFormatException expected) {
+                continue;
+            }
+            decoded++;
+            assertThat(new String(LogEntryCodec.encode(entry), StandardCharsets.ISO_8859_1))
+                    .as("mutation %d", i)
+                    .isEqualTo(new String(m, StandardCharsets.ISO_8859_1));
+        }
+        // Some mutations (e.g. a changed letter inside a string) must decode, or the test proves little.
+        assertThat(decoded).isGreaterThan(1000);
+    }
+
+    private static byte[] mutate(byte[] bytes, Random r, byte[] interesting) {
+        int at = r.nextInt(bytes.length);
+        byte pick = r.nextBoolean() ? interesting[r.nextInt(interesting.length)] : (byte) r.nextInt(256);
+        switch (r.nextInt(3)) {
+            case 0 -> {
+                byte[] m = bytes.clone();
+                m[at] = pick;
+                return m;
+            }
+            case 1 -> {
+                byte[] m = new byte[bytes.length + 1];
+                System.arraycopy(bytes, 0, m, 0, at);
+                m[at] = pick;
+                System.arraycopy(bytes, at, m, at + 1, bytes.length - at);
+                return m;
+            }
+            default -> {
+                byte[] m = new byte[bytes.length - 1];
+                System.arraycopy(bytes, 0, m, 0, at);
+                System.arraycopy(bytes, at + 1, m, at, bytes.length - at - 1);
+                return m;
+            }
+        }
+    }
+
     @Test
     void equalEntriesGiveEqualBytesWhateverCollectionsTheyWereBuiltFrom() {
         Random r = new Random(42);
@@ -119,8 +171,14 @@ class LogEntryCodecTest {
                 // a BSN where the pseudonym belongs, a decision the domain does not know
                 "{\"confidential\":false,\"kind\":\"AUDIT_QUERY\",\"registeredAt\":\"2026-01-02T03:04:05.000Z\",\"seq\":7,\"subjectPseudonym\":\"999993653\",\"v\":1}",
                 "{\"confidential\":false,\"decision\":\"MAYBE\",\"kind\":\"AUDIT_QUERY\",\"registeredAt\":\"2026-01-02T03:04:05.000Z\",\"seq\":7,\"v\":1}",
-                // not an object at all
+                // not an object at all, an empty object, upper-case hex, overlong UTF-8 is tested below
                 "[]",
+                "{}",
+                "{\"confidential\":false,\"flow\":\"\\u001F\",\"kind\":\"AUDIT_QUERY\",\"registeredAt\":\"2026-01-02T03:04:05.000Z\",\"seq\":7,\"v\":1}",
+                "{\"confidential\":false,\"flow\":\"\\u000a\",\"kind\":\"AUDIT_QUERY\",\"registeredAt\":\"2026-01-02T03:04:05.000Z\",\"seq\":7,\"v\":1}",
+                "{\"confidential\":false,\"kind\":\"AUDIT_QUERY\",\"registeredAt\":\"2026-01-02T03:04:05.000Z\",\"seq\":07,\"v\":1}",
+                "{\"confidential\":false,\"kind\":\"AUDIT_QUERY\",\"registeredAt\":\"2026-01-02T03:04:05.000Z\",\"seq\":9007199254740992,\"v\":1}",
+                "{\"confidential\":false,\"kind\":\"AUDIT_QUERY\",\"registeredAt\":\"2026-01-02T03:04:05.000Z\",\"retentionUntil\":\"+2026-01-02\",\"seq\":7,\"v\":1}",
                 "{\"confidential\":false,\"kind\":\"AUDIT_QUERY\",\"registeredAt\":\"2026-01-02T03:04:05.000Z\",\"seq\":7,\"v\":1}\n"
             })
     void refusesBytesThatAreNotTheCanonicalFormOfAnEntry(String text) {
@@ -140,6 +198,13 @@ class LogEntryCodecTest {
         }
         assertThat(LogEntryCodec.decode(bytes).flow()).isEqualTo("\u00e9");
         assertThatThrownBy(() -> LogEntryCodec.decode(broken)).isInstanceOf(LedgerFormatException.class);
+        // The overlong two-byte form of 'A' and an encoded surrogate are not UTF-8.
+        for (byte[] bad : new byte[][] {{(byte) 0xc1, (byte) 0x81}, {(byte) 0xed, (byte) 0xa0, (byte) 0x80}}) {
+            String text = new String(bytes, StandardCharsets.ISO_8859_1)
+                    .replace("\u00c3\u00a9", new String(bad, StandardCharsets.ISO_8859_1));
+            assertThatThrownBy(() -> LogEntryCodec.decode(text.getBytes(StandardCharsets.ISO_8859_1)))
+                    .isInstanceOf(LedgerFormatException.class);
+        }
     }
 
     @Test

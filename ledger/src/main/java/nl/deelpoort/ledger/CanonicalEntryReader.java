@@ -1,0 +1,360 @@
+package nl.deelpoort.ledger;
+
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Reads canonical entry bytes in one pass and refuses, as it goes, every byte the encoder would not
+ * have written: white space, members out of order or repeated, needless or upper-case escapes,
+ * unescaped controls, malformed or overlong UTF-8, non-canonical integers, {@code null}, empty arrays
+ * and objects. So whatever it accepts re-encodes to the same bytes, without paying for a re-encoding
+ * (this is the hot path of the offline verifier; {@code LogEntryCodecTest} fuzzes the guarantee).
+ */
+final class CanonicalEntryReader {
+
+    private final byte[] b;
+    private int pos;
+
+    private CanonicalEntryReader(byte[] b) {
+        this.b = b;
+    }
+
+    static LogEntry read(byte[] bytes) {
+        return new CanonicalEntryReader(bytes).entry();
+    }
+
+    private LogEntry entry() {
+        LogEntry.Builder e = LogEntry.builder(null);
+        boolean hasV = false;
+        boolean hasSeq = false;
+        boolean hasTime = false;
+        boolean hasConfidential = false;
+        expect('{');
+        String previous = null;
+        do {
+            String name = string();
+            if (previous != null && previous.compareTo(name) >= 0) {
+                throw error("member \"" + name + "\" is out of canonical order or repeated");
+            }
+            previous = name;
+            expect(':');
+            switch (name) {
+                case "actingRole" -> e.actingRole(string());
+                case "agreement" -> e.agreement(string());
+                case "attributes" -> e.attributes(stringMap());
+                case "categoriesReleased" -> e.categoriesReleased(stringArray());
+                case "categoriesRequested" -> e.categoriesRequested(stringArray());
+                case "client" -> e.client(string());
+                case "confidential" -> {
+                    e.confidential(bool());
+                    hasConfidential = true;
+                }
+                case "consentId" -> e.consentId(string());
+                case "decision" -> e.decision(string());
+                case "flow" -> e.flow(string());
+                case "holder" -> e.holder(string());
+                case "holderRole" -> e.holderRole(string());
+                case "kind" -> e.kind(kind(string()));
+                case "legalBasis" -> e.legalBasis(string());
+                case "measureId" -> e.measureId(string());
+                case "overrideId" -> e.overrideId(string());
+                case "policyVersion" -> e.policyVersion(string());
+                case "purpose" -> e.purpose(string());
+                case "reasonCodes" -> e.reasonCodes(stringArray());
+                case "recipient" -> e.recipient(string());
+                case "recipientRole" -> e.recipientRole(string());
+                case "referenceId" -> e.referenceId(string());
+                case "registeredAt" -> {
+                    e.registeredAt(time(string()));
+                    hasTime = true;
+                }
+                case "requestingOrganisation" -> e.requestingOrganisation(string());
+                case "retentionUntil" -> e.retentionUntil(date(string()));
+                case "seq" -> {
+                    e.seq(integer());
+                    hasSeq = true;
+                }
+                case "spanId" -> e.spanId(string());
+                case "subjectPseudonym" -> e.subjectPseudonym(string());
+                case "traceId" -> e.traceId(string());
+                case "user" -> e.user(string());
+                case "v" -> {
+                    long v = integer();
+                    if (v != LogEntryCodec.FORMAT_VERSION) {
+                        throw error("unknown entry format version " + v);
+                    }
+                    hasV = true;
+                }
+                default -> throw error("unknown member \"" + name + "\"");
+            }
+        } while (comma());
+        expect('}');
+        if (pos != b.length) {
+            throw error("bytes after the entry");
+        }
+        if (!hasV || !hasSeq || !hasTime || !hasConfidential) {
+            throw error("entry lacks one of \"v\", \"seq\", \"registeredAt\", \"confidential\"");
+        }
+        try {
+            return e.build();
+        } catch (IllegalArgumentException ex) {
+            throw new LedgerFormatException("entry is invalid: " + ex.getMessage(), ex);
+        }
+    }
+
+    private static EntryKind kind(String name) {
+        try {
+            return EntryKind.valueOf(name);
+        } catch (IllegalArgumentException ex) {
+            throw new LedgerFormatException("unknown kind " + name);
+        }
+    }
+
+    private Instant time(String s) {
+        try {
+            Instant t = LogEntryCodec.parseTime(s);
+            if (LogEntryCodec.formatTime(t).equals(s)) {
+                return t;
+            }
+        } catch (DateTimeException ex) {
+            // reported below
+        }
+        throw error("\"registeredAt\" is not yyyy-MM-ddTHH:mm:ss.SSSZ: " + s);
+    }
+
+    private LocalDate date(String s) {
+        try {
+            LocalDate d = LocalDate.parse(s);
+            if (d.toString().equals(s)) {
+                return d;
+            }
+        } catch (DateTimeException ex) {
+            // reported below
+        }
+        throw error("\"retentionUntil\" is not yyyy-MM-dd: " + s);
+    }
+
+    private List<String> stringArray() {
+        expect('[');
+        if (peek() == ']') {
+            throw error("empty arrays are omitted, not written");
+        }
+        List<String> out = new ArrayList<>(4);
+        do {
+            out.add(string());
+        } while (comma());
+        expect(']');
+        return out;
+    }
+
+    private Map<String, String> stringMap() {
+        expect('{');
+        if (peek() == '}') {
+            throw error("empty objects are omitted, not written");
+        }
+        TreeMap<String, String> out = new TreeMap<>();
+        String previous = null;
+        do {
+            String key = string();
+            if (previous != null && previous.compareTo(key) >= 0) {
+                throw error("attribute \"" + key + "\" is out of canonical order or repeated");
+            }
+            previous = key;
+            expect(':');
+            out.put(key, string());
+        } while (comma());
+        expect('}');
+        return out;
+    }
+
+    private boolean bool() {
+        if (startsWith("true")) {
+            pos += 4;
+            return true;
+        }
+        if (startsWith("false")) {
+            pos += 5;
+            return false;
+        }
+        throw error("expected true or false");
+    }
+
+    /** A JCS integer: no sign but '-', no leading zeros, no "-0", within ±(2^53 − 1). */
+    private long integer() {
+        boolean negative = peek() == '-';
+        if (negative) {
+            pos++;
+        }
+        int start = pos;
+        long v = 0;
+        while (pos < b.length && b[pos] >= '0' && b[pos] <= '9') {
+            v = v * 10 + (b[pos] - '0');
+            pos++;
+            if (pos - start > 16) {
+                throw error("integer too large");
+            }
+        }
+        int digits = pos - start;
+        if (digits == 0 || (digits > 1 && b[start] == '0') || (negative && v == 0)) {
+            throw error("not a canonical integer");
+        }
+        if (v > CanonicalJson.MAX_SAFE_INTEGER) {
+            throw error("integer too large");
+        }
+        return negative ? -v : v;
+    }
+
+    private String string() {
+        expect('"');
+        int start = pos;
+        // Fast path: plain printable ASCII up to the closing quote.
+        while (pos < b.length) {
+            byte c = b[pos];
+            if (c == '"') {
+                String s = new String(b, start, pos - start, StandardCharsets.ISO_8859_1);
+                pos++;
+                return s;
+            }
+            if (c == '\\' || c < 0x20) {
+                break;
+            }
+            pos++;
+        }
+        StringBuilder sb = new StringBuilder(pos - start + 16);
+        sb.append(new String(b, start, pos - start, StandardCharsets.ISO_8859_1));
+        while (true) {
+            if (pos >= b.length) {
+                throw error("unterminated string");
+            }
+            int c = b[pos++];
+            if (c == '"') {
+                return sb.toString();
+            }
+            if (c == '\\') {
+                escape(sb);
+            } else if (c >= 0x20) {
+                sb.append((char) c);
+            } else if (c >= 0) {
+                throw error("unescaped control character");
+            } else {
+                utf8(sb, c & 0xff);
+            }
+        }
+    }
+
+    /** Only the escapes RFC 8785 writes: the short ones, and lower-case \\u00xx for other controls. */
+    private void escape(StringBuilder sb) {
+        if (pos >= b.length) {
+            throw error("unterminated escape");
+        }
+        byte e = b[pos++];
+        switch (e) {
+            case '"' -> sb.append('"');
+            case '\\' -> sb.append('\\');
+            case 'b' -> sb.append('\b');
+            case 't' -> sb.append('\t');
+            case 'n' -> sb.append('\n');
+            case 'f' -> sb.append('\f');
+            case 'r' -> sb.append('\r');
+            case 'u' -> {
+                if (pos + 4 > b.length || b[pos] != '0' || b[pos + 1] != '0') {
+                    throw error("needless \\u escape");
+                }
+                int v = hex(b[pos + 2]) * 16 + hex(b[pos + 3]);
+                if (v >= 0x20 || v == '\b' || v == '\t' || v == '\n' || v == '\f' || v == '\r') {
+                    throw error("needless \\u escape");
+                }
+                pos += 4;
+                sb.append((char) v);
+            }
+            default -> throw error("needless or invalid escape");
+        }
+    }
+
+    private int hex(byte c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        throw error("\\u escapes use lower-case hex");
+    }
+
+    /** Strict UTF-8 (RFC 3629): shortest form only, no surrogates, nothing above U+10FFFF. */
+    private void utf8(StringBuilder sb, int lead) {
+        int need;
+        int cp;
+        int min;
+        if (lead >= 0xc2 && lead <= 0xdf) {
+            need = 1;
+            cp = lead & 0x1f;
+            min = 0x80;
+        } else if (lead >= 0xe0 && lead <= 0xef) {
+            need = 2;
+            cp = lead & 0x0f;
+            min = 0x800;
+        } else if (lead >= 0xf0 && lead <= 0xf4) {
+            need = 3;
+            cp = lead & 0x07;
+            min = 0x10000;
+        } else {
+            throw error("invalid UTF-8");
+        }
+        if (pos + need > b.length) {
+            throw error("truncated UTF-8");
+        }
+        for (int i = 0; i < need; i++) {
+            int c = b[pos++] & 0xff;
+            if ((c & 0xc0) != 0x80) {
+                throw error("invalid UTF-8");
+            }
+            cp = (cp << 6) | (c & 0x3f);
+        }
+        if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
+            throw error("invalid UTF-8");
+        }
+        sb.appendCodePoint(cp);
+    }
+
+    private boolean comma() {
+        if (peek() == ',') {
+            pos++;
+            return true;
+        }
+        return false;
+    }
+
+    private boolean startsWith(String word) {
+        if (pos + word.length() > b.length) {
+            return false;
+        }
+        for (int i = 0; i < word.length(); i++) {
+            if (b[pos + i] != word.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private int peek() {
+        return pos < b.length ? b[pos] : -1;
+    }
+
+    private void expect(char c) {
+        if (pos >= b.length || b[pos] != c) {
+            throw error("expected '" + c + "'");
+        }
+        pos++;
+    }
+
+    private LedgerFormatException error(String message) {
+        return new LedgerFormatException("entry is not canonical: " + message + " at byte " + pos);
+    }
+}
