@@ -1,0 +1,125 @@
+package nl.deelpoort.gateway.logstore;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import nl.deelpoort.gateway.logstore.LogReader.StoredCheckpoint;
+import nl.deelpoort.ledger.merkle.MerkleProofs;
+import nl.deelpoort.ledger.merkle.MerkleVerifier;
+import nl.deelpoort.ledger.note.Checkpoint;
+import nl.deelpoort.ledger.note.NoteSigner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Signs checkpoints of the stored log, in the background. Before signing size n it proves, from the
+ * stored subtrees, that the tree of size n extends the latest signed one (a consistency proof,
+ * generated and then verified as an outsider would); a tree that does not is never signed.
+ * Checkpointing takes its own advisory lock, so instances sharing a log sign one after the other.
+ */
+final class Checkpointer {
+
+    /** Advisory lock key for checkpointing: ASCII "deelckpt". */
+    static final long CHECKPOINT_LOCK = 0x6465656c636b7074L;
+
+    private static final Logger log = LoggerFactory.getLogger(Checkpointer.class);
+
+    private final DataSource dataSource;
+    private final NoteSigner signer;
+    private final String origin;
+
+    Checkpointer(DataSource dataSource, NoteSigner signer, String origin) {
+        this.dataSource = dataSource;
+        this.signer = signer;
+        this.origin = origin;
+    }
+
+    /** The log refused to be checkpointed because it does not extend what was signed before. */
+    static final class InconsistentLogException extends IllegalStateException {
+        InconsistentLogException(String message) {
+            super(message);
+        }
+    }
+
+    private record Heads(byte[] root, List<byte[]> proof) {}
+
+    /**
+     * Signs a checkpoint of the current log if it grew since the latest one (or none exists yet).
+     *
+     * @return the latest checkpoint after this call
+     * @throws InconsistentLogException if the log does not extend the latest checkpoint
+     */
+    StoredCheckpoint checkpointNow() {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                try (Statement s = c.createStatement()) {
+                    s.execute("SELECT pg_advisory_xact_lock(" + CHECKPOINT_LOCK + ")");
+                }
+                long size = LogSequencer.currentSize(c);
+                Optional<StoredCheckpoint> latest = LogReader.latestCheckpoint(c);
+                if (latest.isPresent() && latest.get().treeSize() == size) {
+                    c.rollback();
+                    return latest.get();
+                }
+                if (latest.isPresent() && latest.get().treeSize() > size) {
+                    throw new InconsistentLogException("the log holds " + size + " entries, fewer than the "
+                            + latest.get().treeSize() + " of its latest checkpoint");
+                }
+                long m = latest.map(StoredCheckpoint::treeSize).orElse(0L);
+                Heads heads = StoredHashes.compute(
+                        c,
+                        source -> new Heads(
+                                MerkleProofs.rootHash(source, size), MerkleProofs.consistencyProof(source, m, size)));
+                if (latest.isPresent()
+                        && !MerkleVerifier.verifyConsistency(
+                                m, size, heads.proof(), latest.get().rootHash(), heads.root())) {
+                    throw new InconsistentLogException(
+                            "the log of size " + size + " does not extend the checkpoint of size " + m);
+                }
+                String note = new Checkpoint(origin, size, heads.root()).sign(signer);
+                StoredCheckpoint stored;
+                try (PreparedStatement ps =
+                        c.prepareStatement("INSERT INTO checkpoint (tree_size, root_hash, signed_note)"
+                                + " VALUES (?, ?, ?) RETURNING created_at")) {
+                    ps.setLong(1, size);
+                    ps.setBytes(2, heads.root());
+                    ps.setString(3, note);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        stored = new StoredCheckpoint(
+                                size,
+                                heads.root(),
+                                note,
+                                rs.getObject(1, OffsetDateTime.class).toInstant());
+                    }
+                }
+                c.commit();
+                log.debug("Signed checkpoint of size {}", size);
+                return stored;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw LogReader.unavailable(e);
+        }
+    }
+
+    /** For the scheduler: never throws, so a bad run does not cancel the next. */
+    void checkpointQuietly() {
+        try {
+            checkpointNow();
+        } catch (InconsistentLogException e) {
+            log.error("Checkpoint NOT signed: {}", e.getMessage());
+        } catch (RuntimeException e) {
+            log.warn("Checkpoint not signed this time: {}", e.toString());
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package nl.deelpoort.gateway.logstore;
+
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import nl.deelpoort.gateway.logstore.LogReader.OutOfRange;
+import nl.deelpoort.gateway.logstore.LogReader.StoredCheckpoint;
+import nl.deelpoort.gateway.logstore.LogReader.StoredEntry;
+import nl.deelpoort.gateway.security.Caller;
+import nl.deelpoort.ledger.Json;
+import nl.deelpoort.ledger.LogEntryCodec;
+import nl.deelpoort.ledger.note.NoteSigner;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/**
+ * The log as auditors and the offline verifier see it (API.md, "Log and audit"). Hashes are standard
+ * base64, proofs in RFC 9162 order. Checkpoint and public key: any authenticated caller; the rest:
+ * privacy officers and gateway admins.
+ */
+@RestController
+class LogController {
+
+    static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
+
+    private static final Base64.Encoder B64 = Base64.getEncoder();
+
+    private final LogReader reader;
+    private final Checkpointer checkpointer;
+    private final NoteSigner signer;
+
+    LogController(LogReader reader, Checkpointer checkpointer, NoteSigner logSigner) {
+        this.reader = reader;
+        this.checkpointer = checkpointer;
+        this.signer = logSigner;
+    }
+
+    record EntryView(long seq, String canonical, String leafHash, Map<String, Object> entry) {}
+
+    record InclusionProofView(long seq, long treeSize, String leafHash, List<String> hashes, String rootHash) {}
+
+    record ConsistencyProofView(long from, long to, String fromRootHash, String toRootHash, List<String> hashes) {}
+
+    @GetMapping(value = "/api/v1/log/checkpoint", produces = MediaType.TEXT_PLAIN_VALUE)
+    String checkpoint() {
+        // Before the first background run there is none yet; sign one rather than answer 404.
+        return reader.latestCheckpoint().orElseGet(checkpointer::checkpointNow).signedNote();
+    }
+
+    @GetMapping(value = "/api/v1/log/public-key", produces = MediaType.TEXT_PLAIN_VALUE)
+    String publicKey() {
+        return signer.verifierKey() + "\n";
+    }
+
+    @GetMapping("/api/v1/log/entries/{seq}")
+    EntryView entry(@PathVariable long seq, Caller caller) {
+        LogProblems.requireAuditor(caller);
+        StoredEntry e = reader.entry(seq).orElseThrow(() -> LogProblems.notFound("The log has no entry " + seq + "."));
+        // Strict decode first: only bytes that are canonical are shown as fields.
+        LogEntryCodec.decode(e.canonical());
+        Map<String, Object> fields = Json.parseObject(new String(e.canonical(), StandardCharsets.UTF_8));
+        return new EntryView(seq, B64.encodeToString(e.canonical()), B64.encodeToString(e.leafHash()), fields);
+    }
+
+    @GetMapping("/api/v1/log/entries/{seq}/inclusion-proof")
+    InclusionProofView inclusionProof(
+            @PathVariable long seq, @RequestParam(required = false) Long treeSize, Caller caller) {
+        LogProblems.requireAuditor(caller);
+        long size = treeSize != null ? treeSize : defaultTreeSize();
+        try {
+            LogReader.InclusionProof p = reader.inclusionProof(seq, size);
+            return new InclusionProofView(
+                    p.seq(),
+                    p.treeSize(),
+                    B64.encodeToString(p.leafHash()),
+                    encode(p.hashes()),
+                    B64.encodeToString(p.rootHash()));
+        } catch (OutOfRange e) {
+            throw LogProblems.invalid(e.field, e.getMessage());
+        }
+    }
+
+    @GetMapping("/api/v1/log/consistency-proof")
+    ConsistencyProofView consistencyProof(
+            @RequestParam long from, @RequestParam(required = false) Long to, Caller caller) {
+        LogProblems.requireAuditor(caller);
+        long n = to != null ? to : defaultTreeSize();
+        try {
+            LogReader.ConsistencyProof p = reader.consistencyProof(from, n);
+            return new ConsistencyProofView(
+                    p.from(),
+                    p.to(),
+                    B64.encodeToString(p.fromRootHash()),
+                    B64.encodeToString(p.toRootHash()),
+                    encode(p.hashes()));
+        } catch (OutOfRange e) {
+            throw LogProblems.invalid(e.field, e.getMessage());
+        }
+    }
+
+    /**
+     * Entries {@code fromSeq ≤ seq ≤ toSeq} as JSON Lines ({@code ExportLine}), default all entries
+     * committed when the request arrives. Streamed from a database cursor.
+     */
+    @GetMapping("/api/v1/log/export")
+    ResponseEntity<StreamingResponseBody> export(
+            @RequestParam(required = false) Long fromSeq, @RequestParam(required = false) Long toSeq, Caller caller) {
+        LogProblems.requireAuditor(caller);
+        long size = reader.size();
+        long from = fromSeq != null ? fromSeq : 0;
+        long end = toSeq != null ? toSeq + 1 : size;
+        if (from < 0) {
+            throw LogProblems.invalid("fromSeq", "must not be negative");
+        }
+        if (end < from || end > size) {
+            throw LogProblems.invalid("toSeq", "must be between fromSeq and the last seq, " + (size - 1));
+        }
+        StreamingResponseBody body = out -> {
+            BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            reader.export(from, end, line -> {
+                w.write(line.format());
+                w.write('\n');
+            });
+            w.flush();
+        };
+        return ResponseEntity.ok().contentType(NDJSON).body(body);
+    }
+
+    private long defaultTreeSize() {
+        return reader.latestCheckpoint().map(StoredCheckpoint::treeSize).orElseGet(reader::size);
+    }
+
+    private static List<String> encode(List<byte[]> hashes) {
+        return hashes.stream().map(B64::encodeToString).toList();
+    }
+}

@@ -1,0 +1,64 @@
+package nl.deelpoort.gateway.logstore;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings of the disclosure log.
+ *
+ * <p>{@code signingKeyFile} holds the Ed25519 checkpoint key in the C2SP {@code PRIVATE+KEY+…} form;
+ * {@code pseudonymKey} is the base64 HMAC key that turns a BSN into the row key of its subject secret.
+ * Production sets both (from secrets). Where either is absent, it is generated on first start into
+ * {@code dataDir} and reused afterwards: the local stack's way, and the tests'.
+ *
+ * @param origin the checkpoint origin and the key name, e.g. {@code deelpoort.local/log}
+ * @param batchSize at most this many entries per sequencer transaction
+ * @param batchLinger how long the sequencer waits for more entries before writing a short batch; zero
+ *     writes whatever has queued up while the previous batch committed (group commit without delay)
+ * @param appendTimeout how long a caller waits for its entry to be committed before failing closed
+ * @param queueCapacity entries that may wait for the sequencer before appends are refused
+ */
+@ConfigurationProperties("deelpoort.log")
+record LogSettings(
+        String origin,
+        Path dataDir,
+        Path signingKeyFile,
+        String pseudonymKey,
+        Integer batchSize,
+        Duration batchLinger,
+        Duration appendTimeout,
+        Integer queueCapacity,
+        Duration checkpointInterval,
+        Duration integrityInterval) {
+
+    LogSettings {
+        if (origin == null || origin.isBlank()) {
+            origin = "deelpoort.local/log";
+        }
+        if (dataDir == null) {
+            dataDir = Path.of(".local-stack", "log-keys");
+        }
+        if (batchSize == null) {
+            batchSize = 512;
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("deelpoort.log.batch-size must be at least 1");
+        }
+        if (batchLinger == null) {
+            batchLinger = Duration.ZERO;
+        }
+        if (appendTimeout == null) {
+            appendTimeout = Duration.ofSeconds(10);
+        }
+        if (queueCapacity == null) {
+            queueCapacity = 10_000;
+        }
+        if (checkpointInterval == null) {
+            checkpointInterval = Duration.ofSeconds(5);
+        }
+        if (integrityInterval == null) {
+            integrityInterval = Duration.ofMinutes(10);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package nl.deelpoort.gateway.logstore;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import nl.deelpoort.ledger.merkle.MerkleHash;
+import nl.deelpoort.ledger.merkle.SubtreeHashSource;
+
+/**
+ * Runs a ledger computation ({@code MerkleProofs}, {@code CompactTree.restore}) over the subtree
+ * hashes stored in the database with one query instead of one per hash. Which hashes those
+ * computations ask for depends only on the sizes and indexes, never on the hash values, so a first
+ * dry run with dummy hashes lists them, one query fetches them (level 0 from {@code log_entry}, the
+ * others from {@code log_subtree}), and the second run gets the real ones.
+ */
+final class StoredHashes {
+
+    private static final byte[] DUMMY = new byte[MerkleHash.SIZE];
+
+    private static final String FETCH = """
+            SELECT s.level, s.idx, s.hash
+              FROM log_subtree s
+              JOIN unnest(?::smallint[], ?::bigint[]) AS k(level, idx) ON s.level = k.level AND s.idx = k.idx
+            UNION ALL
+            SELECT 0, e.seq, e.leaf_hash FROM log_entry e WHERE e.seq = ANY (?::bigint[])
+            """;
+
+    record Key(int level, long index) {}
+
+    static <T> T compute(Connection connection, Function<SubtreeHashSource, T> computation) throws SQLException {
+        Set<Key> wanted = new LinkedHashSet<>();
+        computation.apply((level, index) -> {
+            wanted.add(new Key(level, index));
+            return DUMMY;
+        });
+        Map<Key, byte[]> found = fetch(connection, wanted);
+        return computation.apply((level, index) -> {
+            byte[] h = found.get(new Key(level, index));
+            if (h == null) {
+                throw new IllegalArgumentException("no stored hash for subtree at level " + level + ", index " + index);
+            }
+            return h;
+        });
+    }
+
+    private static Map<Key, byte[]> fetch(Connection connection, Set<Key> keys) throws SQLException {
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        List<Short> levels = new ArrayList<>();
+        List<Long> indexes = new ArrayList<>();
+        List<Long> leaves = new ArrayList<>();
+        for (Key k : keys) {
+            if (k.level() == 0) {
+                leaves.add(k.index());
+            } else {
+                levels.add((short) k.level());
+                indexes.add(k.index());
+            }
+        }
+        Map<Key, byte[]> out = new HashMap<>();
+        try (PreparedStatement ps = connection.prepareStatement(FETCH)) {
+            Array a1 = connection.createArrayOf("smallint", levels.toArray());
+            Array a2 = connection.createArrayOf("bigint", indexes.toArray());
+            Array a3 = connection.createArrayOf("bigint", leaves.toArray());
+            ps.setArray(1, a1);
+            ps.setArray(2, a2);
+            ps.setArray(3, a3);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(new Key(rs.getInt(1), rs.getLong(2)), rs.getBytes(3));
+                }
+            }
+        }
+        return out;
+    }
+
+    private StoredHashes() {}
+}

@@ -1,0 +1,209 @@
+package nl.deelpoort.gateway.logstore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import nl.deelpoort.gateway.support.IntegrationTest;
+import nl.deelpoort.ledger.EntryKind;
+import nl.deelpoort.ledger.LogEntry;
+import nl.deelpoort.ledger.LogEntryCodec;
+import nl.deelpoort.ledger.merkle.CompactTree;
+import nl.deelpoort.ledger.merkle.MerkleHash;
+import nl.deelpoort.ledger.merkle.MerkleVerifier;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.datasource.AbstractDataSource;
+
+class LogSequencerIT extends IntegrationTest {
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    DisclosureLog log;
+
+    @Autowired
+    LogReader reader;
+
+    @Test
+    void twoSequencersOnOneDatabaseBuildOneConsistentTree() throws Exception {
+        int writers = 8;
+        int perWriter = 60;
+        String run = UUID.randomUUID().toString();
+        List<Long> seqs = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(2 * writers);
+        try (LogSequencer a = sequencer(dataSource);
+                LogSequencer b = sequencer(dataSource)) {
+            List<Future<List<Long>>> results = new ArrayList<>();
+            for (int w = 0; w < 2 * writers; w++) {
+                LogSequencer s = w % 2 == 0 ? a : b;
+                int writer = w;
+                results.add(pool.submit(() -> {
+                    List<Long> mine = new ArrayList<>();
+                    for (int i = 0; i < perWriter; i++) {
+                        LogEntry e = LogEntry.builder(EntryKind.EVALUATION)
+                                .purpose("SIGNAL")
+                                .attributes(Map.of("run", run, "writer", Integer.toString(writer)))
+                                .build();
+                        mine.add(s.submit(e).get(30, TimeUnit.SECONDS));
+                    }
+                    return mine;
+                }));
+            }
+            for (Future<List<Long>> f : results) {
+                seqs.addAll(f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(seqs).hasSize(2 * writers * perWriter);
+        assertThat(new HashSet<>(seqs)).as("no seq handed out twice").hasSize(seqs.size());
+
+        // Recompute the whole tree from the entries' canonical bytes and compare with the root that
+        // the stored subtrees give: both sequencers extended one and the same tree.
+        long size = reader.size();
+        CompactTree recomputed = new CompactTree();
+        Set<Long> runEntries = new HashSet<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT seq, canonical, leaf_hash FROM log_entry WHERE seq < ? ORDER BY seq")) {
+            ps.setLong(1, size);
+            try (ResultSet rs = ps.executeQuery()) {
+                long expected = 0;
+                while (rs.next()) {
+                    assertThat(rs.getLong(1)).as("no gap").isEqualTo(expected++);
+                    byte[] canonical = rs.getBytes(2);
+                    assertThat(rs.getBytes(3)).isEqualTo(MerkleHash.leafHash(canonical));
+                    LogEntry e = LogEntryCodec.decode(canonical);
+                    assertThat(e.seq()).isEqualTo(rs.getLong(1));
+                    if (run.equals(e.attributes().get("run"))) {
+                        runEntries.add(e.seq());
+                    }
+                    recomputed.add(rs.getBytes(3));
+                }
+                assertThat(expected).isEqualTo(size);
+            }
+        }
+        assertThat(runEntries).containsExactlyInAnyOrderElementsOf(seqs);
+        assertThat(reader.rootHash(size)).isEqualTo(recomputed.root());
+        for (long seq : List.of(seqs.get(0), seqs.get(seqs.size() / 2), seqs.get(seqs.size() - 1))) {
+            LogReader.InclusionProof p = reader.inclusionProof(seq, size);
+            assertThat(MerkleVerifier.verifyInclusion(seq, size, p.leafHash(), p.hashes(), recomputed.root()))
+                    .isTrue();
+        }
+    }
+
+    @Test
+    void withoutADatabaseTheCallerGetsAnExceptionNotASeq() {
+        DataSource down = new AbstractDataSource() {
+            @Override
+            public Connection getConnection() throws SQLException {
+                throw new SQLException("connection refused");
+            }
+
+            @Override
+            public Connection getConnection(String username, String password) throws SQLException {
+                return getConnection();
+            }
+        };
+        try (LogSequencer s = sequencer(down)) {
+            CompletableFuture<Long> seq = s.submit(probe("down"));
+            assertThatThrownBy(() -> seq.get(10, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class)
+                    .hasCauseInstanceOf(LogUnavailableException.class);
+            DisclosureLog broken = new DisclosureLog(s, Duration.ofSeconds(10));
+            assertThatThrownBy(() -> broken.append(probe("down"))).isInstanceOf(LogUnavailableException.class);
+        }
+    }
+
+    @Test
+    void aFailureHalfWayThroughTheBatchWritesNothing() throws Exception {
+        // An odd size makes the next append complete a level-1 subtree, so the batch needs its second
+        // INSERT, the one this DataSource breaks: the entry INSERT before it must be rolled back.
+        if (reader.size() % 2 == 0) {
+            log.append(probe("padding"));
+        }
+        long sizeBefore = reader.size();
+        String marker = UUID.randomUUID().toString();
+        try (LogSequencer s = sequencer(failingOnSubtreeInsert(dataSource))) {
+            CompletableFuture<Long> seq = s.submit(probe(marker));
+            assertThatThrownBy(() -> seq.get(10, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class)
+                    .hasCauseInstanceOf(LogUnavailableException.class);
+        }
+        assertThat(reader.size()).isEqualTo(sizeBefore);
+        assertThat(entriesMentioning(marker)).isZero();
+        // The log goes on from where it was, with the next seq.
+        assertThat(log.append(probe("after"))).isEqualTo(sizeBefore);
+    }
+
+    private long entriesMentioning(String marker) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT count(*) FROM log_entry WHERE position(convert_to(?, 'UTF8') IN canonical) > 0")) {
+            ps.setString(1, marker);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static LogEntry probe(String marker) {
+        return LogEntry.builder(EntryKind.EVALUATION)
+                .attributes(Map.of("probe", marker))
+                .build();
+    }
+
+    private static LogSequencer sequencer(DataSource ds) {
+        return new LogSequencer(ds, 64, Duration.ZERO, 1000, Clock.systemUTC());
+    }
+
+    /** The real database, except that inserting subtree hashes fails. */
+    private static DataSource failingOnSubtreeInsert(DataSource real) {
+        return new AbstractDataSource() {
+            @Override
+            public Connection getConnection() throws SQLException {
+                Connection c = real.getConnection();
+                return (Connection) Proxy.newProxyInstance(
+                        Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, m, args) -> {
+                            if (m.getName().equals("prepareStatement")
+                                    && String.valueOf(args[0]).contains("INSERT INTO log_subtree")) {
+                                throw new SQLException("disk full");
+                            }
+                            try {
+                                return m.invoke(c, args);
+                            } catch (InvocationTargetException e) {
+                                throw e.getCause();
+                            }
+                        });
+            }
+
+            @Override
+            public Connection getConnection(String username, String password) throws SQLException {
+                return getConnection();
+            }
+        };
+    }
+}
