@@ -1,6 +1,12 @@
 package nl.deelpoort.gateway.web;
 
 import java.util.List;
+import nl.deelpoort.gateway.decision.DecisionView;
+import nl.deelpoort.gateway.decision.NotAPartyException;
+import nl.deelpoort.gateway.decision.RoleNotHeldException;
+import nl.deelpoort.gateway.logstore.LogUnavailableException;
+import nl.deelpoort.gateway.onboarding.KeycloakUnavailableException;
+import nl.deelpoort.gateway.onboarding.OnboardingConflictException;
 import nl.deelpoort.gateway.security.OrganisationRequiredException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,10 +39,68 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                 HttpStatus.FORBIDDEN, ProblemTypes.ORGANISATION_REQUIRED, "Organisation required", e.getMessage());
     }
 
+    @ExceptionHandler(InvalidRequestException.class)
+    ProblemDetail invalid(InvalidRequestException e) {
+        ProblemDetail body = problem(
+                HttpStatus.UNPROCESSABLE_CONTENT,
+                ProblemTypes.INVALID_REQUEST,
+                "Invalid request",
+                e.fields().stream()
+                        .map(f -> f.field() + ": " + f.problem())
+                        .collect(java.util.stream.Collectors.joining("; ")));
+        body.setProperty("invalidFields", e.fields());
+        return body;
+    }
+
+    @ExceptionHandler(NotAPartyException.class)
+    ProblemDetail notAParty(NotAPartyException e) {
+        return problem(HttpStatus.FORBIDDEN, ProblemTypes.NOT_A_PARTY, "Not a party to this exchange", e.getMessage());
+    }
+
+    @ExceptionHandler(RoleNotHeldException.class)
+    ProblemDetail roleNotHeld(RoleNotHeldException e) {
+        ProblemDetail body = problem(
+                HttpStatus.FORBIDDEN,
+                ProblemTypes.ROLE_NOT_HELD,
+                "Acting role not held",
+                e.reasons().isEmpty()
+                        ? "Your organisation does not act in that role."
+                        : e.reasons().get(0).messageEn());
+        body.setProperty("reasons", DecisionView.ReasonView.of(e.reasons()));
+        return body;
+    }
+
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail accessDenied(AccessDeniedException e) {
         return problem(
                 HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden", "Your role does not allow this call.");
+    }
+
+    @ExceptionHandler(LogUnavailableException.class)
+    ProblemDetail logUnavailable(LogUnavailableException e) {
+        // Fail closed (DOMAIN §7, "log before release"): without a committed entry nothing leaves.
+        log.warn("Disclosure log unavailable: {}", e.getMessage());
+        return problem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                ProblemTypes.LOG_UNAVAILABLE,
+                "Log unavailable",
+                "The disclosure log could not record this request, so nothing was released. Try again later.");
+    }
+
+    @ExceptionHandler(OnboardingConflictException.class)
+    ProblemDetail conflict(OnboardingConflictException e) {
+        return problem(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "Conflict", e.getMessage());
+    }
+
+    @ExceptionHandler(KeycloakUnavailableException.class)
+    ProblemDetail keycloakUnavailable(KeycloakUnavailableException e) {
+        // The cause names hosts and settings: for the operator's log, not for the caller.
+        log.warn("Keycloak admin API unavailable: {}", e.getMessage(), e.getCause());
+        return problem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                ProblemTypes.UNAVAILABLE,
+                "Identity provider unavailable",
+                "Keycloak could not be reached or refused the gateway; nothing was created. Try again later.");
     }
 
     @ExceptionHandler(Exception.class)

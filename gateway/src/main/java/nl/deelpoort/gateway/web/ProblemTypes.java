@@ -10,14 +10,18 @@ public final class ProblemTypes {
     public static final URI UNAUTHENTICATED = type("unauthenticated");
     public static final URI FORBIDDEN = type("forbidden");
     public static final URI ORGANISATION_REQUIRED = type("organisation-required");
+    public static final URI NOT_A_PARTY = type("not-a-party");
+    public static final URI ROLE_NOT_HELD = type("role-not-held");
     public static final URI MALFORMED_REQUEST = type("malformed-request");
     public static final URI INVALID_REQUEST = type("invalid-request");
     public static final URI NOT_FOUND = type("not-found");
+    public static final URI CONFLICT = type("conflict");
     public static final URI METHOD_NOT_ALLOWED = type("method-not-allowed");
     public static final URI UNSUPPORTED_MEDIA_TYPE = type("unsupported-media-type");
     public static final URI PAYLOAD_TOO_LARGE = type("payload-too-large");
     public static final URI INTERNAL = type("internal-error");
     public static final URI UNAVAILABLE = type("service-unavailable");
+    public static final URI LOG_UNAVAILABLE = type("log-unavailable");
 
     public static URI type(String slug) {
         return URI.create(BASE + slug);
