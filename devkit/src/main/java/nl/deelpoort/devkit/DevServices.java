@@ -90,6 +90,8 @@ public final class DevServices implements AutoCloseable {
         p.put("spring.flyway.user", EmbeddedDatabase.OWNER);
         p.put("spring.flyway.password", EmbeddedDatabase.OWNER_PASSWORD);
         p.put("deelpoort.security.issuer", keycloak.issuer());
+        // The dev realm's value, as in its realm file; production sets DEELPOORT_KEYCLOAK_ADMIN_CLIENT_SECRET.
+        p.put("deelpoort.keycloak-admin.client-secret", "deelpoort-gateway-secret");
         p.put("deelpoort.casefiles.default-base-url", caseFiles.baseUrl());
         return p;
     }

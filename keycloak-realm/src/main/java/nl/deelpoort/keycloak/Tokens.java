@@ -49,10 +49,15 @@ public final class Tokens {
 
     /** Client-credentials grant of an organisation's partner system. */
     public String system(String organisation) {
+        return clientCredentials(DemoRealm.systemClientId(organisation), DemoRealm.systemClientSecret(organisation));
+    }
+
+    /** Client-credentials grant of any confidential client, e.g. one onboarded at run time. */
+    public String clientCredentials(String clientId, String clientSecret) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "client_credentials");
-        form.put("client_id", DemoRealm.systemClientId(organisation));
-        form.put("client_secret", DemoRealm.systemClientSecret(organisation));
+        form.put("client_id", clientId);
+        form.put("client_secret", clientSecret);
         return request(form);
     }
 

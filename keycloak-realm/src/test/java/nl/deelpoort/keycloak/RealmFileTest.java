@@ -69,6 +69,21 @@ class RealmFileTest {
         }
     }
 
+    @Test
+    void gatewayServiceAccountMayManageOrganisationsClientsAndUsers() {
+        JsonNode gateway = client(DemoRealm.AUDIENCE);
+        assertThat(gateway.path("serviceAccountsEnabled").asBoolean()).isTrue();
+        JsonNode account = StreamSupport.stream(realm.path("users").spliterator(), false)
+                .filter(u -> u.path("serviceAccountClientId").asString().equals(DemoRealm.AUDIENCE))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("missing service account of " + DemoRealm.AUDIENCE));
+        assertThat(account.path("username").asString()).isEqualTo("service-account-deelpoort-gateway");
+        // Tried against Keycloak 26.7: Organizations need manage-realm (view-realm is not enough even to
+        // list them), the client and its secret manage-clients, the partner-system mapping manage-users.
+        assertThat(texts(account.path("clientRoles").path("realm-management")))
+                .containsExactlyInAnyOrder("manage-realm", "manage-clients", "manage-users");
+    }
+
     private JsonNode client(String clientId) {
         return StreamSupport.stream(realm.path("clients").spliterator(), false)
                 .filter(c -> c.path("clientId").asString().equals(clientId))
