@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import nl.deelpoort.ledger.merkle.MerkleProofs;
 import nl.deelpoort.ledger.verify.ExportLine;
@@ -44,8 +45,22 @@ final class LogReader {
 
     private final DataSource dataSource;
 
+    /** A size the log is known to have reached; it never shrinks, so sizes up to it need no query. */
+    private final AtomicLong knownSize = new AtomicLong();
+
     LogReader(DataSource dataSource) {
         this.dataSource = dataSource;
+    }
+
+    /** The log's size if {@code wanted} may exceed what is known, else the known size (saves a round trip). */
+    private long sizeFor(Connection c, long wanted) throws SQLException {
+        long known = knownSize.get();
+        if (wanted <= known) {
+            return known;
+        }
+        long size = LogSequencer.currentSize(c);
+        knownSize.accumulateAndGet(size, Math::max);
+        return size;
     }
 
     long size() {
@@ -71,7 +86,7 @@ final class LogReader {
     /** PATH(seq, D[treeSize]) and MTH(D[treeSize]) from stored hashes: two queries however large the log. */
     InclusionProof inclusionProof(long seq, long treeSize) {
         try (Connection c = dataSource.getConnection()) {
-            long size = LogSequencer.currentSize(c);
+            long size = sizeFor(c, treeSize);
             if (treeSize < 1 || treeSize > size) {
                 throw new OutOfRange("treeSize", "must be between 1 and the log's size, " + size);
             }
@@ -94,7 +109,7 @@ final class LogReader {
     /** PROOF(from, D[to]) and both roots from stored hashes. */
     ConsistencyProof consistencyProof(long from, long to) {
         try (Connection c = dataSource.getConnection()) {
-            long size = LogSequencer.currentSize(c);
+            long size = sizeFor(c, to);
             if (to < 0 || to > size) {
                 throw new OutOfRange("to", "must be between 0 and the log's size, " + size);
             }
