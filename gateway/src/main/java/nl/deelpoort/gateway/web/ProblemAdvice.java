@@ -4,6 +4,9 @@ import java.util.List;
 import nl.deelpoort.gateway.decision.DecisionView;
 import nl.deelpoort.gateway.decision.NotAPartyException;
 import nl.deelpoort.gateway.decision.RoleNotHeldException;
+import nl.deelpoort.gateway.grounds.GroundConflictException;
+import nl.deelpoort.gateway.grounds.GroundNotFoundException;
+import nl.deelpoort.gateway.grounds.GroundRefusedException;
 import nl.deelpoort.gateway.logstore.LogUnavailableException;
 import nl.deelpoort.gateway.onboarding.KeycloakUnavailableException;
 import nl.deelpoort.gateway.onboarding.OnboardingConflictException;
@@ -68,6 +71,38 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                         : e.reasons().get(0).messageEn());
         body.setProperty("reasons", DecisionView.ReasonView.of(e.reasons()));
         return body;
+    }
+
+    @ExceptionHandler(GroundRefusedException.class)
+    ProblemDetail groundRefused(GroundRefusedException e) {
+        ProblemDetail body = e.forbidden()
+                ? problem(
+                        HttpStatus.FORBIDDEN,
+                        ProblemTypes.FORBIDDEN,
+                        "Forbidden",
+                        e.fields().get(0).problem())
+                : problem(
+                        HttpStatus.UNPROCESSABLE_CONTENT,
+                        ProblemTypes.INVALID_REQUEST,
+                        "Invalid request",
+                        e.fields().stream()
+                                .map(f -> f.field() + ": " + f.problem())
+                                .collect(java.util.stream.Collectors.joining("; ")));
+        body.setProperty("invalidFields", e.fields());
+        if (!e.reasons().isEmpty()) {
+            body.setProperty("reasons", DecisionView.ReasonView.of(e.reasons()));
+        }
+        return body;
+    }
+
+    @ExceptionHandler(GroundNotFoundException.class)
+    ProblemDetail groundNotFound(GroundNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found", e.getMessage());
+    }
+
+    @ExceptionHandler(GroundConflictException.class)
+    ProblemDetail groundConflict(GroundConflictException e) {
+        return problem(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "Conflict", e.getMessage());
     }
 
     @ExceptionHandler(AccessDeniedException.class)

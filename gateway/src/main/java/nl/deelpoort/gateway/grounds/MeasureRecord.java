@@ -1,0 +1,52 @@
+package nl.deelpoort.gateway.grounds;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import nl.deelpoort.policy.MeasureType;
+import nl.deelpoort.policy.OrganisationId;
+
+/**
+ * A child-protection measure as stored: the registration and, if any, its early end.
+ *
+ * @param validUntil exclusive end day, as for consents
+ */
+record MeasureRecord(
+        String id,
+        String subjectPseudonym,
+        MeasureType type,
+        String courtReference,
+        LocalDate validFrom,
+        LocalDate validUntil,
+        OrganisationId registeredBy,
+        String registeredByUser,
+        Instant registeredAt,
+        long disclosureId,
+        End end) {
+
+    record End(Instant at, OrganisationId by, String user, long disclosureId) {}
+
+    String status(Instant now) {
+        if (end != null && !end.at().isAfter(now)) {
+            return "ENDED";
+        }
+        if (now.isBefore(ConsentRecord.startOf(validFrom))) {
+            return "NOT_YET_VALID";
+        }
+        return now.isBefore(ConsentRecord.startOf(validUntil)) ? "ACTIVE" : "EXPIRED";
+    }
+
+    MeasureRecord withEnd(End newEnd) {
+        return new MeasureRecord(
+                id,
+                subjectPseudonym,
+                type,
+                courtReference,
+                validFrom,
+                validUntil,
+                registeredBy,
+                registeredByUser,
+                registeredAt,
+                disclosureId,
+                newEnd);
+    }
+}

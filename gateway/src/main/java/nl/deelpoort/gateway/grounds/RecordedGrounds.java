@@ -1,0 +1,149 @@
+package nl.deelpoort.gateway.grounds;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import nl.deelpoort.gateway.decision.GroundsFacts;
+import nl.deelpoort.policy.Category;
+import nl.deelpoort.policy.ConsentFact;
+import nl.deelpoort.policy.Facts;
+import nl.deelpoort.policy.MeasureFact;
+import nl.deelpoort.policy.MeasureType;
+import nl.deelpoort.policy.OrganisationId;
+import nl.deelpoort.policy.OverrideFact;
+import nl.deelpoort.policy.Purpose;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The grounds recorded for a subject, as the decision engine weighs them: consents, overrides and
+ * measures with their follow-up events, in one statement (one round trip, each branch an index scan
+ * on the subject pseudonym). Every decision reads them afresh, so a withdrawal or an ended override
+ * counts for every decision that reads after it committed.
+ */
+final class RecordedGrounds implements GroundsFacts {
+
+    static final String QUERY = "SELECT 'C' AS kind, c.id::text AS id, c.purposes, c.recipients, c.holders,"
+            + " c.categories, NULL::text AS org, NULL::text AS type, c.valid_from AS day_from,"
+            + " c.valid_until AS day_until, NULL::timestamptz AS at_from, NULL::timestamptz AS at_until,"
+            + " w.withdrawn_at AS at_end"
+            + " FROM consent c LEFT JOIN consent_withdrawal w ON w.consent_id = c.id"
+            + " WHERE c.subject_pseudonym = ?"
+            + " UNION ALL"
+            + " SELECT 'O', o.id::text, ARRAY[o.purpose], o.recipients, NULL, o.categories, o.declaring_org, NULL,"
+            + " NULL, NULL, o.declared_at, o.expires_at, e.ended_at"
+            + " FROM safety_override o LEFT JOIN override_end e ON e.override_id = o.id"
+            + " WHERE o.subject_pseudonym = ?"
+            + " UNION ALL"
+            + " SELECT 'M', m.id::text, NULL, NULL, NULL, NULL, m.registered_by_org, m.type, m.valid_from,"
+            + " m.valid_until, NULL, NULL, me.ended_at"
+            + " FROM measure m LEFT JOIN measure_end me ON me.measure_id = m.id"
+            + " WHERE m.subject_pseudonym = ?";
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    RecordedGrounds(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Override
+    public Facts factsFor(String subjectPseudonym, Optional<String> invokedOverrideId) {
+        List<ConsentFact> consents = new ArrayList<>();
+        List<OverrideFact> overrides = new ArrayList<>();
+        List<MeasureFact> measures = new ArrayList<>();
+        jdbc.query(
+                QUERY,
+                rs -> {
+                    switch (rs.getString("kind")) {
+                        case "C" -> consents.add(consent(rs, subjectPseudonym));
+                        case "O" -> overrides.add(override(rs, subjectPseudonym));
+                        default -> measures.add(measure(rs, subjectPseudonym));
+                    }
+                },
+                subjectPseudonym,
+                subjectPseudonym,
+                subjectPseudonym);
+        if (!consents.isEmpty() || !overrides.isEmpty() || !measures.isEmpty()) {
+            Instant read = clock.instant();
+            // An event that committed is in force for this decision even if the instance that wrote
+            // it has a clock slightly ahead of ours: cap its time at the moment we read it.
+            consents.replaceAll(c -> c.withdrawnAt() == null || !c.withdrawnAt().isAfter(read)
+                    ? c
+                    : new ConsentFact(
+                            c.id(),
+                            c.subjectPseudonym(),
+                            c.purposes(),
+                            c.recipients(),
+                            c.holders(),
+                            c.categories(),
+                            c.validFrom(),
+                            c.validUntil(),
+                            read));
+            overrides.replaceAll(o -> o.endedAt() == null || !o.endedAt().isAfter(read)
+                    ? o
+                    : new OverrideFact(
+                            o.id(),
+                            o.subjectPseudonym(),
+                            o.declaringOrganisation(),
+                            o.purpose(),
+                            o.recipients(),
+                            o.categories(),
+                            o.declaredAt(),
+                            o.expiresAt(),
+                            read));
+            measures.replaceAll(m -> m.endedAt() == null || !m.endedAt().isAfter(read)
+                    ? m
+                    : new MeasureFact(
+                            m.id(),
+                            m.subjectPseudonym(),
+                            m.type(),
+                            m.registeredBy(),
+                            m.validFrom(),
+                            m.validUntil(),
+                            read));
+        }
+        return new Facts(consents, overrides, measures, invokedOverrideId);
+    }
+
+    private static ConsentFact consent(ResultSet rs, String pseudonym) throws SQLException {
+        return new ConsentFact(
+                rs.getString("id"),
+                pseudonym,
+                Ids.ordered(Sql.texts(rs, "purposes", Purpose::valueOf)),
+                Ids.ordered(Sql.texts(rs, "recipients", OrganisationId::of)),
+                Ids.ordered(Sql.texts(rs, "holders", OrganisationId::of)),
+                Ids.ordered(Sql.texts(rs, "categories", Category::valueOf)),
+                ConsentRecord.startOf(Sql.day(rs, "day_from")),
+                ConsentRecord.startOf(Sql.day(rs, "day_until")),
+                Sql.instant(rs, "at_end"));
+    }
+
+    private static OverrideFact override(ResultSet rs, String pseudonym) throws SQLException {
+        return new OverrideFact(
+                rs.getString("id"),
+                pseudonym,
+                OrganisationId.of(rs.getString("org")),
+                Sql.texts(rs, "purposes", Purpose::valueOf).get(0),
+                Ids.ordered(Sql.texts(rs, "recipients", OrganisationId::of)),
+                Ids.ordered(Sql.texts(rs, "categories", Category::valueOf)),
+                Sql.instant(rs, "at_from"),
+                Sql.instant(rs, "at_until"),
+                Sql.instant(rs, "at_end"));
+    }
+
+    private static MeasureFact measure(ResultSet rs, String pseudonym) throws SQLException {
+        return new MeasureFact(
+                rs.getString("id"),
+                pseudonym,
+                MeasureType.valueOf(rs.getString("type")),
+                OrganisationId.of(rs.getString("org")),
+                ConsentRecord.startOf(Sql.day(rs, "day_from")),
+                ConsentRecord.startOf(Sql.day(rs, "day_until")),
+                Sql.instant(rs, "at_end"));
+    }
+}
