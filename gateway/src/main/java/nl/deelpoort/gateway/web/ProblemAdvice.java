@@ -4,6 +4,9 @@ import java.util.List;
 import nl.deelpoort.gateway.decision.DecisionView;
 import nl.deelpoort.gateway.decision.NotAPartyException;
 import nl.deelpoort.gateway.decision.RoleNotHeldException;
+import nl.deelpoort.gateway.exchange.DeliveryFailedException;
+import nl.deelpoort.gateway.exchange.DisclosureDeniedException;
+import nl.deelpoort.gateway.exchange.TransferNotFoundException;
 import nl.deelpoort.gateway.grounds.GroundConflictException;
 import nl.deelpoort.gateway.grounds.GroundNotFoundException;
 import nl.deelpoort.gateway.grounds.GroundRefusedException;
@@ -120,6 +123,45 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                 ProblemTypes.LOG_UNAVAILABLE,
                 "Log unavailable",
                 "The disclosure log could not record this request, so nothing was released. Try again later.");
+    }
+
+    @ExceptionHandler(DisclosureDeniedException.class)
+    ProblemDetail disclosureDenied(DisclosureDeniedException e) {
+        ProblemDetail body =
+                problem(HttpStatus.FORBIDDEN, ProblemTypes.DISCLOSURE_DENIED, "Disclosure denied", e.getMessage());
+        body.setProperty("reasons", DecisionView.ReasonView.of(e.reasons()));
+        body.setProperty("disclosureId", e.disclosureId());
+        return body;
+    }
+
+    @ExceptionHandler(DeliveryFailedException.class)
+    ProblemDetail deliveryFailed(DeliveryFailedException e) {
+        // The message names the holder and the failure; the file system's own answer is never kept.
+        log.warn("Disclosure {} not delivered: {}", e.disclosureId(), e.getMessage());
+        ProblemDetail body = switch (e.failure()) {
+            case TIMEOUT ->
+                problem(
+                        HttpStatus.GATEWAY_TIMEOUT,
+                        ProblemTypes.CASE_FILE_TIMEOUT,
+                        "Case file system timed out",
+                        e.getMessage() + " Nothing was released.");
+            case NO_CASE_FILE ->
+                problem(HttpStatus.NOT_FOUND, ProblemTypes.NO_CASE_FILE, "No case file", e.getMessage());
+            default ->
+                problem(
+                        HttpStatus.BAD_GATEWAY,
+                        ProblemTypes.CASE_FILE_FAILED,
+                        "Case file system failed",
+                        e.getMessage() + " Nothing was released.");
+        };
+        body.setProperty("failure", e.failure().name());
+        body.setProperty("disclosureId", e.disclosureId());
+        return body;
+    }
+
+    @ExceptionHandler(TransferNotFoundException.class)
+    ProblemDetail transferNotFound(TransferNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found", e.getMessage());
     }
 
     @ExceptionHandler(OnboardingConflictException.class)

@@ -22,6 +22,10 @@ public final class ProblemTypes {
     public static final URI INTERNAL = type("internal-error");
     public static final URI UNAVAILABLE = type("service-unavailable");
     public static final URI LOG_UNAVAILABLE = type("log-unavailable");
+    public static final URI DISCLOSURE_DENIED = type("disclosure-denied");
+    public static final URI CASE_FILE_FAILED = type("case-file-system-failed");
+    public static final URI CASE_FILE_TIMEOUT = type("case-file-system-timeout");
+    public static final URI NO_CASE_FILE = type("no-case-file");
 
     public static URI type(String slug) {
         return URI.create(BASE + slug);
