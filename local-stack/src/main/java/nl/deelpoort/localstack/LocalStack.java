@@ -2,7 +2,7 @@ package nl.deelpoort.localstack;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import nl.deelpoort.devkit.DevServices;
 import nl.deelpoort.gateway.DeelpoortGateway;
@@ -31,12 +31,15 @@ public final class LocalStack implements AutoCloseable {
     public static LocalStack start(DevServices.Ports ports, int gatewayPort, Path dataDir) {
         DevServices services = DevServices.start(ports, dataDir);
         try {
-            Map<String, Object> properties = new HashMap<>(services.gatewayProperties());
-            properties.put("server.port", gatewayPort);
+            // As command-line arguments: they outrank application.yml, default properties do not.
+            Map<String, String> properties = new LinkedHashMap<>(services.gatewayProperties());
+            properties.put("server.port", String.valueOf(gatewayPort));
+            String[] args = properties.entrySet().stream()
+                    .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                    .toArray(String[]::new);
             SpringApplication app = new SpringApplication(DeelpoortGateway.class);
-            app.setDefaultProperties(properties);
             app.setRegisterShutdownHook(false);
-            ConfigurableApplicationContext context = app.run();
+            ConfigurableApplicationContext context = app.run(args);
             int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
             return new LocalStack(services, context, port);
         } catch (RuntimeException e) {
