@@ -6,26 +6,18 @@ import nl.deelpoort.gateway.logstore.SubjectPseudonyms;
 import nl.deelpoort.policy.Framework;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The grounds feature, built in explicit bean methods (STYLE 3). {@link RecordedGrounds} is the
- * {@link nl.deelpoort.gateway.decision.GroundsFacts} of the gateway: it takes the place of the
- * decision feature's fail-closed default, so decisions weigh the grounds recorded here.
+ * {@link nl.deelpoort.gateway.decision.GroundsFacts} of the gateway: decisions weigh the grounds recorded here.
  */
 @Configuration(proxyBeanMethods = false)
 class GroundsConfiguration {
 
-    /**
-     * Primary because the decision feature's {@code @ConditionalOnMissingBean} default is evaluated
-     * when its own configuration is parsed, which for component-scanned configurations happens before
-     * this one is: the default bean then exists too, and this one must win wherever grounds are injected.
-     */
     @Bean
-    @Primary
     RecordedGrounds recordedGrounds(JdbcTemplate jdbc, Clock clock) {
         return new RecordedGrounds(jdbc, clock);
     }
