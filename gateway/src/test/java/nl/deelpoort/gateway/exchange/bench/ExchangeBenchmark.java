@@ -48,9 +48,12 @@ public final class ExchangeBenchmark {
             props.put("deelpoort.exchange.data-dir", System.getProperty("java.io.tmpdir") + "/deelpoort-bench-keys");
             props.put("deelpoort.log.data-dir", System.getProperty("java.io.tmpdir") + "/deelpoort-bench-keys");
             props.put("logging.level.root", "WARN");
-            SpringApplication app = new SpringApplication(DeelpoortGateway.class);
-            app.setDefaultProperties(props);
-            try (ConfigurableApplicationContext gateway = app.run()) {
+            // As command-line arguments: they win over application.yml, as the test's properties do.
+            String[] arguments = props.entrySet().stream()
+                    .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                    .toArray(String[]::new);
+            try (ConfigurableApplicationContext gateway =
+                    new SpringApplication(DeelpoortGateway.class).run(arguments)) {
                 String port = gateway.getEnvironment().getProperty("local.server.port");
                 String[] bsns = new String[subjects];
                 for (int i = 0; i < subjects; i++) {
