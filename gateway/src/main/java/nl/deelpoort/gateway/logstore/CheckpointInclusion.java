@@ -1,0 +1,60 @@
+package nl.deelpoort.gateway.logstore;
+
+import java.util.Optional;
+import javax.sql.DataSource;
+import nl.deelpoort.ledger.LedgerFormatException;
+import nl.deelpoort.ledger.merkle.MerkleHash;
+import nl.deelpoort.ledger.merkle.MerkleVerifier;
+import nl.deelpoort.ledger.note.Checkpoint;
+import nl.deelpoort.ledger.note.NoteVerificationException;
+import nl.deelpoort.ledger.note.NoteVerifier;
+
+/**
+ * Whether entries are included in the latest signed checkpoint, for features that show entries to
+ * auditors. The checkpoint's signature is checked first, the leaf hash is recomputed from the
+ * canonical bytes (not taken from the stored column) and the proof comes from the stored subtrees,
+ * exactly as {@code GET /api/v1/log/entries/{seq}/inclusion-proof} serves it.
+ */
+public final class CheckpointInclusion {
+
+    /** The latest checkpoint as read; {@code signatureValid} false means nothing can be verified against it. */
+    public record Snapshot(long treeSize, byte[] rootHash, boolean signatureValid) {}
+
+    private final LogReader reader;
+    private final NoteVerifier verifier;
+
+    public CheckpointInclusion(DataSource dataSource, NoteVerifier verifier) {
+        this.reader = new LogReader(dataSource);
+        this.verifier = verifier;
+    }
+
+    /** The latest stored checkpoint, its signature checked; empty before the first one is signed. */
+    public Optional<Snapshot> latest() {
+        return reader.latestCheckpoint().map(stored -> {
+            try {
+                Checkpoint c = Checkpoint.open(stored.signedNote(), verifier);
+                return new Snapshot(c.size(), c.rootHash(), c.size() == stored.treeSize());
+            } catch (NoteVerificationException | LedgerFormatException e) {
+                return new Snapshot(stored.treeSize(), stored.rootHash(), false);
+            }
+        });
+    }
+
+    /**
+     * Whether the entry at {@code seq} with these canonical bytes is in the checkpoint's tree.
+     *
+     * @throws IllegalArgumentException if the entry is newer than the checkpoint (there is no proof to check)
+     */
+    public boolean verifies(Snapshot checkpoint, long seq, byte[] canonical) {
+        if (seq < 0 || seq >= checkpoint.treeSize()) {
+            throw new IllegalArgumentException(
+                    "entry " + seq + " is not covered by a tree of size " + checkpoint.treeSize());
+        }
+        if (!checkpoint.signatureValid()) {
+            return false;
+        }
+        LogReader.InclusionProof proof = reader.inclusionProof(seq, checkpoint.treeSize());
+        return MerkleVerifier.verifyInclusion(
+                seq, checkpoint.treeSize(), MerkleHash.leafHash(canonical), proof.hashes(), checkpoint.rootHash());
+    }
+}

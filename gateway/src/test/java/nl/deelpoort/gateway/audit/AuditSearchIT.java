@@ -1,0 +1,320 @@
+package nl.deelpoort.gateway.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import nl.deelpoort.gateway.logstore.SubjectPseudonyms;
+import nl.deelpoort.gateway.support.Api;
+import nl.deelpoort.gateway.support.IntegrationTest;
+import nl.deelpoort.policy.Bsn;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The privacy officers' audit with real tokens against the real database. Each test makes its own
+ * entries for a fresh subject: a Waalre → PlusTeam escalation question (PlusTeam's officer sees it,
+ * Geldrop-Mierlo's does not) and a PlusTeam → Geldrop-Mierlo accountability question (both see it).
+ */
+class AuditSearchIT extends IntegrationTest {
+
+    private static final String SEARCH = "/api/v1/audit/disclosures/search";
+
+    @Autowired
+    SubjectPseudonyms pseudonyms;
+
+    private record Made(String bsn, long escalation, long accountability) {}
+
+    private Made twoQuestions() {
+        String bsn = freshBsn();
+        long escalation = evaluate(
+                "carla.cmd-waalre",
+                Map.of(
+                        "subject", Map.of("bsn", bsn),
+                        "purpose", "ESCALATION",
+                        "actingRole", "MUNICIPAL_ACCESS",
+                        "holder", "gemeente-waalre",
+                        "recipient", "plusteam",
+                        "recipientRole", "ADVISOR",
+                        "categories", List.of("BSN", "CASE_NOTES")));
+        long accountability = evaluate(
+                "bram.cmd-gm",
+                Map.of(
+                        "subject", Map.of("bsn", bsn),
+                        "purpose", "ACCOUNTABILITY",
+                        "actingRole", "MUNICIPAL_ACCESS",
+                        "holder", "plusteam",
+                        "recipient", "gemeente-geldrop-mierlo",
+                        "categories", List.of("BSN", "CARE_DEPLOYED")));
+        return new Made(bsn, escalation, accountability);
+    }
+
+    private long evaluate(String user, Map<String, Object> question) {
+        Api.Response r = api().post("/api/v1/decisions/evaluate", tokens().user(user), Api.json(question));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json().path("disclosureId").asLong();
+    }
+
+    private Api.Response search(String user, Map<String, Object> body) {
+        return api().post(SEARCH, tokens().user(user), Api.json(body));
+    }
+
+    private static JsonNode ok(Api.Response r) {
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json();
+    }
+
+    private static List<Long> seqs(JsonNode hits) {
+        List<Long> out = new ArrayList<>();
+        hits.forEach(h -> out.add(h.path("seq").asLong()));
+        return out;
+    }
+
+    private static Map<String, Object> bySubject(String bsn, Object... more) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("subject", Map.of("bsn", bsn));
+        body.put("kind", "EVALUATION");
+        for (int i = 0; i < more.length; i += 2) {
+            body.put((String) more[i], more[i + 1]);
+        }
+        return body;
+    }
+
+    @Test
+    void eachOfficerSeesOnlyEntriesOfTheirOwnOrganisationNewestFirst() {
+        Made m = twoQuestions();
+
+        JsonNode hanna = ok(search("hanna.fg", bySubject(m.bsn())));
+        assertThat(seqs(hanna.path("hits"))).containsExactly(m.accountability(), m.escalation());
+        JsonNode first = hanna.path("hits").get(0);
+        assertThat(first.path("kind").asString()).isEqualTo("EVALUATION");
+        assertThat(first.path("requestingOrganisation").path("id").asString()).isEqualTo("gemeente-geldrop-mierlo");
+        assertThat(first.path("requestingOrganisation").path("role").asString()).isEqualTo("MUNICIPAL_ACCESS");
+        assertThat(first.path("holder").path("id").asString()).isEqualTo("plusteam");
+        assertThat(first.path("purpose").asString()).isEqualTo("ACCOUNTABILITY");
+        assertThat(first.path("decision").asString()).isEqualTo("PERMIT");
+        assertThat(first.path("categoriesReleased").toString()).contains("CARE_DEPLOYED");
+        JsonNode second = hanna.path("hits").get(1);
+        assertThat(second.path("decision").asString()).isEqualTo("DENY");
+        assertThat(second.path("reasonCodes").toString()).contains("CONSENT_MISSING");
+
+        JsonNode gert = ok(search("gert.fg", bySubject(m.bsn())));
+        assertThat(seqs(gert.path("hits")))
+                .as("the Waalre → PlusTeam question is none of Geldrop-Mierlo's business")
+                .containsExactly(m.accountability());
+    }
+
+    @Test
+    void filtersNarrowTheHits() {
+        Made m = twoQuestions();
+        assertThat(seqs(ok(search("hanna.fg", bySubject(m.bsn(), "organisation", "gemeente-waalre")))
+                        .path("hits")))
+                .containsExactly(m.escalation());
+        assertThat(seqs(ok(search("hanna.fg", bySubject(m.bsn(), "reasonCode", "CONSENT_MISSING")))
+                        .path("hits")))
+                .containsExactly(m.escalation());
+        assertThat(seqs(ok(search("hanna.fg", bySubject(m.bsn(), "decision", "PERMIT", "purpose", "ACCOUNTABILITY")))
+                        .path("hits")))
+                .containsExactly(m.accountability());
+        assertThat(seqs(ok(search("hanna.fg", bySubject(m.bsn(), "legalBasis", "CONSENT", "decision", "PERMIT")))
+                        .path("hits")))
+                .isEmpty();
+        String future = OffsetDateTime.now(ZoneOffset.UTC).plusDays(1).toString();
+        assertThat(seqs(ok(search("hanna.fg", bySubject(m.bsn(), "from", future)))
+                        .path("hits")))
+                .isEmpty();
+    }
+
+    @Test
+    void pagesFollowSeqDescending() {
+        Made m = twoQuestions();
+        JsonNode page0 = ok(search("hanna.fg", bySubject(m.bsn(), "size", 1, "page", 0)));
+        assertThat(seqs(page0.path("hits"))).containsExactly(m.accountability());
+        assertThat(page0.path("hasMore").asBoolean()).isTrue();
+        JsonNode page1 = ok(search("hanna.fg", bySubject(m.bsn(), "size", 1, "page", 1)));
+        assertThat(seqs(page1.path("hits"))).containsExactly(m.escalation());
+        assertThat(page1.path("hasMore").asBoolean()).isFalse();
+    }
+
+    @Test
+    void everyQueryIsLoggedWithoutTheBsn() {
+        Made m = twoQuestions();
+        Api.Response r = search("hanna.fg", bySubject(m.bsn(), "purpose", "ESCALATION"));
+        JsonNode body = ok(r);
+        long id = Long.parseLong(r.header("X-Disclosure-Id"));
+        assertThat(body.path("disclosureId").asLong()).isEqualTo(id);
+        assertThat(r.body()).doesNotContain(m.bsn());
+
+        Api.Response logged = api().get("/api/v1/log/entries/" + id, tokens().user("hanna.fg"));
+        assertThat(logged.status()).as(logged.body()).isEqualTo(200);
+        JsonNode entry = logged.json().path("entry");
+        assertThat(entry.path("kind").asString()).isEqualTo("AUDIT_QUERY");
+        assertThat(entry.path("requestingOrganisation").asString()).isEqualTo("plusteam");
+        assertThat(entry.path("user").asString()).isNotBlank();
+        assertThat(entry.path("attributes").path("query").asString()).isEqualTo("search");
+        assertThat(entry.path("attributes").path("subject").asString()).isEqualTo("given");
+        assertThat(entry.path("attributes").path("purpose").asString()).isEqualTo("ESCALATION");
+        assertThat(entry.path("subjectPseudonym").asString())
+                .isEqualTo(pseudonyms.existingPseudonym(Bsn.of(m.bsn())).orElseThrow());
+        assertThat(logged.body()).doesNotContain(m.bsn());
+    }
+
+    @Test
+    void hitsCoveredByTheLatestCheckpointVerifyAndNewerOnesSayNull() throws InterruptedException {
+        Made m = twoQuestions();
+        JsonNode r = ok(search("hanna.fg", bySubject(m.bsn())));
+        // The checkpointer signs every 5 s (application.yml); wait until it covers both entries.
+        for (int i = 0; i < 40 && r.path("checkpoint").path("treeSize").asLong() <= m.accountability(); i++) {
+            Thread.sleep(500);
+            r = ok(search("hanna.fg", bySubject(m.bsn())));
+        }
+        assertThat(r.path("checkpoint").path("treeSize").asLong()).isGreaterThan(m.accountability());
+        assertThat(r.path("checkpoint").path("signatureValid").asBoolean()).isTrue();
+        r.path("hits")
+                .forEach(
+                        h -> assertThat(h.path("inclusionVerified").asBoolean()).isTrue());
+        assertThat(r.path("hits").size()).isEqualTo(2);
+
+        Made fresh = twoQuestions();
+        JsonNode now = ok(search("hanna.fg", bySubject(fresh.bsn())));
+        long treeSize = now.path("checkpoint").path("treeSize").asLong();
+        now.path("hits").forEach(h -> {
+            if (h.path("seq").asLong() >= treeSize) {
+                assertThat(h.path("inclusionVerified").isNull()).isTrue();
+            } else {
+                assertThat(h.path("inclusionVerified").asBoolean()).isTrue();
+            }
+        });
+    }
+
+    @Test
+    void anUnknownSubjectGivesNothingAndGetsNoPseudonym() {
+        String bsn = freshBsn();
+        JsonNode r = ok(search("gert.fg", Map.of("subject", Map.of("bsn", bsn))));
+        assertThat(r.path("hits").size()).isZero();
+        assertThat(pseudonyms.existingPseudonym(Bsn.of(bsn))).isEmpty();
+    }
+
+    @Test
+    void onlyPrivacyOfficersMaySearch() {
+        String body = Api.json(Map.of("purpose", "ESCALATION"));
+        assertThat(api().post(SEARCH, tokens().user("anna.plusteam"), body).status())
+                .isEqualTo(403);
+        assertThat(api().post(SEARCH, tokens().user("jan.inwoner"), body).status())
+                .isEqualTo(403);
+        assertThat(api().post(SEARCH, tokens().user("kees.beheer"), body).status())
+                .isEqualTo(403);
+        assertThat(api().post(SEARCH, null, body).status()).isEqualTo(401);
+        assertThat(api().post("/api/v1/audit/timeline", tokens().user("anna.plusteam"), body)
+                        .status())
+                .isEqualTo(403);
+        assertThat(api().get("/api/v1/audit/statistics?from=2026-01-01&to=2026-03-31", null)
+                        .status())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void badFiltersAre422NamingTheField() {
+        Map<String, Object> body = new HashMap<>();
+        body.put("decision", "MAYBE");
+        body.put("size", 500);
+        body.put("from", "yesterday");
+        body.put("organisation", "nobody");
+        body.put("subject", Map.of("bsn", "123456789"));
+        Api.Response r = search("gert.fg", body);
+        assertThat(r.status()).as(r.body()).isEqualTo(422);
+        List<String> fields = new ArrayList<>();
+        r.json().path("invalidFields").forEach(f -> fields.add(f.path("field").asString()));
+        assertThat(fields).containsExactlyInAnyOrder("decision", "size", "from", "organisation", "subject.bsn");
+        assertThat(r.body()).doesNotContain("123456789");
+    }
+
+    @Test
+    void theTimelineShowsTheSubjectsVisibleEventsInSeqOrder() {
+        Made m = twoQuestions();
+        Api.Response r = api().post(
+                        "/api/v1/audit/timeline",
+                        tokens().user("hanna.fg"),
+                        Api.json(Map.of("subject", Map.of("bsn", m.bsn()))));
+        JsonNode t = ok(r);
+        assertThat(seqs(t.path("events"))).containsExactly(m.escalation(), m.accountability());
+        assertThat(r.header("X-Disclosure-Id")).isNotBlank();
+        JsonNode g = ok(api().post(
+                        "/api/v1/audit/timeline",
+                        tokens().user("gert.fg"),
+                        Api.json(Map.of("subject", Map.of("bsn", m.bsn())))));
+        assertThat(seqs(g.path("events"))).containsExactly(m.accountability());
+    }
+
+    @Test
+    void theSampleIsReproducibleAndCountsTheSubjectsEntries() {
+        Instant from = Instant.now().minusSeconds(1);
+        Made m = twoQuestions();
+        String to = OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(1).toString();
+        Map<String, Object> body =
+                Map.of("from", from.atOffset(ZoneOffset.UTC).toString(), "to", to, "size", 200, "seed", "q3-2026");
+        JsonNode a = ok(api().post("/api/v1/audit/sample", tokens().user("hanna.fg"), Api.json(body)));
+        JsonNode b = ok(api().post("/api/v1/audit/sample", tokens().user("hanna.fg"), Api.json(body)));
+        assertThat(a.path("subjects")).isEqualTo(b.path("subjects"));
+        String pseudonym = pseudonyms.existingPseudonym(Bsn.of(m.bsn())).orElseThrow();
+        List<Long> counts = new ArrayList<>();
+        a.path("subjects").forEach(s -> {
+            if (s.path("subjectPseudonym").asString().equals(pseudonym)) {
+                counts.add(s.path("entries").asLong());
+            }
+        });
+        assertThat(counts).as("both questions, not the officer's own queries").containsExactly(2L);
+    }
+
+    @Test
+    void statisticsCountTheEntriesOfThePeriodForTheOfficersOrganisation() {
+        Instant from = Instant.now().minusMillis(1);
+        twoQuestions();
+        String query = "?from=" + from.atOffset(ZoneOffset.UTC) + "&to="
+                + OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(1);
+        query = query.replace("+", "%2B");
+        Api.Response hr = api().get("/api/v1/audit/statistics" + query, tokens().user("hanna.fg"));
+        JsonNode hanna = ok(hr);
+        assertThat(hr.header("X-Disclosure-Id")).isNotBlank();
+        assertThat(hanna.path("byDecision").path("DENY").asLong()).isEqualTo(1);
+        assertThat(hanna.path("byDecision").path("PERMIT").asLong()).isEqualTo(1);
+        assertThat(hanna.path("byReasonCode").path("CONSENT_MISSING").asLong()).isEqualTo(1);
+        assertThat(hanna.path("byPurpose").path("ESCALATION").asLong()).isEqualTo(1);
+        assertThat(hanna.path("byKind").path("EVALUATION").asLong()).isEqualTo(2);
+        assertThat(hanna.path("byKind").has("AUDIT_QUERY")).isFalse();
+        assertThat(hanna.path("denialRates").toString())
+                .contains("\"organisation\":\"gemeente-waalre\",\"decisions\":1,\"denials\":1,\"denialRate\":1.0");
+        assertThat(hanna.path("byOrganisationPair").toString())
+                .contains("\"requester\":\"gemeente-waalre\",\"recipient\":\"plusteam\",\"count\":1");
+
+        JsonNode gert = ok(api().get("/api/v1/audit/statistics" + query, tokens().user("gert.fg")));
+        assertThat(gert.path("byDecision").path("DENY").asLong()).isZero();
+        assertThat(gert.path("byDecision").path("PERMIT").asLong()).isEqualTo(1);
+        assertThat(gert.path("byPurpose").has("ESCALATION")).isFalse();
+
+        assertThat(api().get("/api/v1/audit/statistics?from=2026-04-01", tokens().user("gert.fg"))
+                        .status())
+                .isEqualTo(422);
+    }
+
+    /** A BSN that passes the 11-check and no other test uses (random in the 9-prefixed test range). */
+    private static String freshBsn() {
+        while (true) {
+            StringBuilder sb = new StringBuilder("9");
+            for (int i = 1; i < 9; i++) {
+                sb.append(ThreadLocalRandom.current().nextInt(10));
+            }
+            if (Bsn.isValid(sb.toString())) {
+                return sb.toString();
+            }
+        }
+    }
+}
