@@ -82,8 +82,6 @@ class AuditController {
 
     record Overrides(long declared, long ended, long reviewed, Map<String, Long> verdicts) {}
 
-    record Consents(long given, long withdrawn, long expired) {}
-
     record DenialRateView(String organisation, long decisions, long denials, double denialRate) {}
 
     record StatisticsResponse(
@@ -98,7 +96,7 @@ class AuditController {
             Map<String, Long> byLegalBasis,
             List<AuditQueries.PairCount> byOrganisationPair,
             Overrides overrides,
-            Consents consents,
+            AuditQueries.ConsentCounts consents,
             List<DenialRateView> denialRates) {}
 
     @PostMapping("/api/v1/audit/disclosures/search")
@@ -171,10 +169,7 @@ class AuditController {
                 byKind.getOrDefault("OVERRIDE_ENDED", 0L),
                 byKind.getOrDefault("OVERRIDE_REVIEWED", 0L),
                 AuditQueries.asMap(queries.countReviewVerdicts(organisation, period, seq)));
-        Consents consents = new Consents(
-                byKind.getOrDefault("CONSENT_GIVEN", 0L),
-                byKind.getOrDefault("CONSENT_WITHDRAWN", 0L),
-                queries.consentsExpired(organisation, period.from(), period.to()));
+        AuditQueries.ConsentCounts consents = queries.consents(organisation, period.from(), period.to());
         List<DenialRateView> rates = queries.denialRates(organisation, period, seq).stream()
                 .map(r -> new DenialRateView(
                         r.organisation(), r.decisions(), r.denials(), (double) r.denials() / r.decisions()))

@@ -202,25 +202,34 @@ final class AuditQueries {
                 w.visibleParams(organisation));
     }
 
+    record ConsentCounts(long given, long withdrawn, long expired) {}
+
     /**
-     * Consents that ran out in the period: valid_until (the exclusive end day, Europe/Amsterdam) falls
-     * in it and no withdrawal came before that day. The organisation sees a consent it recorded, is a
-     * holder of or a recipient under — the same three sides as in the log.
+     * Consent events of the period from the consent tables rather than the log: a consent's log entry
+     * names only the recording organisation, while the consent itself names holders and recipients,
+     * and an officer of a recipient must see the consents their organisation receives data under.
+     * Expired: valid_until (the exclusive end day, Europe/Amsterdam) falls in the period and no
+     * withdrawal came before that day.
      */
-    long consentsExpired(String organisation, Instant from, Instant to) {
-        Long n = jdbc.queryForObject(
-                "SELECT count(*) FROM consent c WHERE (c.valid_until::timestamp AT TIME ZONE 'Europe/Amsterdam') >= ?"
-                        + " AND (c.valid_until::timestamp AT TIME ZONE 'Europe/Amsterdam') < ?"
-                        + " AND (c.recorded_by_org = ? OR ? = ANY (c.holders) OR ? = ANY (c.recipients))"
-                        + " AND NOT EXISTS (SELECT 1 FROM consent_withdrawal w WHERE w.consent_id = c.id"
-                        + " AND w.withdrawn_at < (c.valid_until::timestamp AT TIME ZONE 'Europe/Amsterdam'))",
-                Long.class,
+    ConsentCounts consents(String organisation, Instant from, Instant to) {
+        String end = "(c.valid_until::timestamp AT TIME ZONE 'Europe/Amsterdam')";
+        return jdbc.queryForObject(
+                "SELECT count(*) FILTER (WHERE c.recorded_at >= ? AND c.recorded_at < ?),"
+                        + " count(*) FILTER (WHERE w.withdrawn_at >= ? AND w.withdrawn_at < ?),"
+                        + " count(*) FILTER (WHERE " + end + " >= ? AND " + end + " < ?"
+                        + " AND (w.withdrawn_at IS NULL OR w.withdrawn_at >= " + end + "))"
+                        + " FROM consent c LEFT JOIN consent_withdrawal w ON w.consent_id = c.id"
+                        + " WHERE (c.recorded_by_org = ? OR ? = ANY (c.holders) OR ? = ANY (c.recipients))",
+                (rs, n) -> new ConsentCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3)),
+                utc(from),
+                utc(to),
+                utc(from),
+                utc(to),
                 utc(from),
                 utc(to),
                 organisation,
                 organisation,
                 organisation);
-        return n == null ? 0 : n;
     }
 
     static Map<String, Long> asMap(List<Count> counts) {

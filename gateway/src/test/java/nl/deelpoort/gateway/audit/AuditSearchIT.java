@@ -3,6 +3,7 @@ package nl.deelpoort.gateway.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -10,13 +11,16 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import nl.deelpoort.gateway.logstore.SubjectPseudonyms;
 import nl.deelpoort.gateway.support.Api;
 import nl.deelpoort.gateway.support.IntegrationTest;
 import nl.deelpoort.policy.Bsn;
+import nl.deelpoort.policy.Framework;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -30,6 +34,9 @@ class AuditSearchIT extends IntegrationTest {
 
     @Autowired
     SubjectPseudonyms pseudonyms;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     private record Made(String bsn, long escalation, long accountability) {}
 
@@ -303,6 +310,60 @@ class AuditSearchIT extends IntegrationTest {
         assertThat(api().get("/api/v1/audit/statistics?from=2026-04-01", tokens().user("gert.fg"))
                         .status())
                 .isEqualTo(422);
+    }
+
+    @Test
+    void consentsGivenWithdrawnAndExpiredInThePeriodAreCountedForHolderAndRecipientSides() {
+        // Consents as the consent feature stores them, on a past day no other test touches: the API
+        // only records consents from today, and an expiry needs a validity that ended in the period.
+        LocalDate day =
+                LocalDate.of(1990, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(10_000));
+        Instant dayStart = day.atStartOfDay(Framework.ZONE).toInstant();
+        String expired = consent(day.minusDays(365), day, dayStart.minusSeconds(365L * 86_400));
+        String withdrawnEarly = consent(day.minusDays(365), day, dayStart.minusSeconds(365L * 86_400));
+        withdraw(withdrawnEarly, dayStart.minusSeconds(10L * 86_400));
+        String givenAndWithdrawn = consent(day, day.plusDays(365), dayStart.plusSeconds(36_000));
+        withdraw(givenAndWithdrawn, dayStart.plusSeconds(40_000));
+        assertThat(List.of(expired, withdrawnEarly, givenAndWithdrawn)).doesNotHaveDuplicates();
+
+        String query = "/api/v1/audit/statistics?from=" + day + "&to=" + day;
+        JsonNode hanna = ok(api().get(query, tokens().user("hanna.fg"))).path("consents");
+        assertThat(hanna.path("given").asLong()).isEqualTo(1);
+        assertThat(hanna.path("withdrawn").asLong()).isEqualTo(1);
+        assertThat(hanna.path("expired").asLong())
+                .as("the one withdrawn before its end did not expire")
+                .isEqualTo(1);
+        JsonNode gert = ok(api().get(query, tokens().user("gert.fg"))).path("consents");
+        assertThat(gert.path("given").asLong()
+                        + gert.path("withdrawn").asLong()
+                        + gert.path("expired").asLong())
+                .as("Waalre's consent for the PlusTeam is none of Geldrop-Mierlo's business")
+                .isZero();
+    }
+
+    private String consent(LocalDate from, LocalDate until, Instant recordedAt) {
+        String id = UUID.randomUUID().toString();
+        jdbc.update(
+                "INSERT INTO consent (id, subject_pseudonym, given_by_roles, given_by_names, purposes, recipients,"
+                        + " holders, categories, valid_from, valid_until, method, recorded_by_org, recorded_by_user,"
+                        + " recorded_at, disclosure_id) VALUES (?::uuid, ?, ARRAY['SUBJECT'], ARRAY[''],"
+                        + " ARRAY['ESCALATION'], ARRAY['plusteam'], ARRAY['gemeente-waalre'], ARRAY['BSN'], ?, ?,"
+                        + " 'WRITTEN', 'gemeente-waalre', 'test', ?, 0)",
+                id,
+                "audit-it-" + id,
+                from,
+                until,
+                recordedAt.atOffset(ZoneOffset.UTC));
+        return id;
+    }
+
+    private void withdraw(String id, Instant at) {
+        jdbc.update(
+                "INSERT INTO consent_withdrawal (consent_id, withdrawn_at, reason, withdrawn_by_role, recorded_by_org,"
+                        + " recorded_by_user, disclosure_id) VALUES (?::uuid, ?, 'test', 'SUBJECT', 'gemeente-waalre',"
+                        + " 'test', 0)",
+                id,
+                at.atOffset(ZoneOffset.UTC));
     }
 
     /** A BSN that passes the 11-check and no other test uses (random in the 9-prefixed test range). */
