@@ -36,18 +36,26 @@ public class SubjectPseudonyms {
         this.log = log;
     }
 
-    /** The subject's current pseudonym, created on first use. */
+    /**
+     * The subject's current pseudonym, created on first use. A known subject (the common case on
+     * every decision) costs one read; only a new one pays for the insert and the read-back.
+     */
     public String pseudonym(Bsn bsn) {
         byte[] lookup = Pseudonyms.lookupKey(lookupKey, bsn.value());
         try (Connection c = dataSource.getConnection()) {
+            Optional<byte[]> known = secret(c, lookup);
+            if (known.isPresent()) {
+                return Pseudonyms.pseudonym(known.get());
+            }
             try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO subject_secret (lookup, secret) VALUES (?, ?)" + " ON CONFLICT (lookup) DO NOTHING")) {
+                    "INSERT INTO subject_secret (lookup, secret) VALUES (?, ?) ON CONFLICT (lookup) DO NOTHING")) {
                 ps.setBytes(1, lookup);
                 ps.setBytes(2, Pseudonyms.newSubjectSecret(RANDOM));
                 ps.executeUpdate();
             }
-            // A concurrent forget may delete the row just inserted; then the entry about to be
-            // written is already unlinked, which is what the forget asked for.
+            // Read back: a concurrent first use may have won the insert. A concurrent forget may
+            // delete the row just inserted; then the entry about to be written is already unlinked,
+            // which is what the forget asked for.
             return secret(c, lookup)
                     .map(Pseudonyms::pseudonym)
                     .orElseGet(() -> Pseudonyms.pseudonym(Pseudonyms.newSubjectSecret(RANDOM)));
