@@ -1,0 +1,109 @@
+package nl.deelpoort.gateway.audit.report;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import nl.deelpoort.policy.Category;
+import nl.deelpoort.policy.Framework;
+import nl.deelpoort.policy.LegalBasis;
+import nl.deelpoort.policy.Organisation;
+import nl.deelpoort.policy.OrganisationId;
+import nl.deelpoort.policy.Purpose;
+
+/**
+ * Plain Dutch for residents and their reports: organisation names from the framework, the Dutch
+ * labels of purposes, legal bases and categories, dates as "22 november 2026" in Amsterdam time.
+ * A code the vocabulary no longer knows (an older policy version) is shown as it was logged rather
+ * than hidden: the resident is owed the entry even if its label is gone.
+ */
+public final class Wording {
+
+    private static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag("nl-NL"));
+
+    private final Framework framework;
+
+    public Wording(Framework framework) {
+        this.framework = framework;
+    }
+
+    public String organisation(String id) {
+        if (id == null) {
+            return "onbekende organisatie";
+        }
+        if (!OrganisationId.isValid(id)) {
+            return id;
+        }
+        return framework
+                .organisation(OrganisationId.of(id))
+                .map(Organisation::name)
+                .orElse(id);
+    }
+
+    public static LocalDate date(Instant time) {
+        return LocalDate.ofInstant(time, Framework.ZONE);
+    }
+
+    public static String longDate(Instant time) {
+        return DATE.format(date(time));
+    }
+
+    public static String purpose(String code) {
+        return label(code, Purpose::labelNl, Purpose.class);
+    }
+
+    public static String legalBasis(String code) {
+        return label(code, LegalBasis::labelNl, LegalBasis.class);
+    }
+
+    public static String category(String code) {
+        return label(code, Category::labelNl, Category.class);
+    }
+
+    public static List<String> categories(List<String> codes) {
+        return codes.stream().map(Wording::category).toList();
+    }
+
+    /** "a", "a en b", "a, b en c". */
+    public static String enumeration(List<String> items) {
+        if (items.isEmpty()) {
+            return "";
+        }
+        if (items.size() == 1) {
+            return items.get(0);
+        }
+        return String.join(", ", items.subList(0, items.size() - 1)) + " en " + items.get(items.size() - 1);
+    }
+
+    /**
+     * "Gemeente Geldrop-Mierlo (CMD) heeft op 22 november 2026 uw BSN en ingezette zorg ontvangen van
+     * GR PlusTeam voor verantwoording."
+     */
+    public String sentence(Release r) {
+        return organisation(r.recipient()) + " heeft op " + longDate(r.registeredAt()) + " uw "
+                + enumeration(categories(r.categories())) + " ontvangen van " + organisation(r.holder()) + " voor "
+                + purpose(r.purpose()) + ".";
+    }
+
+    /** "1 vertrouwelijke verstrekking is …" / "3 vertrouwelijke verstrekkingen zijn …" (officer-only text). */
+    public static String confidentialLeftOut(int n) {
+        return n == 1
+                ? "1 vertrouwelijke verstrekking is niet opgenomen (art. 41 UAVG)."
+                : n + " vertrouwelijke verstrekkingen zijn niet opgenomen (art. 41 UAVG).";
+    }
+
+    private static <E extends Enum<E>> String label(String code, Function<E, String> labelNl, Class<E> type) {
+        if (code == null) {
+            return "onbekend";
+        }
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equals(code)) {
+                return labelNl.apply(e);
+            }
+        }
+        return code;
+    }
+}
