@@ -32,7 +32,7 @@ public class Releases {
 
     private final DataSource dataSource;
 
-    Releases(DataSource dataSource) {
+    public Releases(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 

@@ -4,6 +4,7 @@ import javax.sql.DataSource;
 import nl.deelpoort.policy.Framework;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
 class ReportConfiguration {
@@ -11,6 +12,11 @@ class ReportConfiguration {
     @Bean
     Releases releases(DataSource dataSource) {
         return new Releases(dataSource);
+    }
+
+    @Bean
+    SubjectAccessReports subjectAccessReports(Releases releases, Wording wording, JsonMapper json) {
+        return new SubjectAccessReports(releases, wording, json);
     }
 
     @Bean
