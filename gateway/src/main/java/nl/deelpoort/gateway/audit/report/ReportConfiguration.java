@@ -15,6 +15,11 @@ class ReportConfiguration {
     }
 
     @Bean
+    LogboekExport logboekExport(DataSource dataSource) {
+        return new LogboekExport(dataSource);
+    }
+
+    @Bean
     SubjectAccessReports subjectAccessReports(Releases releases, Wording wording, JsonMapper json) {
         return new SubjectAccessReports(releases, wording, json);
     }
