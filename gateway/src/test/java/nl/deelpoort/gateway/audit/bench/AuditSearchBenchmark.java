@@ -1,0 +1,228 @@
+package nl.deelpoort.gateway.audit.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import nl.deelpoort.devkit.DevServices;
+import nl.deelpoort.gateway.DeelpoortGateway;
+import nl.deelpoort.gateway.logstore.DisclosureLog;
+import nl.deelpoort.gateway.logstore.SubjectPseudonyms;
+import nl.deelpoort.keycloak.Tokens;
+import nl.deelpoort.ledger.EntryKind;
+import nl.deelpoort.ledger.LogEntry;
+import nl.deelpoort.policy.Bsn;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Figures for docs/benchmarks/audit.md; a plain main, never run by {@code verify}. Starts its own
+ * PostgreSQL and Keycloak (devkit, free ports) and the gateway in this JVM, as the ITs do, loads
+ * {@code entries} log entries through the gateway's own {@link DisclosureLog} (so the Merkle subtrees
+ * and checkpoints are those of a real log and every hit's inclusion check is real work), then times
+ * {@code POST /api/v1/audit/disclosures/search} as hanna.fg (plusteam), one client, page size 50:
+ *
+ * <ol>
+ *   <li>by organisation: no filter, i.e. everything the PlusTeam is a party to, newest page;
+ *   <li>by subject: a random one of {@code subjects} subjects;
+ *   <li>organisation + purpose + period: another organisation, a random purpose, a tenth of the load.
+ * </ol>
+ *
+ * <p>Each timed request includes appending its AUDIT_QUERY entry and the inclusion proofs of its
+ * hits that the latest checkpoint covers. Arguments (all optional): {@code entries=1000000
+ * subjects=20000 samples=300}.
+ */
+public final class AuditSearchBenchmark {
+
+    private static final String[] ORGS = {
+        "plusteam", "gemeente-waalre", "gemeente-geldrop-mierlo", "porthos", "gi-intervence"
+    };
+    private static final String[] PURPOSES = {
+        "ESCALATION", "DE_ESCALATION", "PROVISION_APPLICATION", "ACCOUNTABILITY", "MDO", "CHILD_PROTECTION"
+    };
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> a = new HashMap<>();
+        for (String arg : args) {
+            String[] kv = arg.split("=", 2);
+            a.put(kv[0], kv[1]);
+        }
+        long entries = Long.parseLong(a.getOrDefault("entries", "1000000"));
+        int subjects = Integer.parseInt(a.getOrDefault("subjects", "20000"));
+        int samples = Integer.parseInt(a.getOrDefault("samples", "300"));
+
+        try (DevServices services = DevServices.start(DevServices.Ports.free(), null)) {
+            List<String> props = new ArrayList<>();
+            services.gatewayProperties().forEach((k, v) -> props.add("--" + k + "=" + v));
+            props.add("--server.port=0");
+            props.add("--logging.level.root=WARN");
+            props.add("--deelpoort.log.batch-size=4096");
+            props.add("--deelpoort.log.queue-capacity=100000");
+            // The periodic full integrity check would read the whole log in the middle of the timings.
+            props.add("--deelpoort.log.integrity-interval=24h");
+            try (ConfigurableApplicationContext gateway =
+                    new SpringApplicationBuilder(DeelpoortGateway.class).run(props.toArray(String[]::new))) {
+                String base = "http://localhost:" + gateway.getEnvironment().getProperty("local.server.port");
+                List<String> bsns = new ArrayList<>();
+                List<String> pseudonyms = new ArrayList<>();
+                SubjectPseudonyms ps = gateway.getBean(SubjectPseudonyms.class);
+                for (int i = 0; i < subjects; i++) {
+                    String bsn = bsn(i);
+                    bsns.add(bsn);
+                    pseudonyms.add(ps.pseudonym(Bsn.of(bsn)));
+                }
+                Instant[] window = load(gateway.getBean(DisclosureLog.class), entries, pseudonyms);
+                analyse(gateway.getBean(DataSource.class));
+                // Let the checkpointer (every 5 s) cover the load, so hits carry real inclusion checks.
+                Thread.sleep(12_000);
+                Tokens tokens = services.tokens();
+                HttpClient http = HttpClient.newHttpClient();
+                ThreadLocalRandom r = ThreadLocalRandom.current();
+                time("by organisation (plusteam, no filter)", http, base, tokens, samples, () -> "{\"size\":50}");
+                time(
+                        "by subject",
+                        http,
+                        base,
+                        tokens,
+                        samples,
+                        () -> "{\"subject\":{\"bsn\":\"" + bsns.get(r.nextInt(bsns.size())) + "\"},\"size\":50}");
+                time(
+                        "organisation + purpose + period (10% of the log)",
+                        http,
+                        base,
+                        tokens,
+                        samples,
+                        () -> "{\"organisation\":\"gemeente-waalre\",\"purpose\":\""
+                                + PURPOSES[r.nextInt(PURPOSES.length)] + "\",\"from\":\"" + window[0] + "\",\"to\":\""
+                                + window[1] + "\",\"size\":50}");
+            }
+        }
+    }
+
+    /** Loads through the log with many appends in flight; returns the instants at 45% and 55% of the load. */
+    private static Instant[] load(DisclosureLog log, long entries, List<String> pseudonyms) throws Exception {
+        long start = System.nanoTime();
+        Instant[] window = new Instant[2];
+        Semaphore inFlight = new Semaphore(4000);
+        // append blocks until its batch commits, so throughput needs thousands of appends in flight;
+        // Java 17 has no virtual threads, hence many small platform threads.
+        ExecutorService pool =
+                Executors.newFixedThreadPool(2000, task -> new Thread(null, task, "bench-append", 256 * 1024));
+        try {
+            for (long i = 0; i < entries; i++) {
+                if (i == entries * 45 / 100) {
+                    window[0] = Instant.now();
+                }
+                if (i == entries * 55 / 100) {
+                    window[1] = Instant.now();
+                }
+                inFlight.acquire();
+                LogEntry.Builder e = entry(pseudonyms);
+                pool.submit(() -> {
+                    try {
+                        log.append(e);
+                    } finally {
+                        inFlight.release();
+                    }
+                });
+            }
+        } finally {
+            pool.shutdown();
+            pool.awaitTermination(1, TimeUnit.HOURS);
+        }
+        double s = (System.nanoTime() - start) / 1e9;
+        System.out.printf(
+                "loaded %d entries through DisclosureLog in %.0f s (%.0f entries/s)%n", entries, s, entries / s);
+        return window;
+    }
+
+    private static LogEntry.Builder entry(List<String> pseudonyms) {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        boolean deny = r.nextInt(5) == 0;
+        return LogEntry.builder(r.nextBoolean() ? EntryKind.DISCLOSURE : EntryKind.EVALUATION)
+                .decision(deny ? "DENY" : "PERMIT")
+                .reasonCodes(deny ? List.of("CONSENT_MISSING") : List.of())
+                .purpose(PURPOSES[r.nextInt(PURPOSES.length)])
+                .legalBasis(r.nextBoolean() ? "CONSENT" : "PUBLIC_TASK")
+                .flow("F" + (1 + r.nextInt(9)))
+                .requestingOrganisation(ORGS[r.nextInt(ORGS.length)])
+                .actingRole("MUNICIPAL_ACCESS")
+                .user("3f1c2b9e-7a4d-4e8b-9c1a-2d5e6f7a8b9c")
+                .holder(ORGS[r.nextInt(ORGS.length)])
+                .recipient(ORGS[r.nextInt(ORGS.length)])
+                .recipientRole("ADVISOR")
+                .subjectPseudonym(pseudonyms.get(r.nextInt(pseudonyms.size())))
+                .categoriesRequested(List.of("BSN", "PERSONALIA", "CASE_NOTES"))
+                .categoriesReleased(deny ? List.of() : List.of("BSN", "PERSONALIA", "CASE_NOTES"));
+    }
+
+    private static void analyse(DataSource dataSource) {
+        try (var c = dataSource.getConnection();
+                var s = c.createStatement()) {
+            s.execute("ANALYZE log_entry");
+        } catch (java.sql.SQLException e) {
+            // The app role may not analyse a table it does not own; autovacuum will, a little later.
+            System.out.println("ANALYZE refused for the app role; relying on autovacuum");
+        }
+    }
+
+    private static void time(
+            String name, HttpClient http, String base, Tokens tokens, int samples, Supplier<String> body)
+            throws Exception {
+        String token = tokens.user("hanna.fg");
+        int warmup = Math.max(20, samples / 10);
+        long[] nanos = new long[samples];
+        long hits = 0;
+        for (int i = -warmup; i < samples; i++) {
+            HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/api/v1/audit/disclosures/search"))
+                    .timeout(Duration.ofSeconds(60))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body.get()))
+                    .build();
+            long t0 = System.nanoTime();
+            HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
+            long t = System.nanoTime() - t0;
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException(name + ": " + r.statusCode() + " " + r.body());
+            }
+            if (i >= 0) {
+                nanos[i] = t;
+                hits += r.body().split("\"seq\":", -1).length - 1;
+            }
+        }
+        Arrays.sort(nanos);
+        System.out.printf(
+                "%s: %d requests, %.1f hits/request, p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                name,
+                samples,
+                hits / (double) samples,
+                nanos[samples / 2] / 1e6,
+                nanos[(int) (samples * 0.99)] / 1e6,
+                nanos[samples - 1] / 1e6);
+    }
+
+    /** The i-th BSN of the 9-prefixed test range that passes the 11-check. */
+    private static String bsn(int i) {
+        for (int n = 900_000_000 + i * 11; ; n++) {
+            String s = Integer.toString(n);
+            if (Bsn.isValid(s)) {
+                return s;
+            }
+        }
+    }
+}
