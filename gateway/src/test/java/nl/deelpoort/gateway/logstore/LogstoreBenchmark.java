@@ -1,6 +1,5 @@
 package nl.deelpoort.gateway.logstore;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,13 +17,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
 import nl.deelpoort.devkit.EmbeddedDatabase;
+import nl.deelpoort.gateway.support.BenchDatabase;
 import nl.deelpoort.ledger.EntryKind;
 import nl.deelpoort.ledger.LogEntry;
 import nl.deelpoort.ledger.LogEntryCodec;
 import nl.deelpoort.ledger.Pseudonyms;
 import nl.deelpoort.ledger.merkle.MerkleHash;
 import nl.deelpoort.ledger.merkle.MerkleVerifier;
-import org.flywaydb.core.Flyway;
 
 /**
  * Figures for docs/benchmarks/logstore.md; a plain main, never run by {@code verify}. Starts its own
@@ -43,26 +42,15 @@ import org.flywaydb.core.Flyway;
 public final class LogstoreBenchmark {
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> a = new java.util.HashMap<>();
-        for (String arg : args) {
-            String[] kv = arg.split("=", 2);
-            a.put(kv[0], kv[1]);
-        }
+        Map<String, String> a = BenchDatabase.arguments(args);
         int seconds = Integer.parseInt(a.getOrDefault("seconds", "10"));
         int writers = Integer.parseInt(a.getOrDefault("writers", "16"));
         long entries = Long.parseLong(a.getOrDefault("entries", "1000000"));
         int samples = Integer.parseInt(a.getOrDefault("samples", "20000"));
 
-        try (EmbeddedDatabase db = EmbeddedDatabase.start(0, null)) {
-            Flyway.configure()
-                    .dataSource(db.jdbcUrl(), EmbeddedDatabase.OWNER, EmbeddedDatabase.OWNER_PASSWORD)
-                    .schemas("deelpoort")
-                    .defaultSchema("deelpoort")
-                    .placeholders(Map.of("appRole", EmbeddedDatabase.APP))
-                    .load()
-                    .migrate();
+        try (EmbeddedDatabase db = BenchDatabase.migrated()) {
             createPlainTable(db);
-            try (HikariDataSource app = pool(db, writers + 4)) {
+            try (HikariDataSource app = BenchDatabase.appPool(db, writers + 4)) {
                 System.out.printf("PostgreSQL %s, %d cores, %d writers%n", version(app), cores(), writers);
                 throughput(app, writers, seconds);
                 load(app, entries);
@@ -282,16 +270,6 @@ public final class LogstoreBenchmark {
                 .consentId("c-2026-0042")
                 .retentionUntil(LocalDate.of(2041, 11, 22))
                 .build();
-    }
-
-    private static HikariDataSource pool(EmbeddedDatabase db, int size) {
-        HikariConfig cfg = new HikariConfig();
-        cfg.setJdbcUrl(db.jdbcUrl());
-        cfg.setUsername(EmbeddedDatabase.APP);
-        cfg.setPassword(EmbeddedDatabase.APP_PASSWORD);
-        cfg.setSchema("deelpoort");
-        cfg.setMaximumPoolSize(size);
-        return new HikariDataSource(cfg);
     }
 
     private static String version(HikariDataSource app) throws SQLException {

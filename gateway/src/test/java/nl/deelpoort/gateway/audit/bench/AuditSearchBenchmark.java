@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -22,6 +21,7 @@ import nl.deelpoort.devkit.DevServices;
 import nl.deelpoort.gateway.DeelpoortGateway;
 import nl.deelpoort.gateway.logstore.DisclosureLog;
 import nl.deelpoort.gateway.logstore.SubjectPseudonyms;
+import nl.deelpoort.gateway.support.BenchDatabase;
 import nl.deelpoort.keycloak.Tokens;
 import nl.deelpoort.ledger.EntryKind;
 import nl.deelpoort.ledger.LogEntry;
@@ -56,11 +56,7 @@ public final class AuditSearchBenchmark {
     };
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> a = new HashMap<>();
-        for (String arg : args) {
-            String[] kv = arg.split("=", 2);
-            a.put(kv[0], kv[1]);
-        }
+        Map<String, String> a = BenchDatabase.arguments(args);
         long entries = Long.parseLong(a.getOrDefault("entries", "1000000"));
         int subjects = Integer.parseInt(a.getOrDefault("subjects", "20000"));
         int samples = Integer.parseInt(a.getOrDefault("samples", "300"));

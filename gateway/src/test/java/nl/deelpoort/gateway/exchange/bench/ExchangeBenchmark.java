@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 import nl.deelpoort.devkit.DevServices;
 import nl.deelpoort.gateway.DeelpoortGateway;
+import nl.deelpoort.gateway.support.BenchDatabase;
 import nl.deelpoort.policy.Bsn;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -32,11 +33,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class ExchangeBenchmark {
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> a = new HashMap<>();
-        for (String arg : args) {
-            String[] kv = arg.split("=", 2);
-            a.put(kv[0], kv[1]);
-        }
+        Map<String, String> a = BenchDatabase.arguments(args);
         int clients = Integer.parseInt(a.getOrDefault("clients", "32"));
         int seconds = Integer.parseInt(a.getOrDefault("seconds", "20"));
         int warmup = Integer.parseInt(a.getOrDefault("warmup", "10"));

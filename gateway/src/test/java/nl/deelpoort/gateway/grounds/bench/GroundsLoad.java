@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -16,6 +15,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
 import nl.deelpoort.devkit.DevServices;
 import nl.deelpoort.gateway.DeelpoortGateway;
+import nl.deelpoort.gateway.support.BenchDatabase;
 import nl.deelpoort.keycloak.Tokens;
 import nl.deelpoort.policy.Bsn;
 import nl.deelpoort.policy.Framework;
@@ -38,11 +38,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class GroundsLoad {
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> a = new HashMap<>();
-        for (String arg : args) {
-            String[] kv = arg.split("=", 2);
-            a.put(kv[0], kv[1]);
-        }
+        Map<String, String> a = BenchDatabase.arguments(args);
         int threads = Integer.parseInt(a.getOrDefault("threads", "16"));
         int seconds = Integer.parseInt(a.getOrDefault("seconds", "30"));
         int warmup = Integer.parseInt(a.getOrDefault("warmup", "5"));

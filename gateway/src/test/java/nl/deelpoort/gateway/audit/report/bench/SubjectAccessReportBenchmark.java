@@ -1,6 +1,5 @@
 package nl.deelpoort.gateway.audit.report.bench;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -17,12 +16,12 @@ import nl.deelpoort.gateway.audit.report.Releases;
 import nl.deelpoort.gateway.audit.report.SubjectAccessReports;
 import nl.deelpoort.gateway.audit.report.SubjectAccessReports.Format;
 import nl.deelpoort.gateway.audit.report.Wording;
+import nl.deelpoort.gateway.support.BenchDatabase;
 import nl.deelpoort.ledger.EntryKind;
 import nl.deelpoort.ledger.LogEntry;
 import nl.deelpoort.ledger.LogEntryCodec;
 import nl.deelpoort.ledger.Pseudonyms;
 import nl.deelpoort.policy.FrameworkLoader;
-import org.flywaydb.core.Flyway;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -38,26 +37,15 @@ public final class SubjectAccessReportBenchmark {
     private static final String[] RECIPIENTS = {"gemeente-geldrop-mierlo", "gemeente-waalre", "veilig-thuis", "cbs"};
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> a = new java.util.HashMap<>();
-        for (String arg : args) {
-            String[] kv = arg.split("=", 2);
-            a.put(kv[0], kv[1]);
-        }
+        Map<String, String> a = BenchDatabase.arguments(args);
         int entries = Integer.parseInt(a.getOrDefault("entries", "1000"));
         int others = Integer.parseInt(a.getOrDefault("others", "50000"));
         int rounds = Integer.parseInt(a.getOrDefault("rounds", "30"));
 
-        try (EmbeddedDatabase db = EmbeddedDatabase.start(0, null)) {
-            Flyway.configure()
-                    .dataSource(db.jdbcUrl(), EmbeddedDatabase.OWNER, EmbeddedDatabase.OWNER_PASSWORD)
-                    .schemas("deelpoort")
-                    .defaultSchema("deelpoort")
-                    .placeholders(Map.of("appRole", EmbeddedDatabase.APP))
-                    .load()
-                    .migrate();
+        try (EmbeddedDatabase db = BenchDatabase.migrated()) {
             String subject = Pseudonyms.pseudonym(Pseudonyms.newSubjectSecret(RANDOM));
             load(db, subject, entries, others);
-            try (HikariDataSource app = pool(db)) {
+            try (HikariDataSource app = BenchDatabase.appPool(db, 2)) {
                 SubjectAccessReports reports = new SubjectAccessReports(
                         new Releases(app),
                         new Wording(FrameworkLoader.loadDefault()),
@@ -165,16 +153,6 @@ public final class SubjectAccessReportBenchmark {
                 s.execute("ANALYZE log_entry");
             }
         }
-    }
-
-    private static HikariDataSource pool(EmbeddedDatabase db) {
-        HikariConfig cfg = new HikariConfig();
-        cfg.setJdbcUrl(db.jdbcUrl());
-        cfg.setSchema("deelpoort");
-        cfg.setUsername(EmbeddedDatabase.APP);
-        cfg.setPassword(EmbeddedDatabase.APP_PASSWORD);
-        cfg.setMaximumPoolSize(2);
-        return new HikariDataSource(cfg);
     }
 
     private SubjectAccessReportBenchmark() {}
