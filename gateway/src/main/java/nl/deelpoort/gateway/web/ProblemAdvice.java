@@ -98,13 +98,14 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return body;
     }
 
-    @ExceptionHandler(GroundNotFoundException.class)
-    ProblemDetail groundNotFound(GroundNotFoundException e) {
+    /** Grounds and transfers another organisation may not see answer exactly like absent ones. */
+    @ExceptionHandler({GroundNotFoundException.class, TransferNotFoundException.class})
+    ProblemDetail notFound(RuntimeException e) {
         return problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found", e.getMessage());
     }
 
-    @ExceptionHandler(GroundConflictException.class)
-    ProblemDetail groundConflict(GroundConflictException e) {
+    @ExceptionHandler({GroundConflictException.class, OnboardingConflictException.class})
+    ProblemDetail conflict(RuntimeException e) {
         return problem(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "Conflict", e.getMessage());
     }
 
@@ -157,16 +158,6 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         body.setProperty("failure", e.failure().name());
         body.setProperty("disclosureId", e.disclosureId());
         return body;
-    }
-
-    @ExceptionHandler(TransferNotFoundException.class)
-    ProblemDetail transferNotFound(TransferNotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found", e.getMessage());
-    }
-
-    @ExceptionHandler(OnboardingConflictException.class)
-    ProblemDetail conflict(OnboardingConflictException e) {
-        return problem(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "Conflict", e.getMessage());
     }
 
     @ExceptionHandler(KeycloakUnavailableException.class)
