@@ -197,7 +197,7 @@ class AuditController {
         if (!caller.hasRole(Caller.PRIVACY_OFFICER)) {
             throw new AccessDeniedException("privacy officer role required");
         }
-        return caller.requireOrganisation();
+        return caller.requireOrganisation().value();
     }
 
     private Hit hit(Found f, Optional<CheckpointInclusion.Snapshot> checkpoint) {

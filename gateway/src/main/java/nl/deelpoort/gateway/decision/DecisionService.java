@@ -34,7 +34,7 @@ public class DecisionService {
 
     /** The engine's request for this caller and question; {@code subjectPseudonym} when a subject was named. */
     public DecisionRequest request(Caller caller, ExchangeQuestion q, Optional<String> subjectPseudonym) {
-        OrganisationId organisation = OrganisationId.of(caller.requireOrganisation());
+        OrganisationId organisation = caller.requireOrganisation();
         Optional<ActingRole> holderRole;
         ActingRole recipientRole;
         if (organisation.equals(q.holder())) {

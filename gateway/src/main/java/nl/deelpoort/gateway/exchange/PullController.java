@@ -108,7 +108,7 @@ class PullController {
             HttpServletRequest http,
             HttpServletResponse response) {
         Sharing.requireSharer(caller);
-        String organisation = caller.requireOrganisation();
+        String organisation = caller.requireOrganisation().value();
         ExchangeQuestion question = question(body, organisation);
         Bsn subject = question.subject().orElseThrow();
         String pseudonym = pseudonyms.pseudonym(subject);

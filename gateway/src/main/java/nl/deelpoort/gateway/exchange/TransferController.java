@@ -150,7 +150,7 @@ class TransferController {
             HttpServletRequest http,
             HttpServletResponse response) {
         Sharing.requireSharer(caller);
-        String organisation = caller.requireOrganisation();
+        String organisation = caller.requireOrganisation().value();
         ExchangeQuestion question = question(body, organisation);
         String pseudonym = pseudonyms.pseudonym(question.subject().orElseThrow());
         DecisionRequest request = decisions.request(caller, question, Optional.of(pseudonym));
@@ -206,7 +206,7 @@ class TransferController {
     @GetMapping("/api/v1/transfers/inbox")
     InboxView inbox(Caller caller) {
         Sharing.requireSharer(caller);
-        OrganisationId organisation = OrganisationId.of(caller.requireOrganisation());
+        OrganisationId organisation = caller.requireOrganisation();
         return new InboxView(transfers.inbox(organisation, clock.instant(), INBOX_LIMIT).stream()
                 .map(InboxItem::of)
                 .toList());
@@ -215,7 +215,7 @@ class TransferController {
     @GetMapping("/api/v1/transfers/{id}")
     TransferView fetch(Caller caller, @PathVariable String id, HttpServletRequest http, HttpServletResponse response) {
         Sharing.requireSharer(caller);
-        OrganisationId organisation = OrganisationId.of(caller.requireOrganisation());
+        OrganisationId organisation = caller.requireOrganisation();
         UUID transferId = parse(id).orElseThrow(TransferNotFoundException::new);
         Instant now = clock.instant();
         Transfers.Transfer t =

@@ -13,6 +13,7 @@ import nl.deelpoort.ledger.EntryKind;
 import nl.deelpoort.ledger.LogEntry;
 import nl.deelpoort.ledger.Pseudonyms;
 import nl.deelpoort.policy.Bsn;
+import nl.deelpoort.policy.OrganisationId;
 
 /**
  * Subject pseudonyms for log entries, and forgetting a subject (crypto-shredding, DOMAIN §7). A BSN
@@ -96,7 +97,8 @@ public class SubjectPseudonyms {
                 Optional<String> old = delete(c, lookup).map(Pseudonyms::pseudonym);
                 long seq = log.append(LogEntry.builder(EntryKind.SUBJECT_FORGOTTEN)
                         .subjectPseudonym(old.orElse(null))
-                        .requestingOrganisation(caller.organisation().orElse(null))
+                        .requestingOrganisation(
+                                caller.organisation().map(OrganisationId::value).orElse(null))
                         .user(caller.subject())
                         .client(caller.clientId())
                         .attributes(Map.of("reason", reason)));

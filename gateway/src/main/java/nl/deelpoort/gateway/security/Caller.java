@@ -2,20 +2,24 @@ package nl.deelpoort.gateway.security;
 
 import java.util.Optional;
 import java.util.Set;
+import nl.deelpoort.policy.OrganisationId;
 
 /**
  * Who is calling, as the gateway understands the verified token: the Keycloak subject, the
- * organisation it acts for (claim {@code organization}), its realm roles, and the client it used.
- * A resident's BSN is kept apart and never printed.
+ * organisation it acts for (claim {@code organization}, parsed once into an {@link OrganisationId}),
+ * its realm roles, and the client it used. A resident's BSN is kept apart and never printed.
+ *
+ * @param organisationProblem why the organisation claim cannot be used (several organisations, or a
+ *     value that is not an organisation id); such a caller acts for no organisation
  */
 public record Caller(
         String subject,
         String username,
         String clientId,
-        Optional<String> organisation,
+        Optional<OrganisationId> organisation,
         Set<String> roles,
         Optional<String> bsn,
-        boolean severalOrganisations) {
+        Optional<String> organisationProblem) {
 
     public static final String PROFESSIONAL = "professional";
     public static final String PRIVACY_OFFICER = "privacy-officer";
@@ -28,10 +32,9 @@ public record Caller(
     }
 
     /** The organisation the caller acts for; a call that needs one fails closed without it. */
-    public String requireOrganisation() {
-        if (severalOrganisations) {
-            throw new OrganisationRequiredException(
-                    "Your token names more than one organisation; the gateway cannot tell which one you act for.");
+    public OrganisationId requireOrganisation() {
+        if (organisationProblem.isPresent()) {
+            throw new OrganisationRequiredException(organisationProblem.get());
         }
         return organisation.orElseThrow(() -> new OrganisationRequiredException(
                 "This call is made on behalf of an organisation, and your token names none."));
@@ -40,6 +43,7 @@ public record Caller(
     @Override
     public String toString() {
         return "Caller[subject=" + subject + ", username=" + username + ", client=" + clientId + ", organisation="
-                + organisation.orElse("-") + ", roles=" + roles + ", bsn=" + (bsn.isPresent() ? "***" : "-") + "]";
+                + organisation.map(OrganisationId::value).orElse("-") + ", roles=" + roles + ", bsn="
+                + (bsn.isPresent() ? "***" : "-") + "]";
     }
 }

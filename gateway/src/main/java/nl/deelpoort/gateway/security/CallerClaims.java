@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import nl.deelpoort.policy.OrganisationId;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
@@ -17,14 +18,29 @@ final class CallerClaims {
 
     static Caller from(Jwt jwt) {
         Set<String> organisations = organisations(jwt.getClaims().get("organization"));
+        Optional<OrganisationId> organisation = Optional.empty();
+        Optional<String> problem = Optional.empty();
+        if (organisations.size() > 1) {
+            problem = Optional.of(
+                    "Your token names more than one organisation; the gateway cannot tell which one you act for.");
+        } else if (organisations.size() == 1) {
+            String claim = organisations.iterator().next();
+            if (OrganisationId.isValid(claim)) {
+                organisation = Optional.of(OrganisationId.of(claim));
+            } else {
+                // Not echoed: the claim is whatever the token carries.
+                problem = Optional.of("Your token's organisation is not a valid organisation id"
+                        + " (lower-case words joined by '-'); the gateway acts for no such organisation.");
+            }
+        }
         return new Caller(
                 jwt.getSubject(),
                 Optional.ofNullable(jwt.getClaimAsString("preferred_username")).orElse(jwt.getSubject()),
                 Optional.ofNullable(jwt.getClaimAsString("azp")).orElse("unknown"),
-                organisations.size() == 1 ? Optional.of(organisations.iterator().next()) : Optional.empty(),
+                organisation,
                 roles(jwt),
                 Optional.ofNullable(jwt.getClaimAsString("bsn")),
-                organisations.size() > 1);
+                problem);
     }
 
     static Set<String> roles(Jwt jwt) {

@@ -1,11 +1,15 @@
 package nl.deelpoort.gateway.security;
 
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+
 import java.util.List;
 import org.springframework.cache.concurrent.ConcurrentMapCache;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -47,7 +51,7 @@ class SecurityConfiguration {
     SecurityFilterChain apiChain(HttpSecurity http, JwtDecoder decoder, JsonMapper json) throws Exception {
         ProblemResponses problems = new ProblemResponses(json);
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .authorizeHttpRequests(SecurityConfiguration::endpointRoles)
                 .oauth2ResourceServer(o -> o.jwt(j -> j.decoder(decoder)
                                 .jwtAuthenticationConverter(jwt -> new JwtAuthenticationToken(
                                         jwt,
@@ -61,6 +65,66 @@ class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable());
         return http.build();
+    }
+
+    /**
+     * Who may call what: the one place where the gateway's role rules live (the README's role ×
+     * endpoint table, and {@code EndpointRolesIT}, which tries every cell against real tokens).
+     * Which organisation's data a caller then sees is decided by the features, by organisation.
+     * Anything not listed is refused, so a new endpoint is closed until it gets a line here.
+     */
+    private static void endpointRoles(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry a) {
+        String professional = Caller.PROFESSIONAL;
+        String officer = Caller.PRIVACY_OFFICER;
+        String partner = Caller.PARTNER_SYSTEM;
+        String admin = Caller.GATEWAY_ADMIN;
+        a.requestMatchers(GET, "/api/v1/me/disclosures")
+                .hasRole(Caller.RESIDENT)
+                .requestMatchers(GET, "/api/v1/me", "/api/v1/agreements", "/api/v1/register")
+                .authenticated()
+                .requestMatchers(GET, "/api/v1/log/checkpoint", "/api/v1/log/public-key")
+                .authenticated()
+                .requestMatchers(
+                        GET,
+                        "/api/v1/log/entries/*",
+                        "/api/v1/log/entries/*/inclusion-proof",
+                        "/api/v1/log/consistency-proof",
+                        "/api/v1/log/export",
+                        "/api/v1/audit/integrity")
+                .hasAnyRole(officer, admin)
+                .requestMatchers(GET, "/api/v1/audit/statistics", "/api/v1/audit/export/logboek")
+                .hasRole(officer)
+                .requestMatchers(
+                        POST,
+                        "/api/v1/audit/disclosures/search",
+                        "/api/v1/audit/timeline",
+                        "/api/v1/audit/sample",
+                        "/api/v1/audit/subject-access-report",
+                        "/api/v1/audit/subjects/forget")
+                .hasRole(officer)
+                .requestMatchers(POST, "/api/v1/decisions/evaluate", "/api/v1/disclosures", "/api/v1/transfers")
+                .hasAnyRole(professional, partner)
+                .requestMatchers(GET, "/api/v1/transfers/inbox", "/api/v1/transfers/*")
+                .hasAnyRole(professional, partner)
+                .requestMatchers(POST, "/api/v1/consents", "/api/v1/consents/*/withdrawal")
+                .hasRole(professional)
+                .requestMatchers(POST, "/api/v1/consents/search")
+                .hasAnyRole(professional, officer)
+                .requestMatchers(GET, "/api/v1/consents/*")
+                .hasAnyRole(professional, officer)
+                .requestMatchers(POST, "/api/v1/overrides", "/api/v1/overrides/*/end")
+                .hasRole(professional)
+                .requestMatchers(GET, "/api/v1/overrides")
+                .hasRole(officer)
+                .requestMatchers(POST, "/api/v1/overrides/*/review")
+                .hasRole(officer)
+                .requestMatchers(POST, "/api/v1/measures", "/api/v1/measures/*/end")
+                .hasRole(professional)
+                .requestMatchers(POST, "/api/v1/admin/organisations")
+                .hasRole(admin)
+                .anyRequest()
+                .denyAll();
     }
 
     /**
@@ -81,7 +145,8 @@ class SecurityConfiguration {
     static OAuth2TokenValidator<Jwt> tokenValidator(SecuritySettings settings) {
         return new DelegatingOAuth2TokenValidator<>(List.of(
                 JwtValidators.createDefaultWithIssuer(settings.issuer().toString()),
-                new AudienceValidator(settings.audience())));
+                new AudienceValidator(settings.audience()),
+                new AccessTokenValidator()));
     }
 
     @Bean

@@ -3,6 +3,7 @@ package nl.deelpoort.gateway.system;
 import java.util.List;
 import java.util.Optional;
 import nl.deelpoort.gateway.security.Caller;
+import nl.deelpoort.policy.OrganisationId;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -20,7 +21,7 @@ class MeController {
         return new Me(
                 new UserView(caller.subject(), caller.username()),
                 caller.clientId(),
-                caller.organisation(),
+                caller.organisation().map(OrganisationId::value),
                 caller.roles().stream().sorted().toList(),
                 caller.hasRole(Caller.RESIDENT) && caller.bsn().isPresent());
     }

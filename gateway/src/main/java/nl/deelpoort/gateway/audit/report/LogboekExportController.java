@@ -55,7 +55,7 @@ class LogboekExportController {
         if (!caller.hasRole(Caller.PRIVACY_OFFICER)) {
             throw new AccessDeniedException("privacy officer role required");
         }
-        String organisation = caller.requireOrganisation();
+        String organisation = caller.requireOrganisation().value();
         List<InvalidField> invalid = new ArrayList<>();
         Optional<Instant> start = bound("from", from, false, invalid);
         Optional<Instant> end = bound("to", to, true, invalid);

@@ -58,7 +58,7 @@ class SubjectAccessReportController {
         if (!caller.hasRole(Caller.PRIVACY_OFFICER)) {
             throw new AccessDeniedException("privacy officer role required");
         }
-        String organisation = caller.requireOrganisation();
+        String organisation = caller.requireOrganisation().value();
         List<InvalidField> invalid = new ArrayList<>();
         if (request == null || request.subject() == null) {
             invalid.add(new InvalidField("subject", "is required"));
