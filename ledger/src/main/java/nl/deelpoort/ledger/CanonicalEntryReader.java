@@ -35,6 +35,7 @@ final class CanonicalEntryReader {
         boolean hasSeq = false;
         boolean hasTime = false;
         boolean hasConfidential = false;
+        boolean hasSalt = false;
         expect('{');
         String previous = null;
         do {
@@ -76,6 +77,10 @@ final class CanonicalEntryReader {
                 }
                 case "requestingOrganisation" -> e.requestingOrganisation(string());
                 case "retentionUntil" -> e.retentionUntil(date(string()));
+                case "salt" -> {
+                    e.salt(string());
+                    hasSalt = true;
+                }
                 case "seq" -> {
                     e.seq(integer());
                     hasSeq = true;
@@ -85,8 +90,17 @@ final class CanonicalEntryReader {
                 case "traceId" -> e.traceId(string());
                 case "user" -> e.user(string());
                 case "v" -> {
+                    // "salt" sorts before "v", so whether the entry has one is known here.
                     long v = integer();
-                    if (v != LogEntryCodec.FORMAT_VERSION) {
+                    if (v == LogEntryCodec.FORMAT_VERSION) {
+                        if (hasSalt) {
+                            throw error("a version 1 entry has no \"salt\"");
+                        }
+                    } else if (v == LogEntryCodec.FORMAT_VERSION_SALTED) {
+                        if (!hasSalt) {
+                            throw error("a version 2 entry must have a \"salt\"");
+                        }
+                    } else {
                         throw error("unknown entry format version " + v);
                     }
                     hasV = true;

@@ -1,8 +1,10 @@
 package nl.deelpoort.ledger;
 
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,10 +20,17 @@ import java.util.TreeMap;
  * <p>{@code seq} and {@code registeredAt} are set by the sequencer ({@link #sequenced}); both are part
  * of the canonical bytes, so an entry cannot be moved to another position or time without changing
  * its leaf hash.
+ *
+ * <p>{@code salt} is set by the sequencer too ({@link #sequenced(long, Instant, String)}, {@link
+ * #newSalt}): at least 128 random bits, unpadded base64url, inside the canonical bytes. It makes the
+ * leaf hash of an entry unguessable, so a leaf hash shown without its entry (a redacted export line)
+ * cannot be used to confirm a guess of the entry's contents. {@code null} only for entries written
+ * before salts existed (format version 1).
  */
 public record LogEntry(
         long seq,
         Instant registeredAt,
+        String salt,
         String traceId,
         String spanId,
         EntryKind kind,
@@ -59,6 +68,11 @@ public record LogEntry(
 
     public static final int MAX_ATTRIBUTE_VALUE_LENGTH = 1024;
 
+    /** Random bytes in a salt made by {@link #newSalt}, and the least a salt must carry (128 bits). */
+    public static final int SALT_BYTES = 16;
+
+    private static final Base64.Encoder SALT_ENCODER = Base64.getUrlEncoder().withoutPadding();
+
     private static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
 
@@ -73,6 +87,10 @@ public record LogEntry(
         registeredAt = registeredAt.truncatedTo(ChronoUnit.MILLIS);
         if (registeredAt.isBefore(EARLIEST) || registeredAt.isAfter(LATEST)) {
             throw new IllegalArgumentException("registeredAt outside years 0000..9999");
+        }
+        if (salt != null && !isSalt(salt)) {
+            throw new IllegalArgumentException(
+                    "salt must be unpadded base64url of at least " + SALT_BYTES + " bytes, in canonical form");
         }
         if (kind == null) {
             throw new IllegalArgumentException("kind is required");
@@ -127,9 +145,45 @@ public record LogEntry(
         return new Builder(this);
     }
 
-    /** This entry at its place in the log: what the sequencer does just before hashing. */
+    /**
+     * This entry at another place or time, keeping its salt (or lack of one). The sequencer uses
+     * {@link #sequenced(long, Instant, String)} instead, so that every new entry gets a fresh salt.
+     */
     public LogEntry sequenced(long newSeq, Instant newRegisteredAt) {
         return toBuilder().seq(newSeq).registeredAt(newRegisteredAt).build();
+    }
+
+    /** This entry at its place in the log with a fresh salt: what the sequencer does just before hashing. */
+    public LogEntry sequenced(long newSeq, Instant newRegisteredAt, String newSalt) {
+        return toBuilder()
+                .seq(newSeq)
+                .registeredAt(newRegisteredAt)
+                .salt(newSalt)
+                .build();
+    }
+
+    /** A fresh salt: {@value #SALT_BYTES} random bytes in unpadded base64url (22 characters). */
+    public static String newSalt(SecureRandom random) {
+        byte[] bytes = new byte[SALT_BYTES];
+        random.nextBytes(bytes);
+        return SALT_ENCODER.encodeToString(bytes);
+    }
+
+    /**
+     * True if the text is a salt: unpadded base64url that decodes to at least {@value #SALT_BYTES}
+     * bytes and is the one encoding of those bytes (no padding, no stray bits in the last character).
+     */
+    public static boolean isSalt(String text) {
+        if (text == null) {
+            return false;
+        }
+        byte[] bytes;
+        try {
+            bytes = Base64.getUrlDecoder().decode(text);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        return bytes.length >= SALT_BYTES && SALT_ENCODER.encodeToString(bytes).equals(text);
     }
 
     private static List<String> strings(String field, List<String> values) {
@@ -172,6 +226,7 @@ public record LogEntry(
     public static final class Builder {
         private long seq;
         private Instant registeredAt = Instant.EPOCH;
+        private String salt;
         private String traceId;
         private String spanId;
         private EntryKind kind;
@@ -208,6 +263,7 @@ public record LogEntry(
         private Builder(LogEntry e) {
             seq = e.seq;
             registeredAt = e.registeredAt;
+            salt = e.salt;
             traceId = e.traceId;
             spanId = e.spanId;
             kind = e.kind;
@@ -245,6 +301,11 @@ public record LogEntry(
 
         public Builder registeredAt(Instant v) {
             registeredAt = v;
+            return this;
+        }
+
+        public Builder salt(String v) {
+            salt = v;
             return this;
         }
 
@@ -392,6 +453,7 @@ public record LogEntry(
             return new LogEntry(
                     seq,
                     registeredAt,
+                    salt,
                     traceId,
                     spanId,
                     kind,

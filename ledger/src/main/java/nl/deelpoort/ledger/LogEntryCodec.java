@@ -10,7 +10,9 @@ import java.util.TreeMap;
 /**
  * The canonical bytes of a {@link LogEntry}: an RFC 8785 (JCS) JSON object, UTF-8, no whitespace.
  * The format is described in {@code ledger/README.md} ("Canonical entry format"). In short: a version
- * member {@code "v":1}; absent (null) values and empty lists/maps are omitted, never written as
+ * member, {@code "v":2} for an entry with a {@code salt} and {@code "v":1} for one without (entries
+ * written before salts existed keep their exact bytes); absent (null) values and empty lists/maps are
+ * omitted, never written as
  * {@code null}/{@code []}/{@code {}}; {@code seq}, {@code registeredAt}, {@code kind} and {@code
  * confidential} are always present; times are {@code yyyy-MM-ddTHH:mm:ss.SSSZ} (UTC, always three
  * fraction digits), dates {@code yyyy-MM-dd}.
@@ -21,8 +23,14 @@ import java.util.TreeMap;
  */
 public final class LogEntryCodec {
 
-    /** The format version written into every entry. */
+    /**
+     * The format version of an entry without a salt (every entry written before salts existed). Such an
+     * entry is still written, and decoded, exactly as before, so its bytes and leaf hash never change.
+     */
     public static final long FORMAT_VERSION = 1;
+
+    /** The format version of an entry with a {@code salt} member: what the sequencer writes now. */
+    public static final long FORMAT_VERSION_SALTED = 2;
 
     private LogEntryCodec() {}
 
@@ -59,13 +67,19 @@ public final class LogEntryCodec {
         if (e.retentionUntil() != null) {
             w.member("retentionUntil", e.retentionUntil().toString());
         }
+        opt(w, "salt", e.salt());
         w.member("seq", e.seq());
         opt(w, "spanId", e.spanId());
         opt(w, "subjectPseudonym", e.subjectPseudonym());
         opt(w, "traceId", e.traceId());
         opt(w, "user", e.user());
-        w.member("v", FORMAT_VERSION);
+        w.member("v", version(e));
         return w.toBytes();
+    }
+
+    /** The format version an entry is written with: 2 if it has a salt, else 1. */
+    public static long version(LogEntry e) {
+        return e.salt() == null ? FORMAT_VERSION : FORMAT_VERSION_SALTED;
     }
 
     /** yyyy-MM-ddTHH:mm:ss.SSSZ, written by hand: DateTimeFormatter dominated the encoding time. */

@@ -4,13 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import nl.deelpoort.ledger.merkle.MerkleHash;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -31,11 +36,160 @@ class LogEntryCodecTest {
             + "\"spanId\":\"00f067aa0ba902b7\",\"subjectPseudonym\":\"AFzosPOuSPdRtdXyeEZtcg\","
             + "\"traceId\":\"4bf92f3577b34da6a3ce929d0e0e4736\",\"user\":\"3f1c2b9e-7a4d-4e8b-9c1a-2d5e6f7a8b9c\",\"v\":1}";
 
+    /**
+     * SHA-256(0x00 ‖ TYPICAL_0), computed outside Java: a version 1 entry written before salts existed
+     * must keep its exact bytes and leaf hash, or every stored leaf and checkpoint would break.
+     */
+    static final String TYPICAL_0_LEAF_HASH = "cb308f964926215b50b9cb5e5f7c860e0e9ba81c3387259ecf1a285b33d5cf66";
+
+    /** The typical entry with the fixed salt of TestEntries: format version 2, "salt" before "seq". */
+    static final String TYPICAL_0_SALTED = TYPICAL_0
+            .replace("\"seq\":0,", "\"salt\":\"AAECAwQFBgcICQoLDA0ODw\",\"seq\":0,")
+            .replace(",\"v\":1}", ",\"v\":2}");
+
+    /** SHA-256(0x00 ‖ TYPICAL_0_SALTED), computed outside Java. */
+    static final String TYPICAL_0_SALTED_LEAF_HASH = "9b206700fbecbdd7b4dd9928bffd20efc991063c8a36099d5ae6e8a1ecd07250";
+
+    /** The minimal entry of minimalEntryOmitsEverythingAbsent, with a salt. */
+    static final String MINIMAL_SALTED = "{\"confidential\":false,\"kind\":\"AUDIT_QUERY\","
+            + "\"registeredAt\":\"2026-01-02T03:04:05.000Z\",\"salt\":\"AAECAwQFBgcICQoLDA0ODw\",\"seq\":7,\"v\":2}";
+
     @Test
     void encodesTheTypicalEntryExactlyAsDocumented() {
         byte[] bytes = LogEntryCodec.encode(TestEntries.typical(0));
         assertThat(new String(bytes, StandardCharsets.UTF_8)).isEqualTo(TYPICAL_0);
         assertThat(LogEntryCodec.decode(bytes)).isEqualTo(TestEntries.typical(0));
+    }
+
+    @Test
+    void aVersionOneEntryKeepsItsBytesAndLeafHash() {
+        LogEntry legacy = LogEntryCodec.decode(TYPICAL_0.getBytes(StandardCharsets.UTF_8));
+        assertThat(legacy.salt()).isNull();
+        assertThat(LogEntryCodec.version(legacy)).isEqualTo(1);
+        byte[] bytes = LogEntryCodec.encode(legacy);
+        assertThat(new String(bytes, StandardCharsets.UTF_8)).isEqualTo(TYPICAL_0);
+        assertThat(HexFormat.of().formatHex(MerkleHash.leafHash(bytes))).isEqualTo(TYPICAL_0_LEAF_HASH);
+        // Re-sequencing without a salt (the old two-argument form) keeps the entry at version 1.
+        assertThat(legacy.sequenced(0, legacy.registeredAt())).isEqualTo(legacy);
+    }
+
+    @Test
+    void encodesASaltedEntryAsVersionTwo() {
+        LogEntry e = TestEntries.typicalSalted(0);
+        byte[] bytes = LogEntryCodec.encode(e);
+        assertThat(new String(bytes, StandardCharsets.UTF_8)).isEqualTo(TYPICAL_0_SALTED);
+        assertThat(HexFormat.of().formatHex(MerkleHash.leafHash(bytes))).isEqualTo(TYPICAL_0_SALTED_LEAF_HASH);
+        assertThat(LogEntryCodec.version(e)).isEqualTo(2);
+        assertThat(LogEntryCodec.decode(bytes)).isEqualTo(e);
+        assertThat(LogEntryCodec.decode(bytes).salt()).isEqualTo(TestEntries.SALT);
+
+        LogEntry minimal = LogEntry.builder(EntryKind.AUDIT_QUERY)
+                .seq(7)
+                .registeredAt(Instant.parse("2026-01-02T03:04:05Z"))
+                .salt(TestEntries.SALT)
+                .build();
+        assertThat(new String(LogEntryCodec.encode(minimal), StandardCharsets.UTF_8))
+                .isEqualTo(MINIMAL_SALTED);
+        assertThat(LogEntryCodec.decode(MINIMAL_SALTED.getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(minimal);
+    }
+
+    @Test
+    void entriesThatDifferOnlyInSaltHaveDifferentLeafHashes() {
+        SecureRandom random = new SecureRandom();
+        LogEntry e = TestEntries.typical(0);
+        Set<String> leaves = new HashSet<>();
+        leaves.add(HexFormat.of().formatHex(MerkleHash.leafHash(LogEntryCodec.encode(e))));
+        for (int i = 0; i < 100; i++) {
+            LogEntry salted = e.sequenced(0, e.registeredAt(), LogEntry.newSalt(random));
+            assertThat(salted.toBuilder().salt(null).build()).isEqualTo(e);
+            leaves.add(HexFormat.of().formatHex(MerkleHash.leafHash(LogEntryCodec.encode(salted))));
+        }
+        assertThat(leaves).hasSize(101);
+        LogEntry a = e.toBuilder().salt(TestEntries.SALT).build();
+        LogEntry b = e.toBuilder().salt("AAECAwQFBgcICQoLDA0OEA").build();
+        assertThat(MerkleHash.leafHash(LogEntryCodec.encode(a)))
+                .isNotEqualTo(MerkleHash.leafHash(LogEntryCodec.encode(b)));
+    }
+
+    @Test
+    void newSaltsAre128RandomBitsInBase64url() {
+        SecureRandom random = new SecureRandom();
+        Set<String> salts = new HashSet<>();
+        for (int i = 0; i < 1000; i++) {
+            String salt = LogEntry.newSalt(random);
+            assertThat(salt).hasSize(22).matches("[A-Za-z0-9_-]{21}[AQgw]");
+            assertThat(LogEntry.isSalt(salt)).isTrue();
+            salts.add(salt);
+        }
+        assertThat(salts).hasSize(1000);
+    }
+
+    @Test
+    void sequencingSetsSeqTimeAndSaltAndToBuilderKeepsTheSalt() {
+        LogEntry e = TestEntries.typical(0);
+        Instant at = Instant.parse("2027-01-01T00:00:00.001Z");
+        LogEntry s = e.sequenced(42, at, TestEntries.SALT);
+        assertThat(s.seq()).isEqualTo(42);
+        assertThat(s.registeredAt()).isEqualTo(at);
+        assertThat(s.salt()).isEqualTo(TestEntries.SALT);
+        assertThat(s.toBuilder().build()).isEqualTo(s);
+        assertThat(s.sequenced(43, at).salt()).isEqualTo(TestEntries.SALT);
+        assertThat(s.toBuilder().purpose("OTHER").build().salt()).isEqualTo(TestEntries.SALT);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "AAECAwQFBgcICQoLDA0O", // 15 bytes: fewer than 128 bits
+                "AAECAwQFBgcICQoLDA0ODw==", // padded
+                "AAECAwQFBgcICQoLDA0ODx", // stray bits in the last character: not the canonical encoding
+                "AAECAwQFBgcICQoLDA0OD+", // standard base64, not base64url
+                "AAECAwQFBgcICQoLDA0OD/",
+                "AAECAwQFBgcICQoLDA0OD", // impossible length
+                "AAECAwQFBgcI CQoLDA0ODw",
+                ""
+            })
+    void refusesSaltsThatAreNotCanonicalBase64urlOfAtLeast128Bits(String salt) {
+        assertThat(LogEntry.isSalt(salt)).isFalse();
+        assertThatThrownBy(
+                        () -> LogEntry.builder(EntryKind.AUDIT_QUERY).salt(salt).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("salt");
+        String text = MINIMAL_SALTED.replace(TestEntries.SALT, salt);
+        assertThatThrownBy(() -> LogEntryCodec.decode(text.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(LedgerFormatException.class);
+    }
+
+    @Test
+    void acceptsLongerSalts() {
+        String salt = "AAECAwQFBgcICQoLDA0ODxA"; // 17 bytes
+        assertThat(LogEntry.isSalt(salt)).isTrue();
+        byte[] bytes = MINIMAL_SALTED.replace(TestEntries.SALT, salt).getBytes(StandardCharsets.UTF_8);
+        assertThat(LogEntryCodec.encode(LogEntryCodec.decode(bytes))).isEqualTo(bytes);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                // version 1 with a salt, version 2 without one
+                "{\"confidential\":false,\"kind\":\"AUDIT_QUERY\",\"registeredAt\":\"2026-01-02T03:04:05.000Z\",\"salt\":\"AAECAwQFBgcICQoLDA0ODw\",\"seq\":7,\"v\":1}",
+                "{\"confidential\":false,\"kind\":\"AUDIT_QUERY\",\"registeredAt\":\"2026-01-02T03:04:05.000Z\",\"seq\":7,\"v\":2}",
+                // versions that do not exist
+                "{\"confidential\":false,\"kind\":\"AUDIT_QUERY\",\"registeredAt\":\"2026-01-02T03:04:05.000Z\",\"salt\":\"AAECAwQFBgcICQoLDA0ODw\",\"seq\":7,\"v\":3}",
+                "{\"confidential\":false,\"kind\":\"AUDIT_QUERY\",\"registeredAt\":\"2026-01-02T03:04:05.000Z\",\"seq\":7,\"v\":0}",
+                // salt missing its version, out of canonical order, null, not a string, repeated
+                "{\"confidential\":false,\"kind\":\"AUDIT_QUERY\",\"registeredAt\":\"2026-01-02T03:04:05.000Z\",\"salt\":\"AAECAwQFBgcICQoLDA0ODw\",\"seq\":7}",
+                "{\"confidential\":false,\"kind\":\"AUDIT_QUERY\",\"registeredAt\":\"2026-01-02T03:04:05.000Z\",\"seq\":7,\"salt\":\"AAECAwQFBgcICQoLDA0ODw\",\"v\":2}",
+                "{\"confidential\":false,\"kind\":\"AUDIT_QUERY\",\"registeredAt\":\"2026-01-02T03:04:05.000Z\",\"salt\":null,\"seq\":7,\"v\":2}",
+                "{\"confidential\":false,\"kind\":\"AUDIT_QUERY\",\"registeredAt\":\"2026-01-02T03:04:05.000Z\",\"salt\":1234567890123456,\"seq\":7,\"v\":2}",
+                "{\"confidential\":false,\"kind\":\"AUDIT_QUERY\",\"registeredAt\":\"2026-01-02T03:04:05.000Z\",\"salt\":\"AAECAwQFBgcICQoLDA0ODw\",\"salt\":\"AAECAwQFBgcICQoLDA0ODw\",\"seq\":7,\"v\":2}",
+                // an escaped character in the salt (needless escape)
+                "{\"confidential\":false,\"kind\":\"AUDIT_QUERY\",\"registeredAt\":\"2026-01-02T03:04:05.000Z\",\"salt\":\"\\u0041AECAwQFBgcICQoLDA0ODw\",\"seq\":7,\"v\":2}"
+            })
+    void enforcesTheVersionAndSaltRules(String text) {
+        assertThatThrownBy(() -> LogEntryCodec.decode(text.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(LedgerFormatException.class);
     }
 
     @Test
@@ -53,13 +207,20 @@ class LogEntryCodecTest {
     @Test
     void roundTripsRandomEntriesBothWays() {
         Random r = new Random(20261122);
+        int[] versions = new int[3];
         for (int i = 0; i < 5000; i++) {
             LogEntry e = TestEntries.random(r);
             byte[] bytes = LogEntryCodec.encode(e);
             LogEntry decoded = LogEntryCodec.decode(bytes);
             assertThat(decoded).as("entry %d", i).isEqualTo(e);
             assertThat(LogEntryCodec.encode(decoded)).as("entry %d", i).isEqualTo(bytes);
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            assertThat(text).as("entry %d", i).endsWith(e.salt() == null ? ",\"v\":1}" : ",\"v\":2}");
+            versions[(int) LogEntryCodec.version(e)]++;
         }
+        // Both versions are exercised.
+        assertThat(versions[1]).isGreaterThan(1000);
+        assertThat(versions[2]).isGreaterThan(1000);
     }
 
     /**

@@ -3,6 +3,7 @@ package nl.deelpoort.ledger;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,9 @@ import java.util.Random;
 public final class TestEntries {
 
     public static final String PSEUDONYM = Pseudonyms.pseudonym(new byte[32]);
+
+    /** base64url of the bytes 00 01 .. 0f: a fixed salt, so that salted test vectors can be pinned. */
+    public static final String SALT = "AAECAwQFBgcICQoLDA0ODw";
 
     private TestEntries() {}
 
@@ -46,7 +50,15 @@ public final class TestEntries {
                 .build();
     }
 
-    /** A random entry using the whole value space: every field, odd characters, empty strings. */
+    /** The typical disclosure as the sequencer writes it now: with a salt (format version 2). */
+    public static LogEntry typicalSalted(long seq) {
+        return typical(seq).toBuilder().salt(SALT).build();
+    }
+
+    /**
+     * A random entry using the whole value space: every field, odd characters, empty strings; with a
+     * salt (of 16 or more bytes) half the time.
+     */
     public static LogEntry random(Random r) {
         LogEntry.Builder b = LogEntry.builder(EntryKind.values()[r.nextInt(EntryKind.values().length)])
                 .seq(r.nextInt(4) == 0 ? r.nextLong(CanonicalJson.MAX_SAFE_INTEGER + 1) : r.nextInt(1_000_000))
@@ -70,6 +82,11 @@ public final class TestEntries {
             byte[] secret = new byte[32];
             r.nextBytes(secret);
             b.subjectPseudonym(Pseudonyms.pseudonym(secret));
+        }
+        if (r.nextBoolean()) {
+            byte[] salt = new byte[r.nextInt(4) == 0 ? 16 + r.nextInt(17) : 16];
+            r.nextBytes(salt);
+            b.salt(Base64.getUrlEncoder().withoutPadding().encodeToString(salt));
         }
         if (r.nextBoolean()) {
             b.retentionUntil(LocalDate.ofEpochDay(r.nextInt(2_932_896)));

@@ -45,6 +45,9 @@ final class LogSequencer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LogSequencer.class);
 
+    /** Source of each entry's salt (LogEntry#newSalt): keeps redacted leaf hashes from confirming guesses. */
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     private static final String INSERT_ENTRIES = """
             INSERT INTO log_entry (seq, canonical, leaf_hash, registered_at, kind, decision, purpose, legal_basis,
                                    flow, requesting_organisation, holder, recipient, subject_pseudonym, consent_id,
@@ -185,7 +188,7 @@ final class LogSequencer implements AutoCloseable {
                     LogEntry e;
                     byte[] canonical;
                     try {
-                        e = p.entry.sequenced(size + accepted.size(), now);
+                        e = p.entry.sequenced(size + accepted.size(), now, LogEntry.newSalt(RANDOM));
                         canonical = LogEntryCodec.encode(e);
                     } catch (RuntimeException bad) {
                         // One malformed entry must not sink the others of the batch.

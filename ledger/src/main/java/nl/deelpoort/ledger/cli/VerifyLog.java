@@ -20,7 +20,8 @@ import nl.deelpoort.ledger.verify.LogVerifier;
 
 /**
  * The offline verifier: checks a log export (JSON Lines) against a signed checkpoint and, optionally,
- * an older checkpoint, with nothing but the log's public key. Exit codes: {@value #OK} all checks
+ * an older checkpoint, with nothing but the log's public key. The export may mix full lines and
+ * redacted leaves ({@link ExportLine#redacted()}); the verdict counts both. Exit codes: {@value #OK} all checks
  * passed, {@value #FAILED} verification failed, {@value #USAGE} usage or I/O error.
  */
 public final class VerifyLog {
@@ -37,7 +38,12 @@ public final class VerifyLog {
             Checks every entry of the export (leaf hash recomputed from the canonical bytes, bytes
             decode and carry their seq, seq dense from 0), rebuilds the RFC 9162 Merkle tree, and checks
             the root and Ed25519 signature of the checkpoint (and of the older one, which proves the log
-            only grew in between). Exit 0: verified; 1: verification failed; 2: usage or I/O error.
+            only grew in between). Redacted leaves (lines with "redacted":true and only seq and leafHash,
+            e.g. other organisations' entries) are accepted: their seq is checked and their leaf hash
+            goes into the tree as given, so a wrong one makes the root differ from the checkpoint, but
+            their contents cannot be checked. The verdict says how many entries were checked in full and
+            how many as redacted leaves.
+            Exit 0: verified; 1: verification failed; 2: usage or I/O error.
             """;
 
     private VerifyLog() {}
@@ -92,7 +98,8 @@ public final class VerifyLog {
             LogVerifier verifier = previous == null
                     ? new LogVerifier(checkpoint.size())
                     : new LogVerifier(previous.size(), checkpoint.size());
-            readExport(o.log, verifier);
+            long redactedCovered = readExport(o.log, verifier, checkpoint.size());
+            long fullCovered = Math.min(verifier.size(), checkpoint.size()) - redactedCovered;
             if (verifier.size() < checkpoint.size()) {
                 throw new LogVerificationException(
                         verifier.size(),
@@ -110,17 +117,23 @@ public final class VerifyLog {
                         -1,
                         "the first " + checkpoint.size() + " entries do not give the root of the checkpoint: entries"
                                 + (previous == null ? "" : " from seq " + previous.size())
-                                + " differ from what was signed");
+                                + " differ from what was signed"
+                                + (redactedCovered > 0
+                                        ? " (possibly a redacted leaf hash, which only the root can check)"
+                                        : ""));
             }
-            out.println("OK: " + checkpoint.size() + " entries verified against checkpoint " + checkpoint.origin()
+            out.println("OK: " + checkpoint.size() + " entries verified (" + fullCovered + " in full, "
+                    + redactedCovered + " as redacted leaves) against checkpoint " + checkpoint.origin()
                     + " size " + checkpoint.size() + " root "
                     + Base64.getEncoder().encodeToString(checkpoint.rootHash()) + " (signed by " + key.name() + ")");
             if (previous != null) {
                 out.println("OK: consistent with previous checkpoint size " + previous.size());
             }
             if (verifier.size() > checkpoint.size()) {
-                out.println("note: " + (verifier.size() - checkpoint.size())
-                        + " later entries are well-formed but not yet covered by the checkpoint");
+                long laterRedacted = verifier.redactedEntries() - redactedCovered;
+                out.println("note: " + (verifier.size() - checkpoint.size()) + " later entries ("
+                        + (verifier.size() - checkpoint.size() - laterRedacted) + " in full, " + laterRedacted
+                        + " as redacted leaves) are well-formed but not yet covered by the checkpoint");
             }
             return OK;
         } catch (LogVerificationException e) {
@@ -148,9 +161,14 @@ public final class VerifyLog {
     /** Lines per batch handed to {@link LogVerifier#addAll}: enough to keep the cores busy, little memory. */
     private static final int BATCH = 4096;
 
-    private static void readExport(Path log, LogVerifier verifier) throws IOException {
+    /**
+     * Feeds the export to the verifier; returns how many of the entries below seq {@code covered} (those
+     * the checkpoint signs) were redacted leaves.
+     */
+    private static long readExport(Path log, LogVerifier verifier, long covered) throws IOException {
         try (BufferedReader reader = Files.newBufferedReader(log, StandardCharsets.UTF_8)) {
             List<ExportLine> batch = new ArrayList<>(BATCH);
+            long redactedCovered = 0;
             String line;
             long lineNo = 0;
             while ((line = reader.readLine()) != null) {
@@ -168,11 +186,18 @@ public final class VerifyLog {
                 }
                 if (batch.size() == BATCH) {
                     verifier.addAll(batch);
+                    redactedCovered += redactedBelow(batch, covered);
                     batch.clear();
                 }
             }
             verifier.addAll(batch);
+            return redactedCovered + redactedBelow(batch, covered);
         }
+    }
+
+    /** Redacted lines of an accepted batch (so their seqs are the dense positions) below seq {@code covered}. */
+    private static long redactedBelow(List<ExportLine> batch, long covered) {
+        return batch.stream().filter(l -> l.redacted() && l.seq() < covered).count();
     }
 
     private record Options(Path log, Path checkpoint, String key, Path keyFile, Path previous, String origin) {

@@ -7,20 +7,44 @@ import nl.deelpoort.ledger.Json;
 import nl.deelpoort.ledger.LedgerFormatException;
 
 /**
- * One line of a log export (JSON Lines): {@code {"seq":0,"canonical":"<base64>","leafHash":"<base64>"}},
- * standard base64 with padding. Parsing ignores other members, so an export may carry decoded fields
- * for people next to the bytes for machines.
+ * One line of a log export (JSON Lines), in one of two forms, standard base64 with padding:
+ *
+ * <ul>
+ *   <li>full: {@code {"seq":0,"canonical":"<base64>","leafHash":"<base64>"}}, the entry's canonical
+ *       bytes and its leaf hash;
+ *   <li>redacted: {@code {"seq":5,"leafHash":"<base64>","redacted":true}}, only the leaf hash, for an
+ *       entry the reader may not see (e.g. another organisation's). It still takes its place in the
+ *       tree, so roots and proofs stay checkable, but nothing about its contents can be checked.
+ * </ul>
+ *
+ * <p>A redacted line has {@code canonical == null}: {@link #canonical()} returns {@code null} and
+ * {@link #redacted()} {@code true}. Parsing ignores other members, so an export may carry decoded
+ * fields for people next to the bytes for machines; but a line with {@code "redacted":true} must not
+ * carry {@code canonical}, a line without it must, and {@code "redacted"} is either absent or {@code
+ * true}.
  */
 public record ExportLine(long seq, byte[] canonical, byte[] leafHash) {
 
+    /** @param canonical the entry's canonical bytes, or {@code null} for a redacted line */
     public ExportLine {
-        canonical = canonical.clone();
+        canonical = canonical == null ? null : canonical.clone();
         leafHash = leafHash.clone();
     }
 
+    /** A redacted line: the entry's seq and leaf hash only. */
+    public static ExportLine redacted(long seq, byte[] leafHash) {
+        return new ExportLine(seq, null, leafHash);
+    }
+
+    /** True for a redacted line (leaf hash only, no canonical bytes). */
+    public boolean redacted() {
+        return canonical == null;
+    }
+
+    /** The canonical bytes, or {@code null} for a {@linkplain #redacted() redacted} line. */
     @Override
     public byte[] canonical() {
-        return canonical.clone();
+        return canonical == null ? null : canonical.clone();
     }
 
     @Override
@@ -28,21 +52,35 @@ public record ExportLine(long seq, byte[] canonical, byte[] leafHash) {
         return leafHash.clone();
     }
 
-    /** The line, without the trailing newline. */
+    /** The line, without the trailing newline: members in the order shown in the class comment. */
     public String format() {
+        String leaf = Base64.getEncoder().encodeToString(leafHash);
+        if (canonical == null) {
+            return "{\"seq\":" + seq + ",\"leafHash\":\"" + leaf + "\",\"redacted\":true}";
+        }
         return "{\"seq\":" + seq + ",\"canonical\":\"" + Base64.getEncoder().encodeToString(canonical)
-                + "\",\"leafHash\":\"" + Base64.getEncoder().encodeToString(leafHash) + "\"}";
+                + "\",\"leafHash\":\"" + leaf + "\"}";
     }
 
     /**
-     * Parses one line.
+     * Parses one line, full or redacted.
      *
-     * @throws LedgerFormatException if the line lacks a member or a member has the wrong type
+     * @throws LedgerFormatException if the line lacks a member, a member has the wrong type, {@code
+     *     "redacted"} is anything but {@code true}, or a redacted line carries {@code "canonical"}
      */
     public static ExportLine parse(String line) {
         Map<String, Object> m = Json.parseObject(line);
         if (!(m.get("seq") instanceof Long seq) || seq < 0) {
             throw new LedgerFormatException("\"seq\" is missing or not a non-negative integer");
+        }
+        if (m.containsKey("redacted")) {
+            if (!Boolean.TRUE.equals(m.get("redacted"))) {
+                throw new LedgerFormatException("\"redacted\" must be true when present");
+            }
+            if (m.containsKey("canonical")) {
+                throw new LedgerFormatException("a redacted line must not carry \"canonical\"");
+            }
+            return redacted(seq, base64(m, "leafHash"));
         }
         return new ExportLine(seq, base64(m, "canonical"), base64(m, "leafHash"));
     }
@@ -73,6 +111,8 @@ public record ExportLine(long seq, byte[] canonical, byte[] leafHash) {
 
     @Override
     public String toString() {
-        return "ExportLine[seq=" + seq + ", " + canonical.length + " bytes]";
+        return canonical == null
+                ? "ExportLine[seq=" + seq + ", redacted]"
+                : "ExportLine[seq=" + seq + ", " + canonical.length + " bytes]";
     }
 }

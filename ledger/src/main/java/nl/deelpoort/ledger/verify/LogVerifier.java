@@ -17,11 +17,18 @@ import nl.deelpoort.ledger.merkle.MerkleHash;
  * seq they are filed under, and the tree is rebuilt in O(log n) memory. Roots are kept for the tree
  * sizes named up front (the checkpoints to compare against). Used by the offline verifier and by
  * anything else that wants the same verdict (the gateway's integrity check).
+ *
+ * <p>A {@linkplain ExportLine#redacted() redacted} entry (leaf hash only) is checked for its seq and
+ * the length of its leaf hash, and its leaf hash goes into the tree as given: whether it is right shows
+ * only when the root is compared with a signed checkpoint. {@link #fullEntries()} and {@link
+ * #redactedEntries()} say how many entries were checked each way.
  */
 public final class LogVerifier {
 
     private final CompactTree tree = new CompactTree();
     private final Map<Long, byte[]> roots = new HashMap<>();
+    private long fullEntries;
+    private long redactedEntries;
 
     /** @param checkpointSizes tree sizes whose roots {@link #rootAt} must be able to give */
     public LogVerifier(long... checkpointSizes) {
@@ -34,7 +41,7 @@ public final class LogVerifier {
     }
 
     /**
-     * Checks the next entry.
+     * Checks the next entry, given in full.
      *
      * @throws LogVerificationException naming the entry and the problem; the verifier is then spent
      */
@@ -43,12 +50,40 @@ public final class LogVerifier {
         if (problem != null) {
             throw new LogVerificationException(tree.size(), problem);
         }
-        append(leafHash);
+        append(leafHash, false);
+    }
+
+    /**
+     * Checks the next entry, given as a redacted leaf: only its seq and the length of its leaf hash can
+     * be checked; the leaf hash enters the tree as given.
+     *
+     * @throws LogVerificationException naming the entry and the problem; the verifier is then spent
+     */
+    public void addRedacted(long seq, byte[] leafHash) {
+        String problem = redactedProblem(tree.size(), seq, leafHash);
+        if (problem != null) {
+            throw new LogVerificationException(tree.size(), problem);
+        }
+        append(leafHash, true);
+    }
+
+    /**
+     * Checks the next entry, full or redacted.
+     *
+     * @throws LogVerificationException naming the entry and the problem; the verifier is then spent
+     */
+    public void add(ExportLine line) {
+        if (line.redacted()) {
+            addRedacted(line.seq(), line.leafHash());
+        } else {
+            add(line.seq(), line.canonical(), line.leafHash());
+        }
     }
 
     /**
      * Checks the next entries, the per-entry work (hashing, decoding) spread over the available cores;
-     * only the tree is built in order. Reports the same first bad entry as {@link #add} one by one would.
+     * only the tree is built in order. Lines may be full or redacted. Reports the same first bad entry as
+     * {@link #add(ExportLine)} one by one would.
      *
      * @throws LogVerificationException naming the first bad entry and the problem
      */
@@ -57,14 +92,29 @@ public final class LogVerifier {
         String[] problems = new String[batch.size()];
         IntStream.range(0, batch.size()).parallel().forEach(i -> {
             ExportLine line = batch.get(i);
-            problems[i] = problem(base + i, line.seq(), line.canonical(), line.leafHash());
+            problems[i] = line.redacted()
+                    ? redactedProblem(base + i, line.seq(), line.leafHash())
+                    : problem(base + i, line.seq(), line.canonical(), line.leafHash());
         });
         for (int i = 0; i < problems.length; i++) {
             if (problems[i] != null) {
                 throw new LogVerificationException(base + i, problems[i]);
             }
-            append(batch.get(i).leafHash());
+            ExportLine line = batch.get(i);
+            append(line.leafHash(), line.redacted());
         }
+    }
+
+    /** Null if a redacted entry is right at this position as far as can be seen, else what is wrong. */
+    private static String redactedProblem(long expected, long seq, byte[] leafHash) {
+        if (seq != expected) {
+            return "expected seq " + expected + " next, found redacted seq " + seq
+                    + ": an entry is missing, duplicated or out of order";
+        }
+        if (leafHash == null || leafHash.length != MerkleHash.SIZE) {
+            return "leaf hash of the redacted entry is not 32 bytes";
+        }
+        return null;
     }
 
     /** Null if the entry is right at this position, else what is wrong with it. */
@@ -75,6 +125,9 @@ public final class LogVerifier {
         }
         if (leafHash == null || leafHash.length != MerkleHash.SIZE) {
             return "leaf hash is not 32 bytes";
+        }
+        if (canonical == null) {
+            return "canonical bytes are missing";
         }
         if (!MessageDigest.isEqual(MerkleHash.leafHash(canonical), leafHash)) {
             return "leaf hash does not match the canonical bytes (entry altered)";
@@ -91,8 +144,13 @@ public final class LogVerifier {
         return null;
     }
 
-    private void append(byte[] leafHash) {
+    private void append(byte[] leafHash, boolean redacted) {
         tree.add(leafHash);
+        if (redacted) {
+            redactedEntries++;
+        } else {
+            fullEntries++;
+        }
         if (roots.containsKey(tree.size())) {
             roots.put(tree.size(), tree.root());
         }
@@ -101,6 +159,16 @@ public final class LogVerifier {
     /** Entries checked so far. */
     public long size() {
         return tree.size();
+    }
+
+    /** Entries checked so far in full: leaf hash recomputed, bytes decoded, seq compared. */
+    public long fullEntries() {
+        return fullEntries;
+    }
+
+    /** Entries checked so far as redacted leaves: seq and leaf-hash length only. */
+    public long redactedEntries() {
+        return redactedEntries;
     }
 
     /** MTH over the entries checked so far. */

@@ -90,7 +90,8 @@ class VerifyLogTest {
     @Test
     void aGoodLogVerifies() {
         assertThat(verify()).as(err()).isEqualTo(VerifyLog.OK);
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("OK: 20 entries verified");
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("OK: 20 entries verified (20 in full, 0 as redacted leaves)");
         assertThat(run("--log", log.toString(), "--checkpoint", checkpoint.toString(), "--key", SIGNER.verifierKey()))
                 .isEqualTo(VerifyLog.OK);
     }
@@ -223,6 +224,96 @@ class VerifyLogTest {
                 .toList();
         Files.write(log, text);
         assertThat(verify()).as(err()).isEqualTo(VerifyLog.OK);
+    }
+
+    /**
+     * The log as a privacy officer of one organisation sees it: entries 0..19, salted (version 2) for
+     * even seqs and version 1 for odd ones, every third one (seq 1, 4, 7, ..., 19) as a redacted leaf.
+     */
+    private void writeAMixedLog() throws IOException {
+        lines = new ArrayList<>();
+        store = new InMemorySubtreeStore();
+        for (int i = 0; i < SIZE; i++) {
+            byte[] canonical = LogEntryCodec.encode(i % 2 == 0 ? TestEntries.typicalSalted(i) : TestEntries.typical(i));
+            byte[] leaf = MerkleHash.leafHash(canonical);
+            store.append(leaf);
+            lines.add(i % 3 == 1 ? ExportLine.redacted(i, leaf) : new ExportLine(i, canonical, leaf));
+        }
+        writeLog(lines);
+        Files.writeString(checkpoint, checkpoint(SIZE).sign(SIGNER));
+        Files.writeString(previous, checkpoint(8).sign(SIGNER));
+    }
+
+    @Test
+    void aLogWithRedactedLeavesVerifies() throws IOException {
+        writeAMixedLog();
+        assertThat(Files.readAllLines(log).get(1))
+                .endsWith(",\"redacted\":true}")
+                .doesNotContain("canonical");
+        assertThat(verify("--previous-checkpoint", previous.toString()))
+                .as(err())
+                .isEqualTo(VerifyLog.OK);
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("OK: 20 entries verified (13 in full, 7 as redacted leaves) against checkpoint " + ORIGIN)
+                .contains("consistent with previous checkpoint size 8");
+    }
+
+    @Test
+    void redactedLeavesAfterTheCheckpointAreCountedApart() throws IOException {
+        writeAMixedLog();
+        Files.writeString(checkpoint, checkpoint(15).sign(SIGNER));
+        assertThat(verify()).as(err()).isEqualTo(VerifyLog.OK);
+        // Seqs 1, 4, 7, 10, 13 are redacted below 15; 16 and 19 after it.
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("OK: 15 entries verified (10 in full, 5 as redacted leaves)")
+                .contains("5 later entries (3 in full, 2 as redacted leaves)");
+    }
+
+    @Test
+    void aWrongRedactedLeafHashBreaksTheRoot() throws IOException {
+        writeAMixedLog();
+        byte[] forged = lines.get(13).leafHash();
+        forged[31] ^= 1;
+        lines.set(13, ExportLine.redacted(13, forged));
+        writeLog(lines);
+        assertThat(verify("--previous-checkpoint", previous.toString())).isEqualTo(VerifyLog.FAILED);
+        assertThat(err()).contains("do not give the root of the checkpoint").contains("redacted leaf hash");
+    }
+
+    @Test
+    void aRedactedLeafReplacingAFullEntryWithAnotherHashBreaksTheRoot() throws IOException {
+        // Hiding an entry's bytes does not allow changing it: the leaf hash of some other entry fails.
+        byte[] other = LogEntryCodec.encode(TestEntries.typicalSalted(6));
+        lines.set(6, ExportLine.redacted(6, MerkleHash.leafHash(other)));
+        writeLog(lines);
+        assertThat(verify()).isEqualTo(VerifyLog.FAILED);
+        assertThat(err()).contains("do not give the root of the checkpoint");
+    }
+
+    @Test
+    void aRedactedLeafOutOfOrderIsNamed() throws IOException {
+        writeAMixedLog();
+        ExportLine redacted = lines.get(7);
+        lines.set(7, ExportLine.redacted(9, redacted.leafHash()));
+        writeLog(lines);
+        assertThat(verify()).isEqualTo(VerifyLog.FAILED);
+        assertThat(err()).contains("entry seq 7").contains("found redacted seq 9");
+    }
+
+    @Test
+    void aRedactedLineThatAlsoCarriesBytesIsMalformed() throws IOException {
+        writeAMixedLog();
+        List<String> text = new ArrayList<>(Files.readAllLines(log));
+        text.set(4, text.get(4).replace("\"leafHash\"", "\"canonical\":\"e30=\",\"leafHash\""));
+        Files.write(log, text);
+        assertThat(verify()).isEqualTo(VerifyLog.FAILED);
+        assertThat(err()).contains("entry seq 4").contains("line 5").contains("must not carry");
+    }
+
+    @Test
+    void usageTextMentionsRedactedLeaves() {
+        assertThat(run("--help")).isEqualTo(VerifyLog.OK);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Redacted leaves");
     }
 
     @Test
