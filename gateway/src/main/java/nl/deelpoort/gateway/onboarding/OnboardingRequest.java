@@ -6,14 +6,18 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import nl.deelpoort.gateway.web.InvalidField;
 import nl.deelpoort.gateway.web.InvalidRequestException;
+import nl.deelpoort.policy.OrganisationId;
 
 /**
  * The body of an onboarding call. {@code id} becomes the Organization alias, the {@code organization}
- * claim and the client id prefix, so it is held to the shape the framework's organisation ids have.
+ * claim and the client id prefix, so it is held to exactly the rule of {@link OrganisationId}: an id
+ * the gateway would not accept as a caller's organisation is never handed out.
  */
 record OnboardingRequest(String id, String name, String domain) {
 
-    static final Pattern ID = Pattern.compile("^[a-z0-9][a-z0-9-]{1,62}$");
+    static final String ID_RULE =
+            "must be lower-case letters and digits in words joined by single '-', at most 64 characters"
+                    + " (e.g. gemeente-eindhoven)";
     static final int NAME_MAX = 200;
     // A DNS name: labels of letters, digits and hyphens, at least one dot.
     private static final Pattern DOMAIN =
@@ -24,8 +28,8 @@ record OnboardingRequest(String id, String name, String domain) {
         List<InvalidField> out = new ArrayList<>();
         if (id == null || id.isBlank()) {
             out.add(new InvalidField("id", "is required"));
-        } else if (!ID.matcher(id).matches()) {
-            out.add(new InvalidField("id", "must match " + ID.pattern()));
+        } else if (!OrganisationId.isValid(id)) {
+            out.add(new InvalidField("id", ID_RULE));
         }
         if (name == null || name.isBlank()) {
             out.add(new InvalidField("name", "is required"));

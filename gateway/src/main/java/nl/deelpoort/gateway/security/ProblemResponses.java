@@ -5,12 +5,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import nl.deelpoort.gateway.web.ProblemTypes;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -18,11 +19,16 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * 401 and 403 raised by the security filters (before any controller) as problem details, keeping
- * the {@code WWW-Authenticate} header RFC 6750 asks for.
+ * the {@code WWW-Authenticate} header RFC 6750 asks for. The 401 challenge is written here with a
+ * fixed description: the token library's own description may quote the refused token.
+ *
+ * <p>A 403 from here is a role refusal (the endpoint table in {@link SecurityConfiguration}): type
+ * {@code forbidden} with the detail {@link #ROLE_REFUSED}. A feature's own 403 says something else.
  */
 final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
-    private final BearerTokenAuthenticationEntryPoint bearerEntryPoint = new BearerTokenAuthenticationEntryPoint();
+    static final String ROLE_REFUSED = "Your role does not allow this call.";
+
     private final BearerTokenAccessDeniedHandler bearerDenied = new BearerTokenAccessDeniedHandler();
     private final JsonMapper json;
 
@@ -33,11 +39,15 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
-        bearerEntryPoint.commence(request, response, e);
+        response.setHeader(
+                HttpHeaders.WWW_AUTHENTICATE,
+                e instanceof OAuth2AuthenticationException
+                        ? "Bearer error=\"invalid_token\", error_description=\"The access token was refused\""
+                        : "Bearer");
         String detail = request.getHeader("Authorization") == null
                 ? "This call needs a bearer access token from the deelpoort realm."
-                : "The access token was refused: it is malformed, expired, wrongly signed, or not issued for"
-                        + " this gateway.";
+                : "The access token was refused: it is malformed, expired, wrongly signed, not an access"
+                        + " token, or not issued for this gateway.";
         write(response, HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHENTICATED, "Unauthenticated", detail);
     }
 
@@ -45,12 +55,7 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
         bearerDenied.handle(request, response, e);
-        write(
-                response,
-                HttpStatus.FORBIDDEN,
-                ProblemTypes.FORBIDDEN,
-                "Forbidden",
-                "Your role does not allow this call.");
+        write(response, HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden", ROLE_REFUSED);
     }
 
     private void write(HttpServletResponse response, HttpStatus status, URI type, String title, String detail)

@@ -12,11 +12,12 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -26,8 +27,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Two filter chains: the API is a stateless OAuth2 resource server that trusts only tokens of the
- * deelpoort realm meant for the gateway; actuator health and metrics are open for probes.
+ * Two filter chains: the API is a stateless OAuth2 resource server that trusts only access tokens of
+ * the deelpoort realm meant for the gateway, with every endpoint's roles in {@link #endpointRoles};
+ * actuator health and metrics are open for probes. Other paths match no chain: the container's error
+ * page {@code /error} (a problem detail naming only a status) and unknown paths (404) reveal nothing.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -129,22 +132,32 @@ class SecurityConfiguration {
 
     /**
      * RS256 only (so {@code alg: none} and HMAC tricks fail); the JWK set is cached, so tokens keep
-     * validating while Keycloak restarts, and refetched when a token names an unknown key.
+     * validating while Keycloak restarts, and refetched when a token names an unknown key. The JOSE
+     * {@code typ} header is checked with the other rules ({@link #tokenValidator}), not by Nimbus,
+     * which would refuse an RFC 9068 {@code at+jwt} access token.
      */
     @Bean
     JwtDecoder jwtDecoder(SecuritySettings settings) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(
                         settings.effectiveJwkSetUri().toString())
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
+                .validateType(false)
                 .cache(new ConcurrentMapCache("deelpoort-jwks"))
                 .build();
         decoder.setJwtValidator(tokenValidator(settings));
         return decoder;
     }
 
+    /**
+     * Header type {@code JWT} (Keycloak's default), {@code at+jwt} or none; lifetime; issuer; the
+     * gateway in the audience; an access token, not an ID or refresh token.
+     */
     static OAuth2TokenValidator<Jwt> tokenValidator(SecuritySettings settings) {
-        return new DelegatingOAuth2TokenValidator<>(List.of(
-                JwtValidators.createDefaultWithIssuer(settings.issuer().toString()),
+        JwtTypeValidator headerType = new JwtTypeValidator("JWT", "at+jwt", "application/at+jwt");
+        headerType.setAllowEmpty(true);
+        return JwtValidators.createDefaultWithValidators(List.of(
+                headerType,
+                new JwtIssuerValidator(settings.issuer().toString()),
                 new AudienceValidator(settings.audience()),
                 new AccessTokenValidator()));
     }

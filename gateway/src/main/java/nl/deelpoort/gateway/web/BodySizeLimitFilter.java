@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Request bodies over 1 MiB get {@code 413} (API.md, "Common rules") before anything reads them. A
+ * Request bodies over 1 MiB get {@code 413} (docs/api.md, "Common rules") before anything reads them. A
  * declared {@code Content-Length} is checked up front; a body without one (chunked) is read up to
  * the limit here, so no later reader can be made to buffer more.
  */

@@ -1,5 +1,6 @@
 package nl.deelpoort.gateway.web;
 
+import java.net.URI;
 import java.util.List;
 import nl.deelpoort.gateway.decision.DecisionView;
 import nl.deelpoort.gateway.decision.NotAPartyException;
@@ -16,6 +17,7 @@ import nl.deelpoort.gateway.onboarding.OnboardingConflictException;
 import nl.deelpoort.gateway.security.OrganisationRequiredException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -23,10 +25,14 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -38,6 +44,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+    private static final URI ABOUT_BLANK = URI.create("about:blank");
 
     @ExceptionHandler(OrganisationRequiredException.class)
     ProblemDetail organisationRequired(OrganisationRequiredException e) {
@@ -109,10 +116,14 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "Conflict", e.getMessage());
     }
 
+    /**
+     * A feature's own refusal (e.g. only the declaring organisation ends an override). Role rules
+     * are refused earlier, by the security filter chain, with the detail "Your role does not allow
+     * this call."; this detail differs so the two can be told apart.
+     */
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail accessDenied(AccessDeniedException e) {
-        return problem(
-                HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden", "Your role does not allow this call.");
+        return problem(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden", "You are not allowed to do this.");
     }
 
     @ExceptionHandler(LogUnavailableException.class)
@@ -171,6 +182,23 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                 "Keycloak could not be reached or refused the gateway; nothing was created. Try again later.");
     }
 
+    /**
+     * Thrown while the request was bound to the handler's arguments, these say the request could not
+     * be read: 400 without the message (it may quote the input). Thrown by our code, they are bugs: 500.
+     */
+    @ExceptionHandler({NullPointerException.class, IllegalArgumentException.class})
+    ProblemDetail unreadableArgument(RuntimeException e) {
+        if (!BindingPhase.threw(e)) {
+            return unexpected(e);
+        }
+        log.info("Request not bound: {}", e.getClass().getName());
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                ProblemTypes.MALFORMED_REQUEST,
+                "Malformed request",
+                "A part of the request could not be read.");
+    }
+
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         // The message may carry request content; log the type and stack, answer without either.
@@ -206,6 +234,45 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                 "The request breaks " + fields.size() + " rule(s); see invalidFields.");
         body.setProperty("invalidFields", fields);
         return handleExceptionInternal(ex, body, headers, HttpStatus.UNPROCESSABLE_CONTENT, request);
+    }
+
+    /** A path variable or query parameter of the wrong type: named with the type, never its value. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String name = ex instanceof MethodArgumentTypeMismatchException m ? m.getName() : ex.getPropertyName();
+        String rule = "must be " + MalformedBody.expected(ex.getRequiredType());
+        ProblemDetail body = problem(
+                HttpStatus.BAD_REQUEST,
+                ProblemTypes.MALFORMED_REQUEST,
+                "Malformed request",
+                "Parameter '" + name + "' " + rule + ".");
+        body.setProperty("invalidFields", List.of(new InvalidField(name, rule)));
+        return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /**
+     * Spring's own problem details (405, 415, a missing parameter, …) carry {@code about:blank} and
+     * details that may quote the request (a Content-Type, a method, a path): they get our type and
+     * a fixed sentence, except where the detail names only what the code declares.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+        if (body == null && ex instanceof ErrorResponse response) {
+            // A feature's own ErrorResponseException: its problem detail is the answer.
+            body = response.getBody();
+        }
+        if (body == null || body instanceof ProblemDetail p && ABOUT_BLANK.equals(p.getType())) {
+            ProblemDetail ours = StatusProblems.of(statusCode.value());
+            if (ex instanceof MissingServletRequestParameterException missing) {
+                ours.setDetail("Parameter '" + missing.getParameterName() + "' is required.");
+            } else if (ex instanceof MissingRequestHeaderException missing) {
+                ours.setDetail("Header '" + missing.getHeaderName() + "' is required.");
+            }
+            body = ours;
+        }
+        return super.handleExceptionInternal(ex, body, headers, statusCode, request);
     }
 
     @Override

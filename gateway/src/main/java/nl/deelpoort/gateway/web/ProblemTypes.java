@@ -17,6 +17,7 @@ public final class ProblemTypes {
     public static final URI NOT_FOUND = type("not-found");
     public static final URI CONFLICT = type("conflict");
     public static final URI METHOD_NOT_ALLOWED = type("method-not-allowed");
+    public static final URI NOT_ACCEPTABLE = type("not-acceptable");
     public static final URI UNSUPPORTED_MEDIA_TYPE = type("unsupported-media-type");
     public static final URI PAYLOAD_TOO_LARGE = type("payload-too-large");
     public static final URI INTERNAL = type("internal-error");

@@ -12,7 +12,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Honours an incoming {@code traceparent} and answers every request with the gateway's own span in
- * it (API.md, "Common rules"). Runs first, so even a 401 or 413 can be correlated.
+ * it (docs/api.md, "Common rules"). Runs first, so even a 401 or 413 can be correlated.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import nl.deelpoort.gateway.web.InvalidField;
 import nl.deelpoort.gateway.web.InvalidRequestException;
+import nl.deelpoort.policy.OrganisationId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,16 +22,39 @@ class OnboardingRequestTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"a", "-eindhoven", "Gemeente-Eindhoven", "gemeente_eindhoven", "gemeente eindhoven", ""})
-    void idsOutsideThePatternAreRefused(String id) {
+    @ValueSource(
+            strings = {
+                "-eindhoven",
+                "eindhoven-", // accepted by the old onboarding pattern, refused as a caller's organisation: 500s
+                "gemeente--eindhoven",
+                "Gemeente-Eindhoven",
+                "gemeente_eindhoven",
+                "gemeente eindhoven",
+                ""
+            })
+    void idsThatAreNoOrganisationIdAreRefused(String id) {
         assertThat(fields(new OnboardingRequest(id, "Gemeente Eindhoven", null)))
                 .containsExactly("id");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"a", "cbs", "gemeente-eindhoven", "gr-plusteam-2"})
+    void everyOrganisationIdIsAccepted(String id) {
+        assertThat(OrganisationId.isValid(id)).isTrue();
+        assertThat(new OnboardingRequest(id, "X", null).problems()).isEmpty();
+    }
+
     @Test
-    void idIsAtMost63Characters() {
-        assertThat(new OnboardingRequest("a".repeat(63), "X", null).problems()).isEmpty();
-        assertThat(fields(new OnboardingRequest("a".repeat(64), "X", null))).containsExactly("id");
+    void idIsAtMost64CharactersAsAnOrganisationId() {
+        assertThat(new OnboardingRequest("a".repeat(64), "X", null).problems()).isEmpty();
+        assertThat(fields(new OnboardingRequest("a".repeat(65), "X", null))).containsExactly("id");
+    }
+
+    @Test
+    void theIdRuleDoesNotRepeatTheId() {
+        assertThat(new OnboardingRequest("999993653-", "X", null).problems())
+                .singleElement()
+                .satisfies(f -> assertThat(f.problem()).doesNotContain("999993653"));
     }
 
     @Test

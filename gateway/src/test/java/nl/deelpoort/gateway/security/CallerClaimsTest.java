@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import nl.deelpoort.policy.OrganisationId;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 class CallerClaimsTest {
@@ -14,16 +17,51 @@ class CallerClaimsTest {
     @Test
     void organisationAsListOfAliases() {
         Caller caller = CallerClaims.from(jwt(Map.of("organization", List.of("plusteam"))));
-        assertThat(caller.requireOrganisation()).isEqualTo("plusteam");
+        assertThat(caller.requireOrganisation()).isEqualTo(OrganisationId.of("plusteam"));
     }
 
     @Test
     void organisationAsStringOrMap() {
         assertThat(CallerClaims.from(jwt(Map.of("organization", "porthos"))).organisation())
-                .contains("porthos");
+                .contains(OrganisationId.of("porthos"));
         assertThat(CallerClaims.from(jwt(Map.of("organization", Map.of("cbs", Map.of()))))
                         .organisation())
-                .contains("cbs");
+                .contains(OrganisationId.of("cbs"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"plusteam-", "-plusteam", "Plusteam", "plus--team", "plus team", "999993653 ", ""})
+    void anOrganisationClaimThatIsNoOrganisationIdFailsClosedWithoutEchoingIt(String claim) {
+        Caller caller = CallerClaims.from(jwt(Map.of("organization", List.of(claim))));
+        assertThat(caller.organisation()).isEmpty();
+        assertThatThrownBy(caller::requireOrganisation)
+                .isInstanceOf(OrganisationRequiredException.class)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("999993653"));
+    }
+
+    @Test
+    void anOverlongOrganisationClaimFailsClosed() {
+        Caller caller = CallerClaims.from(jwt(Map.of("organization", "a".repeat(65))));
+        assertThatThrownBy(caller::requireOrganisation).isInstanceOf(OrganisationRequiredException.class);
+        assertThat(CallerClaims.from(jwt(Map.of("organization", "a".repeat(64))))
+                        .requireOrganisation())
+                .isEqualTo(OrganisationId.of("a".repeat(64)));
+    }
+
+    @Test
+    void severalOrganisationsFailClosedEvenWhenOneIsInvalid() {
+        Caller caller = CallerClaims.from(jwt(Map.of("organization", List.of("plusteam", "plusteam-"))));
+        assertThat(caller.organisation()).isEmpty();
+        assertThatThrownBy(caller::requireOrganisation)
+                .isInstanceOf(OrganisationRequiredException.class)
+                .hasMessageContaining("more than one");
+    }
+
+    @Test
+    void aValidClaimBecomesAnOrganisationId() {
+        Caller caller = CallerClaims.from(jwt(Map.of("organization", List.of("gemeente-geldrop-mierlo"))));
+        assertThat(caller.organisation()).contains(OrganisationId.of("gemeente-geldrop-mierlo"));
+        assertThat(caller.requireOrganisation().value()).isEqualTo("gemeente-geldrop-mierlo");
     }
 
     @Test

@@ -48,7 +48,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class ComposeFileTest {
 
-    /** Fixed by API.md, "Local stack". */
+    /** Fixed by docs/api.md, "Local stack". */
     private static final int GATEWAY_PORT = 8080;
 
     private static final int KEYCLOAK_PORT = 8180;
@@ -74,13 +74,13 @@ class ComposeFileTest {
     @Test
     void hostPortsAreThoseOfTheLocalStack() {
         assertThat(hostPort("gateway"))
-                .as("host port of service gateway (API.md fixes %d)", GATEWAY_PORT)
+                .as("host port of service gateway (docs/api.md fixes %d)", GATEWAY_PORT)
                 .isEqualTo(GATEWAY_PORT);
         assertThat(hostPort("keycloak"))
-                .as("host port of service keycloak (API.md fixes %d)", KEYCLOAK_PORT)
+                .as("host port of service keycloak (docs/api.md fixes %d)", KEYCLOAK_PORT)
                 .isEqualTo(KEYCLOAK_PORT);
         assertThat(hostPort("casefile-stub"))
-                .as("host port of service casefile-stub (API.md fixes %d)", CASEFILE_STUB_PORT)
+                .as("host port of service casefile-stub (docs/api.md fixes %d)", CASEFILE_STUB_PORT)
                 .isEqualTo(CASEFILE_STUB_PORT);
     }
 
