@@ -46,6 +46,11 @@ final class FlowContext {
         return request.request.recipient();
     }
 
+    /** The organisation that asks; refusals only name grounds this organisation may know of. */
+    OrganisationId callerId() {
+        return request.request.caller().organisation();
+    }
+
     Verdict agreement() {
         if (agreementVerdict == null) {
             agreementVerdict = Rules.agreementOf(this);
@@ -60,14 +65,20 @@ final class FlowContext {
         return measureVerdict;
     }
 
-    /** The override the caller invokes, if it exists for this subject; {@code null} otherwise. */
+    /**
+     * The override the caller invokes, if it exists for this subject and was given to the caller
+     * ({@link Rules#overrideVisibleToCaller}); {@code null} otherwise. An override the caller cannot
+     * see was not given to it: it neither authorises nor is explained, as if it did not exist.
+     */
     OverrideFact invokedOverride() {
         if (!overrideLooked) {
             overrideLooked = true;
             String id = facts().invokedOverrideId().orElse(null);
             if (id != null && subject() != null) {
                 for (OverrideFact fact : facts().overrides()) {
-                    if (fact.id().equals(id) && fact.subjectPseudonym().equals(subject())) {
+                    if (fact.id().equals(id)
+                            && fact.subjectPseudonym().equals(subject())
+                            && Rules.overrideVisibleToCaller(this, fact)) {
                         override = fact;
                         break;
                     }

@@ -333,7 +333,10 @@ final class Rules {
                 "flow", c.flow.id(), "agreement", c.flow.agreementId(), "windows", windows, "time", c.time));
     }
 
-    /** For flows that need one: an active measure for the subject registered by the recipient. */
+    /**
+     * For flows that need one: an active measure for the subject registered by the recipient. The
+     * refusal names only measures of the recipient or the caller ({@link #measureNamedToCaller}).
+     */
     static Verdict measureOf(FlowContext c) {
         if (!c.flow.needsMeasure() || c.subject() == null) {
             return ALLOWED;
@@ -341,6 +344,10 @@ final class Rules {
         Text detail = null;
         for (MeasureFact m : c.facts().measures()) {
             if (!m.subjectPseudonym().equals(c.subject())) {
+                continue;
+            }
+            if (!measureNamedToCaller(c, m)) {
+                // Another institution's measure: it does not count here, and the caller is not told of it.
                 continue;
             }
             Text problem;
@@ -402,7 +409,8 @@ final class Rules {
     /**
      * An active consent covering this category, or the most informative refusal: a matching consent
      * that was withdrawn, expired or is not yet valid beats an active one that covers something else,
-     * which beats having none at all.
+     * which beats having none at all. Only consents named to the caller ({@link #consentNamedToCaller})
+     * are explained; any consent that covers counts.
      */
     static Verdict consent(FlowContext c, Category category) {
         Instant t = c.time;
@@ -417,14 +425,22 @@ final class Rules {
             }
             Mismatch mismatch = scopeMismatch(c, fact, category);
             ConsentState state = state(fact, t);
+            if (mismatch == Mismatch.NONE && state == ConsentState.ACTIVE) {
+                // A consent that covers, covers, whoever may read it.
+                return Verdict.on(Ground.CONSENT, fact.id());
+            }
+            if (!consentNamedToCaller(c, fact)) {
+                // Not the caller's to know of: left out of the explanation (it falls through to CONSENT_MISSING).
+                continue;
+            }
             if (mismatch == Mismatch.NONE) {
                 switch (state) {
-                    case ACTIVE -> {
-                        return Verdict.on(Ground.CONSENT, fact.id());
-                    }
                     case WITHDRAWN -> withdrawn = withdrawn == null ? fact : withdrawn;
                     case EXPIRED -> expired = expired == null ? fact : expired;
                     case NOT_YET_VALID -> notYet = notYet == null ? fact : notYet;
+                    default -> {
+                        // ACTIVE and covering returned above
+                    }
                 }
             } else if (state == ConsentState.ACTIVE && otherScope == null) {
                 otherScope = fact;
@@ -460,6 +476,33 @@ final class Rules {
                             "consent", f.id(), "detail", scopeDetail(c, f, m, category), "flow", flow)));
         }
         return refused(c.reasons.consentMissing(c.flow, c.recipientId(), category));
+    }
+
+    // ---- what a refusal may name: only grounds the caller's organisation may know of ----
+
+    /**
+     * A consent is named in a refusal (its id, state, scope) only to an organisation among its
+     * recipients or its named holders. Any other consent still counts when it covers; when it does
+     * not, the caller is not told it exists.
+     */
+    static boolean consentNamedToCaller(FlowContext c, ConsentFact fact) {
+        OrganisationId caller = c.callerId();
+        return fact.recipients().contains(caller) || fact.holders().contains(caller);
+    }
+
+    /**
+     * An override is the caller's to invoke, and to have explained, only when its organisation
+     * declared it or is among its recipients.
+     */
+    static boolean overrideVisibleToCaller(FlowContext c, OverrideFact fact) {
+        OrganisationId caller = c.callerId();
+        return fact.declaringOrganisation().equals(caller) || fact.recipients().contains(caller);
+    }
+
+    /** A measure is named in a refusal only when the recipient of this exchange or the caller registered it. */
+    static boolean measureNamedToCaller(FlowContext c, MeasureFact fact) {
+        return fact.registeredBy().equals(c.recipientId())
+                || fact.registeredBy().equals(c.callerId());
     }
 
     static Reason consentMissingReason(Flow flow, OrganisationId recipient, Category category) {

@@ -134,6 +134,7 @@ class DecisionPropertyTest {
                     result);
         }
         check(result.policyVersion().equals(FRAMEWORK.policyVersion()), "policy version", request, result);
+        namesOnlyWhatTheCallerMayKnow(request, result);
 
         if (result.released().isEmpty()) {
             return result;
@@ -245,6 +246,9 @@ class DecisionPropertyTest {
                             && o.subjectPseudonym().equals(subject)
                             && o.purpose() == request.purpose()
                             && o.recipients().contains(request.recipient())
+                            && (o.declaringOrganisation()
+                                            .equals(request.caller().organisation())
+                                    || o.recipients().contains(request.caller().organisation()))
                             && !t.isBefore(o.declaredAt())
                             && t.isBefore(o.expiresAt())
                             && (o.endedAt() == null || o.endedAt().isAfter(t))
@@ -255,6 +259,48 @@ class DecisionPropertyTest {
                     "override used is invoked, overridable, active and in scope",
                     request,
                     result);
+        }
+    }
+
+    /**
+     * A refusal names a consent only to its recipients and named holders, a measure only when the
+     * recipient or the caller registered it, and an override only to its declarer and recipients
+     * (any other invoked override is "unknown", naming just the id the caller gave).
+     */
+    private static void namesOnlyWhatTheCallerMayKnow(DecisionRequest request, DecisionResult result) {
+        OrganisationId caller = request.caller().organisation();
+        StringBuilder said = new StringBuilder();
+        for (Reason reason : allReasons(result)) {
+            said.append(reason.messageNl())
+                    .append('\n')
+                    .append(reason.messageEn())
+                    .append('\n');
+        }
+        String text = said.toString();
+        for (ConsentFact c : request.facts().consents()) {
+            if (!c.recipients().contains(caller) && !c.holders().contains(caller)) {
+                check(!text.contains(c.id()), "a consent not named to the caller is not explained", request, result);
+            }
+        }
+        for (MeasureFact m : request.facts().measures()) {
+            if (!m.registeredBy().equals(request.recipient())
+                    && !m.registeredBy().equals(caller)) {
+                check(!text.contains(m.id()), "another institution's measure is not named", request, result);
+            }
+        }
+        String invoked = request.facts().invokedOverrideId().orElse(null);
+        for (OverrideFact o : request.facts().overrides()) {
+            boolean visible =
+                    o.declaringOrganisation().equals(caller) || o.recipients().contains(caller);
+            if (!visible && o.id().equals(invoked)) {
+                check(
+                        result.overrideId().isEmpty()
+                                && !result.reasonCodes().contains(ReasonCode.OVERRIDE_SCOPE)
+                                && !result.reasonCodes().contains(ReasonCode.OVERRIDE_EXPIRED),
+                        "an override not given to the caller neither authorises nor is explained",
+                        request,
+                        result);
+            }
         }
     }
 

@@ -499,25 +499,38 @@ class DecisionTableTest {
                                 .expect(DENY)
                                 .codes(ReasonCode.CONSENT_NOT_YET_VALID)
                                 .flow("F1"),
-                        consentRow("consent for the wrong recipient")
-                                .consents(consent("c-wrong", ESCALATION, GI, BSN, CASE_NOTES))
+                        consentRow("consent for the wrong recipient, limited to the caller's data")
+                                .consents(onlyFromHolders(consent("c-wrong", ESCALATION, GI, BSN, CASE_NOTES), WAALRE))
                                 .expect(DENY)
                                 .codes(ReasonCode.CONSENT_SCOPE)
                                 .flow("F1")
                                 .then(r -> assertThat(r.reasons().get(0).messageEn())
                                         .contains("does not name recipient plusteam (it names: gi-intervence)")),
-                        consentRow("consent for another purpose")
-                                .consents(consent("c-mdo", MDO, PLUSTEAM, BSN, CASE_NOTES))
+                        consentRow("consent for another purpose, limited to the caller's data")
+                                .consents(onlyFromHolders(consent("c-mdo", MDO, PLUSTEAM, BSN, CASE_NOTES), WAALRE))
                                 .expect(DENY)
                                 .codes(ReasonCode.CONSENT_SCOPE)
                                 .flow("F1"),
-                        consentRow("consent limited to data held by another municipality")
+                        row("F1 the PlusTeam pulls from Waalre on a consent limited to data held by Geldrop-Mierlo")
+                                .caller(PLUSTEAM, CARE_PROVIDER)
+                                .holder(WAALRE)
+                                .recipient(PLUSTEAM, CARE_PROVIDER)
+                                .purpose(ESCALATION)
+                                .ask(BSN, CASE_NOTES)
                                 .consents(onlyFromHolders(escalationConsent(), GM))
                                 .expect(DENY)
                                 .codes(ReasonCode.CONSENT_SCOPE)
                                 .flow("F1"),
+                        consentRow("a consent for Geldrop-Mierlo's data is not named to Waalre")
+                                .consents(onlyFromHolders(escalationConsent(), GM))
+                                .expect(DENY)
+                                .codes(ReasonCode.CONSENT_MISSING)
+                                .flow("F1")
+                                .then(r -> assertThat(r.reasons().toString())
+                                        .doesNotContain("c-esc")
+                                        .doesNotContain(GM)),
                         consentRow("consent covers the BSN only; CASE_NOTES withheld")
-                                .consents(consent("c-bsn", ESCALATION, PLUSTEAM, BSN))
+                                .consents(onlyFromHolders(consent("c-bsn", ESCALATION, PLUSTEAM, BSN), WAALRE))
                                 .expect(PARTIAL, BSN)
                                 .codes(ReasonCode.CONSENT_SCOPE)
                                 .flow("F1"),
@@ -559,11 +572,22 @@ class DecisionTableTest {
                                 .expect(DENY)
                                 .codes(ReasonCode.CONSENT_MISSING, ReasonCode.OVERRIDE_SCOPE)
                                 .flow("F1"),
-                        consentRow("override declared by an organisation outside this exchange")
+                        row("F1 override naming the PlusTeam, declared by an organisation outside this exchange")
+                                .caller(PLUSTEAM, CARE_PROVIDER)
+                                .holder(WAALRE)
+                                .recipient(PLUSTEAM, CARE_PROVIDER)
+                                .purpose(ESCALATION)
+                                .ask(BSN, CASE_NOTES)
                                 .override(override("o-porthos", PORTHOS, ESCALATION, PLUSTEAM, BSN, CASE_NOTES))
                                 .expect(DENY)
                                 .codes(ReasonCode.CONSENT_MISSING, ReasonCode.OVERRIDE_SCOPE)
                                 .flow("F1"),
+                        consentRow("an override not given to the caller neither authorises nor is explained")
+                                .override(override("o-elsewhere", PORTHOS, ESCALATION, PLUSTEAM, BSN, CASE_NOTES))
+                                .expect(DENY)
+                                .codes(ReasonCode.CONSENT_MISSING, ReasonCode.OVERRIDE_UNKNOWN)
+                                .flow("F1")
+                                .then(r -> assertThat(r.reasons().toString()).doesNotContain(PORTHOS)),
                         consentRow("override id the gateway does not know for this subject")
                                 .facts(new Facts(List.of(), List.of(), List.of(), Optional.of("o-404")))
                                 .expect(DENY)
@@ -724,8 +748,9 @@ class DecisionTableTest {
 
     // ---- the row language ----
 
+    /** As CMD Waalre records it for its own data: so that Waalre, the caller, is among its named holders. */
     private static ConsentFact escalationConsent() {
-        return consent("c-esc", ESCALATION, PLUSTEAM, BSN, CASE_NOTES);
+        return onlyFromHolders(consent("c-esc", ESCALATION, PLUSTEAM, BSN, CASE_NOTES), WAALRE);
     }
 
     private static OverrideFact escalationOverride() {

@@ -11,9 +11,16 @@ import nl.deelpoort.policy.DecisionResult;
 import nl.deelpoort.policy.Framework;
 
 /**
- * A decision as a disclosure-log entry (DOMAIN.md §7): who asked in which role, the two sides, the
+ * A decision as a disclosure-log entry (docs/domain.md §7): who asked in which role, the two sides, the
  * purpose, what was asked and released, why, on which grounds and policy version — and the subject
  * only as its pseudonym. Denials are logged exactly like permits.
+ *
+ * <p>Nothing free-form from a request body reaches the entry: every value is a closed vocabulary
+ * (decision, reason codes, purpose, roles, categories, legal basis — enum names), an id in its own
+ * format (organisations as {@link nl.deelpoort.policy.OrganisationId}; flow, agreement and policy
+ * version from the framework; consent, override and measure ids as the grounds store issued them,
+ * UUIDs — the override the caller names is a UUID checked by {@link ExchangeQuestion} and only logged
+ * when the engine found it), the pseudonym, or a time. User and client come from the verified token.
  */
 public final class DecisionEntries {
 

@@ -6,7 +6,7 @@ import nl.deelpoort.policy.Category;
 import nl.deelpoort.policy.DecisionResult;
 import nl.deelpoort.policy.Reason;
 
-/** A decision as API.md shows it: released, withheld with reasons, and what it rested on. */
+/** A decision as docs/api.md shows it: released, withheld with reasons, and what it rested on. */
 public record DecisionView(
         String decision,
         List<Category> released,
@@ -26,7 +26,7 @@ public record DecisionView(
 
     public record Withheld(Category category, List<ReasonView> reasons) {}
 
-    /** One reason; the field names follow API.md ({@code message_nl}, {@code message_en}). */
+    /** One reason; the field names follow docs/api.md ({@code message_nl}, {@code message_en}). */
     public record ReasonView(
             String code,
 

@@ -8,12 +8,15 @@ import nl.deelpoort.ledger.EntryKind;
 import nl.deelpoort.policy.DecisionRequest;
 import nl.deelpoort.policy.DecisionResult;
 import nl.deelpoort.policy.Framework;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** "May I share this?" — a decision without moving any data (API.md "Decisions"). */
+/**
+ * "May I share this?" — a decision without moving any data (docs/api.md "Decisions"). Who may call it
+ * (professionals and partner systems) is declared in the security configuration; here the caller
+ * must act for an organisation, which is the side it is on.
+ */
 @RestController
 class EvaluateController {
 
@@ -38,9 +41,7 @@ class EvaluateController {
 
     @PostMapping("/api/v1/decisions/evaluate")
     DecisionView evaluate(Caller caller, @RequestBody(required = false) ExchangeQuestion.Body body) {
-        if (!caller.hasRole(Caller.PROFESSIONAL) && !caller.hasRole(Caller.PARTNER_SYSTEM)) {
-            throw new AccessDeniedException("only professionals and partner systems ask for decisions");
-        }
+        caller.requireOrganisation();
         ExchangeQuestion question = ExchangeQuestion.from(body, framework, Optional.empty());
         Optional<String> pseudonym = question.subject().map(pseudonyms::pseudonym);
         DecisionRequest request = decisions.request(caller, question, pseudonym);

@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import nl.deelpoort.gateway.web.InvalidField;
 import nl.deelpoort.gateway.web.InvalidRequestException;
 import nl.deelpoort.policy.ActingRole;
@@ -14,10 +15,16 @@ import nl.deelpoort.policy.Category;
 import nl.deelpoort.policy.Framework;
 import nl.deelpoort.policy.OrganisationId;
 import nl.deelpoort.policy.Purpose;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A validated question "may these categories move?", typed past the web layer (STYLE 6). Built from
  * the raw body with every broken field named at once, so a client fixes its request in one go.
+ *
+ * <p>A problem names the field (with its index inside a list) and the rule, never the value: a
+ * missing, {@code null} or empty value is "is required", a list element of the wrong JSON type
+ * "must be a string". An invoked override is named by its id, a UUID, so that what the engine says
+ * back about it ("override … is not known") can only ever repeat an id.
  */
 public record ExchangeQuestion(
         Optional<Bsn> subject,
@@ -31,7 +38,10 @@ public record ExchangeQuestion(
         Set<Category> categories,
         Optional<String> overrideId) {
 
-    /** The raw body as clients send it (API.md "Decisions"); strings so every error can be named. */
+    /**
+     * The raw body as clients send it (docs/api.md "Decisions"); strings so every error can be named, and
+     * the categories as JSON values so that a {@code null} or a number in the list is named too.
+     */
     public record Body(
             SubjectBody subject,
             String purpose,
@@ -40,7 +50,7 @@ public record ExchangeQuestion(
             String holderRole,
             String recipient,
             String recipientRole,
-            List<String> categories,
+            List<JsonNode> categories,
             String overrideId) {}
 
     public record SubjectBody(String bsn, String birthDate) {}
@@ -59,14 +69,7 @@ public record ExchangeQuestion(
         Optional<Bsn> subject = Optional.empty();
         Optional<LocalDate> birthDate = Optional.empty();
         if (body.subject() != null) {
-            String bsn = body.subject().bsn();
-            if (bsn == null || bsn.isBlank()) {
-                errors.add(new InvalidField("subject.bsn", "is required when a subject is given"));
-            } else if (!Bsn.isValid(bsn)) {
-                errors.add(new InvalidField("subject.bsn", "must be 9 digits and pass the 11-check (elfproef)"));
-            } else {
-                subject = Optional.of(Bsn.of(bsn));
-            }
+            subject = subject(body.subject(), errors);
             if (body.subject().birthDate() != null) {
                 try {
                     birthDate = Optional.of(LocalDate.parse(body.subject().birthDate()));
@@ -89,16 +92,13 @@ public record ExchangeQuestion(
             errors.add(new InvalidField("categories", "at most " + MAX_CATEGORIES + " categories"));
         } else {
             for (int i = 0; i < body.categories().size(); i++) {
-                Category c = parse(body.categories().get(i), "categories[" + i + "]", Category.class, errors);
+                Category c = element(body.categories().get(i), "categories[" + i + "]", Category.class, errors);
                 if (c != null) {
                     categories.add(c);
                 }
             }
         }
-        Optional<String> overrideId = Optional.ofNullable(body.overrideId()).filter(s -> !s.isBlank());
-        if (overrideId.isPresent() && overrideId.get().length() > 64) {
-            errors.add(new InvalidField("overrideId", "at most 64 characters"));
-        }
+        Optional<String> overrideId = overrideId(body.overrideId(), errors);
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
@@ -113,6 +113,52 @@ public record ExchangeQuestion(
                 recipientRole,
                 categories,
                 overrideId);
+    }
+
+    /** The subject's BSN; an object without one is an error, not "no subject". */
+    private static Optional<Bsn> subject(SubjectBody subject, List<InvalidField> errors) {
+        String bsn = subject.bsn();
+        if (bsn == null || bsn.isBlank()) {
+            errors.add(new InvalidField("subject.bsn", "is required when a subject is given"));
+            return Optional.empty();
+        }
+        if (!Bsn.isValid(bsn)) {
+            errors.add(new InvalidField("subject.bsn", "must be 9 digits and pass the 11-check (elfproef)"));
+            return Optional.empty();
+        }
+        return Optional.of(Bsn.of(bsn));
+    }
+
+    /**
+     * An invoked override: absent, or a UUID (the form the gateway gives override ids), kept in
+     * canonical lower-case form so that it matches the stored id whatever case the client used.
+     */
+    private static Optional<String> overrideId(String raw, List<InvalidField> errors) {
+        if (raw == null || raw.isBlank()) {
+            return Optional.empty();
+        }
+        if (raw.length() == 36) {
+            try {
+                return Optional.of(UUID.fromString(raw).toString());
+            } catch (IllegalArgumentException e) {
+                // named below
+            }
+        }
+        errors.add(new InvalidField("overrideId", "must be the id (a UUID) of a safety override"));
+        return Optional.empty();
+    }
+
+    /** One element of a list of names: a non-empty string naming a constant of {@code type}. */
+    private static <E extends Enum<E>> E element(JsonNode raw, String field, Class<E> type, List<InvalidField> errors) {
+        if (raw == null || raw.isNull() || raw.isMissingNode()) {
+            errors.add(new InvalidField(field, "is required"));
+            return null;
+        }
+        if (!raw.isString()) {
+            errors.add(new InvalidField(field, "must be a string, one of " + List.of(type.getEnumConstants())));
+            return null;
+        }
+        return required(raw.stringValue(), field, type, errors);
     }
 
     private static OrganisationId organisation(

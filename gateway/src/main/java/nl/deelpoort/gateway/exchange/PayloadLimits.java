@@ -11,10 +11,14 @@ import tools.jackson.databind.JsonNode;
  * Bounds on a pushed section beyond the 1 MiB body limit: nesting depth (objects and arrays, the
  * section's own included) and string length. What is stored is handed to recipients' systems later,
  * so it is held to what a case file plausibly holds.
+ *
+ * <p>Where a rule breaks is named by position only: {@code [2]} for the third element of an array,
+ * {@code {2}} for the third member of an object. Member names are dossier content (a key can be a
+ * BSN), so they are never repeated, and neither is any value.
  */
 final class PayloadLimits {
 
-    /** The first rule {@code section} breaks, named with the path where it breaks. */
+    /** The first rule {@code section} breaks, named with the positional path where it breaks. */
     static Optional<InvalidField> check(JsonNode section, String field, int maxDepth, int maxStringLength) {
         record At(JsonNode node, String path, int depth) {}
         Deque<At> todo = new ArrayDeque<>();
@@ -30,12 +34,14 @@ final class PayloadLimits {
                         new InvalidField(at.path(), "holds a string longer than " + maxStringLength + " characters"));
             }
             if (n.isObject()) {
+                int position = 0;
                 for (Map.Entry<String, JsonNode> e : n.properties()) {
+                    String path = at.path() + "{" + position++ + "}";
                     if (e.getKey().length() > maxStringLength) {
                         return Optional.of(new InvalidField(
-                                at.path(), "holds a member name longer than " + maxStringLength + " characters"));
+                                path, "has a member name longer than " + maxStringLength + " characters"));
                     }
-                    todo.push(new At(e.getValue(), at.path() + "." + e.getKey(), at.depth() + 1));
+                    todo.push(new At(e.getValue(), path, at.depth() + 1));
                 }
             } else if (n.isArray()) {
                 for (int i = 0; i < n.size(); i++) {

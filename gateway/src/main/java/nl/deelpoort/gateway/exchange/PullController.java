@@ -34,7 +34,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Pull (API.md, {@code POST /api/v1/disclosures}): the caller, as recipient, asks for a subject's
+ * Pull (docs/api.md, {@code POST /api/v1/disclosures}): the caller, as recipient, asks for a subject's
  * file held by another organisation. Decide → log the DISCLOSURE and wait for its commit → fetch from
  * the holder → release only the released sections. A denial is logged like a permit; a file system
  * failure after the commit is logged as DELIVERY_FAILED referring to the disclosure.
@@ -107,7 +107,6 @@ class PullController {
             @RequestBody(required = false) ExchangeQuestion.Body body,
             HttpServletRequest http,
             HttpServletResponse response) {
-        Sharing.requireSharer(caller);
         String organisation = caller.requireOrganisation().value();
         ExchangeQuestion question = question(body, organisation);
         Bsn subject = question.subject().orElseThrow();

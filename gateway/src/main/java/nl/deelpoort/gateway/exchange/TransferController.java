@@ -39,7 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Push (API.md, {@code POST /api/v1/transfers}): the caller, as holder, sends sections of a
+ * Push (docs/api.md, {@code POST /api/v1/transfers}): the caller, as holder, sends sections of a
  * subject's file to a recipient organisation. Decide → log the TRANSFER and wait for its commit →
  * seal and store only the released sections. The recipient lists its inbox (metadata only) and
  * fetches a transfer; the fetch is logged as a RECEIPT before anything is decrypted.
@@ -149,7 +149,6 @@ class TransferController {
             @RequestBody(required = false) TransferBody body,
             HttpServletRequest http,
             HttpServletResponse response) {
-        Sharing.requireSharer(caller);
         String organisation = caller.requireOrganisation().value();
         ExchangeQuestion question = question(body, organisation);
         String pseudonym = pseudonyms.pseudonym(question.subject().orElseThrow());
@@ -205,7 +204,6 @@ class TransferController {
 
     @GetMapping("/api/v1/transfers/inbox")
     InboxView inbox(Caller caller) {
-        Sharing.requireSharer(caller);
         OrganisationId organisation = caller.requireOrganisation();
         return new InboxView(transfers.inbox(organisation, clock.instant(), INBOX_LIMIT).stream()
                 .map(InboxItem::of)
@@ -214,7 +212,6 @@ class TransferController {
 
     @GetMapping("/api/v1/transfers/{id}")
     TransferView fetch(Caller caller, @PathVariable String id, HttpServletRequest http, HttpServletResponse response) {
-        Sharing.requireSharer(caller);
         OrganisationId organisation = caller.requireOrganisation();
         UUID transferId = parse(id).orElseThrow(TransferNotFoundException::new);
         Instant now = clock.instant();
@@ -262,30 +259,41 @@ class TransferController {
 
     /**
      * The question a push asks: the caller is the holder, the categories are the payload's sections.
-     * Every broken field, of the question and of the payload, is named at once.
+     * Every broken field, of the question and of the payload, is named at once. A payload key that is
+     * not a category is request content (it could be a BSN): it is named by its position among the
+     * payload's keys, never repeated.
      */
     private ExchangeQuestion question(TransferBody body, String organisation) {
         if (body == null) {
             throw new InvalidRequestException(List.of(new InvalidField("", "a JSON body is required")));
         }
         List<InvalidField> errors = new ArrayList<>();
-        List<String> categories = new ArrayList<>();
+        List<JsonNode> categories = new ArrayList<>();
         if (body.payload() == null || body.payload().isEmpty()) {
             errors.add(new InvalidField("payload", "name at least one section"));
         } else {
-            body.payload().forEach((key, value) -> {
-                String field = "payload." + key;
-                if (Sections.category(key).isEmpty()) {
+            int position = 0;
+            for (Map.Entry<String, JsonNode> section : body.payload().entrySet()) {
+                position++;
+                Optional<Category> category = Sections.category(section.getKey());
+                if (category.isEmpty()) {
                     errors.add(new InvalidField(
-                            field, "is not a data category (one of " + List.of(Category.values()) + ")"));
-                } else if (value == null || value.isNull()) {
+                            "payload",
+                            "a payload key (key " + position + ") is not a data category (one of "
+                                    + List.of(Category.values()) + ")"));
+                    continue;
+                }
+                // From here on the key is a category name: a closed vocabulary, safe to name.
+                String field = "payload." + category.get().name();
+                JsonNode value = section.getValue();
+                if (value == null || value.isNull() || value.isMissingNode()) {
                     errors.add(new InvalidField(field, "must hold the section's data"));
                 } else {
-                    categories.add(key);
+                    categories.add(name(category.get()));
                     PayloadLimits.check(value, field, settings.maxDepth(), settings.maxStringLength())
                             .ifPresent(errors::add);
                 }
-            });
+            }
         }
         if (body.subject() == null) {
             errors.add(new InvalidField("subject", "is required for a transfer"));
@@ -298,7 +306,7 @@ class TransferController {
                 null,
                 body.recipient(),
                 body.recipientRole(),
-                categories.isEmpty() ? List.of(Category.BSN.name()) : categories,
+                categories.isEmpty() ? List.of(name(Category.BSN)) : categories,
                 body.overrideId());
         ExchangeQuestion question = null;
         try {
@@ -313,6 +321,10 @@ class TransferController {
             throw new InvalidRequestException(errors);
         }
         return question;
+    }
+
+    private static JsonNode name(Category category) {
+        return JSON.getNodeFactory().stringNode(category.name());
     }
 
     private static Optional<UUID> parse(String id) {

@@ -1,5 +1,5 @@
 /**
- * Mediated exchange (API.md, "Exchanging data"): a pull from a holder's case file system, a push
+ * Mediated exchange (docs/api.md, "Exchanging data"): a pull from a holder's case file system, a push
  * into a recipient organisation's inbox, and the fetch from that inbox. Every path runs decide →
  * log (and wait for the commit) → move data, so nothing personal leaves or is stored before its log
  * entry exists. What is released is enforced on the data itself, by building the answer from an

@@ -7,11 +7,15 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import nl.deelpoort.gateway.support.Api;
 import nl.deelpoort.gateway.support.IntegrationTest;
+import nl.deelpoort.policy.Bsn;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -278,6 +282,193 @@ class EvaluateIT extends IntegrationTest {
                                 List.of("BSN")))))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.type").value("urn:deelpoort:problem:organisation-required"));
+    }
+
+    // ---- refusals name only the grounds the caller's organisation may know of ----
+
+    @Test
+    void aConsentPorthosRecordedForItsOwnExchangeIsNotNamedToWaalreOrThePlusTeam() {
+        String bsn = freshBsn();
+        // Porthos shares its own data with Veilig Thuis for an MDO (F10), on the resident's consent.
+        Map<String, Object> consent = new LinkedHashMap<>();
+        consent.put(
+                "subject",
+                Map.of("bsn", bsn, "birthDate", LocalDate.now().minusYears(40).toString()));
+        consent.put("givenBy", List.of(Map.of("role", "SUBJECT")));
+        consent.put("purposes", List.of("MDO"));
+        consent.put("recipients", List.of("veilig-thuis"));
+        consent.put("holders", List.of("porthos"));
+        consent.put("categories", List.of("BSN", "PERSONALIA", "CASE_NOTES"));
+        consent.put("method", "WRITTEN");
+        consent.put("evidenceReference", "scan-2026-0099");
+        Api.Response recorded = api().post("/api/v1/consents", tokens().user("dirk.porthos"), Api.json(consent));
+        assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
+        String consentId = recorded.json().path("id").asString();
+
+        // CMD Waalre, holder, asks for an MDO with the PlusTeam; then the PlusTeam, as recipient.
+        for (String user : List.of("carla.cmd-waalre", "anna.plusteam")) {
+            Api.Response r = api().post(
+                            EVALUATE,
+                            tokens().user(user),
+                            Api.json(mdo(bsn, user.equals("anna.plusteam") ? "CARE_PROVIDER" : "MUNICIPAL_ACCESS")));
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            assertThat(r.json().path("decision").asString()).as(user).isEqualTo("DENY");
+            assertThat(codes(r.json())).as(user).containsOnly("CONSENT_MISSING");
+            assertThat(r.body())
+                    .as(user)
+                    .doesNotContain(consentId)
+                    .doesNotContain("porthos")
+                    .doesNotContain("veilig-thuis")
+                    .doesNotContain(bsn);
+        }
+
+        // Porthos itself, as its named holder, is told why its consent does not cover this exchange.
+        Map<String, Object> own = mdo(bsn, "CARE_PROVIDER");
+        own.put("holder", "porthos");
+        own.put("recipientRole", "CARE_PROVIDER");
+        Api.Response r = api().post(EVALUATE, tokens().user("dirk.porthos"), Api.json(own));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(codes(r.json())).contains("CONSENT_SCOPE");
+        assertThat(r.body()).contains(consentId);
+    }
+
+    @Test
+    void anOverrideVeiligThuisGaveThePlusTeamIsUnknownToWaalreAndDoesNotCount() {
+        String bsn = freshBsn();
+        Map<String, Object> override = new LinkedHashMap<>();
+        override.put("subject", Map.of("bsn", bsn));
+        override.put("purpose", "MDO");
+        override.put("recipients", List.of("plusteam"));
+        override.put("categories", List.of("BSN", "PERSONALIA", "CASE_NOTES"));
+        override.put("riskLevel", "HOOG");
+        override.put(
+                "justification",
+                "Acute zorg over de veiligheid van de kinderen na een melding van huiselijk geweld vannacht.");
+        override.put("meldcodeStep", 3);
+        override.put("durationHours", 24);
+        Api.Response declared = api().post("/api/v1/overrides", tokens().user("fleur.veiligthuis"), Api.json(override));
+        assertThat(declared.status()).as(declared.body()).isEqualTo(201);
+        String overrideId = declared.json().path("id").asString();
+
+        Map<String, Object> invoked = mdo(bsn, "MUNICIPAL_ACCESS");
+        invoked.put("overrideId", overrideId);
+        Api.Response r = api().post(EVALUATE, tokens().user("carla.cmd-waalre"), Api.json(invoked));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().path("decision").asString()).isEqualTo("DENY");
+        assertThat(r.json().path("overrideId").isString())
+                .as("not authorised by it")
+                .isFalse();
+        assertThat(codes(r.json())).containsOnly("CONSENT_MISSING", "OVERRIDE_UNKNOWN");
+        assertThat(r.body()).doesNotContain("veilig-thuis").doesNotContain(bsn);
+    }
+
+    // ---- every field with a null, an empty string or a wrong type is a 422 naming it ----
+
+    @Test
+    void aNullCategoryIs422NamingItsIndex() {
+        Api.Response r = api().post(
+                        EVALUATE,
+                        tokens().user("anna.plusteam"),
+                        "{\"purpose\": \"ACCOUNTABILITY\", \"actingRole\": \"CARE_PROVIDER\", \"holder\": \"plusteam\","
+                                + " \"recipient\": \"gemeente-geldrop-mierlo\", \"recipientRole\": \"MUNICIPAL_ACCESS\","
+                                + " \"categories\": [null]}");
+        JsonNode problem = problem(r, 422, "urn:deelpoort:problem:invalid-request");
+        assertThat(invalidFields(problem)).containsExactly(Map.entry("categories[0]", "is required"));
+    }
+
+    @Test
+    void emptyStringsNullsAndWrongTypesInsideTheListAreEachNamed() {
+        Api.Response r = api().post(
+                        EVALUATE,
+                        tokens().user("anna.plusteam"),
+                        "{\"subject\": {\"bsn\": null}, \"purpose\": null, \"actingRole\": \"\", \"holder\": \"\","
+                                + " \"recipient\": null, \"recipientRole\": \"MUNICIPAL_ACCESS\","
+                                + " \"categories\": [\"BSN\", \"\", 999993653, {\"a\": \"999993653\"}, [\"BSN\"], true]}");
+        JsonNode problem = problem(r, 422, "urn:deelpoort:problem:invalid-request");
+        Map<String, String> fields = invalidFields(problem);
+        assertThat(fields.keySet())
+                .containsExactlyInAnyOrder(
+                        "subject.bsn",
+                        "purpose",
+                        "actingRole",
+                        "holder",
+                        "recipient",
+                        "categories[1]",
+                        "categories[2]",
+                        "categories[3]",
+                        "categories[4]",
+                        "categories[5]");
+        assertThat(fields.get("purpose")).isEqualTo("is required");
+        assertThat(fields.get("categories[1]")).isEqualTo("is required");
+        assertThat(fields.get("categories[2]")).startsWith("must be a string");
+        assertThat(fields.get("categories[3]")).startsWith("must be a string");
+        assertThat(r.body()).doesNotContain("999993653");
+    }
+
+    @Test
+    void anOverrideIdThatIsNotAUuidIs422WithoutRepeatingIt() {
+        Map<String, Object> body = mdo(freshBsn(), "MUNICIPAL_ACCESS");
+        body.put("overrideId", "999993653");
+        Api.Response r = api().post(EVALUATE, tokens().user("carla.cmd-waalre"), Api.json(body));
+        JsonNode problem = problem(r, 422, "urn:deelpoort:problem:invalid-request");
+        assertThat(invalidFields(problem)).containsOnlyKeys("overrideId");
+        assertThat(r.body()).doesNotContain("999993653");
+    }
+
+    /** CMD Waalre shares with the PlusTeam for an MDO (F10: consent, overridable). */
+    private static Map<String, Object> mdo(String bsn, String actingRole) {
+        Map<String, Object> q = new LinkedHashMap<>();
+        q.put("subject", Map.of("bsn", bsn));
+        q.put("purpose", "MDO");
+        q.put("actingRole", actingRole);
+        q.put("holder", "gemeente-waalre");
+        q.put("recipient", "plusteam");
+        q.put("recipientRole", actingRole.equals("MUNICIPAL_ACCESS") ? "ADVISOR" : actingRole);
+        q.put("categories", List.of("BSN", "PERSONALIA", "CASE_NOTES"));
+        return q;
+    }
+
+    private static JsonNode problem(Api.Response r, int status, String type) {
+        assertThat(r.status()).as(r.body()).isEqualTo(status);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        JsonNode body = r.json();
+        assertThat(body.path("type").asString()).as(r.body()).isEqualTo(type);
+        return body;
+    }
+
+    private static Map<String, String> invalidFields(JsonNode problem) {
+        Map<String, String> out = new LinkedHashMap<>();
+        problem.path("invalidFields")
+                .forEach(f ->
+                        out.put(f.path("field").asString(), f.path("problem").asString()));
+        return out;
+    }
+
+    /** Every reason code of a decision: request-level and per withheld category. */
+    private static List<String> codes(JsonNode decision) {
+        List<String> out = new ArrayList<>();
+        decision.path("reasons").forEach(x -> out.add(x.path("code").asString()));
+        decision.path("withheld")
+                .forEach(w ->
+                        w.path("reasons").forEach(x -> out.add(x.path("code").asString())));
+        return out;
+    }
+
+    /** A BSN passing the 11-check that no other test uses (all ITs share one database). */
+    private static String freshBsn() {
+        while (true) {
+            StringBuilder sb = new StringBuilder("9");
+            int sum = 9 * 9;
+            for (int i = 1; i < 8; i++) {
+                int d = ThreadLocalRandom.current().nextInt(10);
+                sb.append(d);
+                sum += (9 - i) * d;
+            }
+            String bsn = sb.toString() + (sum % 11);
+            if (sum % 11 < 10 && Bsn.isValid(bsn)) {
+                return bsn;
+            }
+        }
     }
 
     private JsonNode evaluate(String user, Map<String, Object> body, int expectedStatus) {

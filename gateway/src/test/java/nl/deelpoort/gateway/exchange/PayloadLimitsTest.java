@@ -17,14 +17,38 @@ class PayloadLimitsTest {
     }
 
     @Test
-    void tooDeepIsNamedWithItsPath() {
+    void tooDeepIsNamedWithItsPositionalPath() {
         assertThat(PayloadLimits.check(JSON.readTree("{\"a\":[{\"b\":1}]}"), "payload.CASE_NOTES", 2, 100))
-                .contains(new InvalidField("payload.CASE_NOTES.a[0]", "nests deeper than 2 levels"));
+                .contains(new InvalidField("payload.CASE_NOTES{0}[0]", "nests deeper than 2 levels"));
     }
 
     @Test
-    void tooLongAStringIsNamedWithItsPath() {
-        assertThat(PayloadLimits.check(JSON.readTree("{\"a\":[\"123456\"]}"), "payload.CASE_NOTES", 10, 5))
-                .contains(new InvalidField("payload.CASE_NOTES.a[0]", "holds a string longer than 5 characters"));
+    void tooLongAStringIsNamedWithItsPositionalPath() {
+        assertThat(PayloadLimits.check(JSON.readTree("{\"x\":1,\"a\":[\"123456\"]}"), "payload.CASE_NOTES", 10, 5))
+                .contains(new InvalidField("payload.CASE_NOTES{1}[0]", "holds a string longer than 5 characters"));
+    }
+
+    @Test
+    void aMemberNameIsNeverRepeatedInTheProblem() {
+        // A member name can be a BSN: the path names the member by position, the problem names no value.
+        InvalidField problem = PayloadLimits.check(
+                        JSON.readTree("{\"999993653\":{\"notes\":\"999993653 woont hier al 12 jaar\"}}"),
+                        "payload.CASE_NOTES",
+                        10,
+                        20)
+                .orElseThrow();
+        assertThat(problem.field()).isEqualTo("payload.CASE_NOTES{0}{0}");
+        assertThat(problem.field() + problem.problem())
+                .doesNotContain("999993653")
+                .doesNotContain("notes");
+    }
+
+    @Test
+    void aTooLongMemberNameIsNamedByPosition() {
+        InvalidField problem = PayloadLimits.check(
+                        JSON.readTree("{\"ok\":1,\"999993653\":1}"), "payload.CASE_NOTES", 10, 5)
+                .orElseThrow();
+        assertThat(problem)
+                .isEqualTo(new InvalidField("payload.CASE_NOTES{1}", "has a member name longer than 5 characters"));
     }
 }

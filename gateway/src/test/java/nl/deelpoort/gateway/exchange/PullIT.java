@@ -219,6 +219,26 @@ class PullIT extends IntegrationTest {
         assertThat(q.path("invalidFields").get(0).path("field").asString()).isEqualTo("recipient");
     }
 
+    @Test
+    void nullsEmptyStringsAndWrongTypesInAPullAreEachNamedAndTheFileSystemIsNotAsked() {
+        String bsn = freshBsn();
+        String body = "{\"subject\": {\"bsn\": \"" + bsn + "\"}, \"purpose\": \"\", \"actingRole\": null,"
+                + " \"holder\": null, \"categories\": [\"BSN\", null, 999993653, \"\"]}";
+        Api.Response r = api().post(DISCLOSURES, tokens().user("bram.cmd-gm"), body);
+        JsonNode p = ok(r, 422);
+        assertThat(p.path("type").asString()).isEqualTo("urn:deelpoort:problem:invalid-request");
+        List<String> fields = new ArrayList<>();
+        p.path("invalidFields").forEach(f -> fields.add(f.path("field").asString()));
+        assertThat(fields)
+                .containsExactlyInAnyOrder(
+                        "purpose", "actingRole", "holder", "categories[1]", "categories[2]", "categories[3]");
+        assertThat(r.body()).doesNotContain(bsn).doesNotContain("999993653");
+        stub().verify(
+                        0,
+                        postRequestedFor(urlPathEqualTo(STUB_PLUSTEAM))
+                                .withRequestBody(matchingJsonPath("$.bsn", equalTo(bsn))));
+    }
+
     private Api.Response pullAccountability(String bsn) {
         return api().post(
                         DISCLOSURES,

@@ -81,9 +81,55 @@ class TransferIT extends IntegrationTest {
         payload.put("SHOE_SIZE", 44);
         payload.put("health", Map.of());
         payload.put("ASSESSMENT", null);
-        JsonNode p =
-                ok(api().post(TRANSFERS, tokens().user("anna.plusteam"), Api.json(advice(freshBsn(), payload))), 422);
-        assertThat(fields(p)).containsExactlyInAnyOrder("payload.SHOE_SIZE", "payload.health", "payload.ASSESSMENT");
+        Api.Response r = api().post(TRANSFERS, tokens().user("anna.plusteam"), Api.json(advice(freshBsn(), payload)));
+        JsonNode p = ok(r, 422);
+        // A key that is not a category is named by its position, never repeated (it could be a BSN).
+        assertThat(fields(p)).containsExactlyInAnyOrder("payload", "payload", "payload.ASSESSMENT");
+        assertThat(problems(p)).anyMatch(problem -> problem.startsWith("a payload key (key 2) is not a data category"));
+        assertThat(problems(p)).anyMatch(problem -> problem.startsWith("a payload key (key 3) is not a data category"));
+        assertThat(r.body()).doesNotContain("SHOE_SIZE").doesNotContain("health");
+    }
+
+    @Test
+    void aPayloadKeyThatIsABsnIsNotEchoed() {
+        String bsn = "999993653";
+        int before = transferCount(dataSource);
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("ASSESSMENT", Map.of("risk", "laag"));
+        payload.put(bsn, Map.of("notes", "woont op dit adres"));
+        Api.Response r = api().post(TRANSFERS, tokens().user("anna.plusteam"), Api.json(advice(freshBsn(), payload)));
+        JsonNode p = ok(r, 422);
+        assertThat(p.path("type").asString()).isEqualTo("urn:deelpoort:problem:invalid-request");
+        assertThat(fields(p)).containsExactly("payload");
+        assertThat(r.body()).doesNotContain(bsn).doesNotContain("woont");
+        assertThat(transferCount(dataSource)).isEqualTo(before);
+    }
+
+    @Test
+    void aBsnAsAMemberNameInsideASectionIsNotEchoedEither() {
+        String bsn = "999993653";
+        Map<String, Object> section = new LinkedHashMap<>();
+        section.put("risk", "laag");
+        section.put(bsn, "x".repeat(settings.maxStringLength() + 1));
+        Api.Response r = api().post(
+                        TRANSFERS,
+                        tokens().user("anna.plusteam"),
+                        Api.json(advice(freshBsn(), Map.of("ASSESSMENT", section))));
+        JsonNode p = ok(r, 422);
+        assertThat(fields(p)).containsExactly("payload.ASSESSMENT{1}");
+        assertThat(r.body()).doesNotContain(bsn);
+    }
+
+    @Test
+    void nullsAndEmptyStringsInAPushAreEachNamed() {
+        String body = "{\"subject\": {\"bsn\": \"\"}, \"purpose\": null, \"actingRole\": \"ADVISOR\","
+                + " \"recipient\": \"\", \"recipientRole\": null, \"overrideId\": \"999993653\","
+                + " \"payload\": {\"ASSESSMENT\": null, \"BSN\": \"999993653\"}}";
+        Api.Response r = api().post(TRANSFERS, tokens().user("anna.plusteam"), body);
+        JsonNode p = ok(r, 422);
+        assertThat(fields(p))
+                .containsExactlyInAnyOrder("subject.bsn", "purpose", "recipient", "overrideId", "payload.ASSESSMENT");
+        assertThat(r.body()).doesNotContain("999993653");
     }
 
     @Test
@@ -112,7 +158,8 @@ class TransferIT extends IntegrationTest {
                                                 Map.of("text", "x".repeat(settings.maxStringLength() + 1)))))),
                 422);
         assertThat(tooLong.path("invalidFields").get(0).path("field").asString())
-                .isEqualTo("payload.SUPPORT_PLAN.text");
+                .as("a member is named by its position, not its name")
+                .isEqualTo("payload.SUPPORT_PLAN{0}");
         assertThat(tooLong.path("invalidFields").get(0).path("problem").asString())
                 .contains("longer than");
     }
@@ -185,6 +232,12 @@ class TransferIT extends IntegrationTest {
 
     private static Map<String, Object> advice(String bsn, Map<String, Object> payload) {
         return push(bsn, "PROVISION_APPLICATION", "ADVISOR", "gemeente-geldrop-mierlo", "MUNICIPAL_ACCESS", payload);
+    }
+
+    private static List<String> problems(JsonNode problem) {
+        List<String> out = new ArrayList<>();
+        problem.path("invalidFields").forEach(f -> out.add(f.path("problem").asString()));
+        return out;
     }
 
     private static List<String> fields(JsonNode problem) {
