@@ -3,7 +3,7 @@ package nl.deelpoort.gateway.grounds;
 import java.util.List;
 
 /**
- * Request bodies as clients send them (API.md "Legal grounds"). Values are strings so that every
+ * Request bodies as clients send them (docs/api.md "Legal grounds"). Values are strings so that every
  * broken field can be named in one answer instead of failing on the first bad enum.
  */
 final class Bodies {

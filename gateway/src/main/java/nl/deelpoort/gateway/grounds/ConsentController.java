@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Consent (API.md "Legal grounds"). A BSN only ever travels in a body, never in a URL. */
+/** Consent (docs/api.md "Legal grounds"). A BSN only ever travels in a body, never in a URL. */
 @RestController
 class ConsentController {
 

@@ -66,7 +66,7 @@ final class Consents {
     }
 
     ConsentRecord give(Caller caller, Bodies.Consent body) {
-        OrganisationId recorder = Access.professional(caller);
+        OrganisationId recorder = caller.requireOrganisation();
         if (body == null) {
             Fields f = new Fields();
             f.add("", "a JSON body is required");
@@ -158,7 +158,7 @@ final class Consents {
      * so no competence check; it counts for every decision that reads the grounds after it commits.
      */
     ConsentRecord withdraw(Caller caller, String id, Bodies.Withdrawal body) {
-        OrganisationId organisation = Access.professional(caller);
+        OrganisationId organisation = caller.requireOrganisation();
         Fields f = new Fields();
         String reason = null;
         ConsentGiverRole by = null;
@@ -167,7 +167,7 @@ final class Consents {
         } else {
             reason = f.text(body.reason(), "reason", true, MAX_REASON);
             if (body.withdrawnBy() == null) {
-                f.add("withdrawnBy.role", "is required");
+                f.add("withdrawnBy", "is required");
             } else {
                 by = f.enumValue(body.withdrawnBy().role(), "withdrawnBy.role", ConsentGiverRole.class, true);
             }
@@ -199,13 +199,13 @@ final class Consents {
     }
 
     ConsentRecord get(Caller caller, String id) {
-        OrganisationId organisation = Access.professionalOrPrivacyOfficer(caller);
+        OrganisationId organisation = caller.requireOrganisation();
         return store.find(id, organisation).orElseThrow(() -> new GroundNotFoundException("consent"));
     }
 
     /** A search by BSN leaves no trace: a subject never seen before gets no pseudonym from it. */
     List<ConsentRecord> search(Caller caller, Bodies.Search body) {
-        OrganisationId organisation = Access.professionalOrPrivacyOfficer(caller);
+        OrganisationId organisation = caller.requireOrganisation();
         Fields f = new Fields();
         Bsn bsn = f.bsn(body == null ? null : body.subject(), "subject");
         f.throwIfAny();
@@ -261,7 +261,7 @@ final class Consents {
             Bodies.Giver g = raw.get(i);
             String path = "givenBy[" + i + "]";
             if (g == null) {
-                f.add(path, "is required");
+                f.add(path, Fields.NOT_NULL);
                 continue;
             }
             ConsentGiverRole role = f.enumValue(g.role(), path + ".role", ConsentGiverRole.class, true);
@@ -276,7 +276,7 @@ final class Consents {
     /**
      * Consent only means something where a flow asks for it: each purpose, recipient, holder and
      * category must be covered by a consent-based flow for the purposes asked, and the recorder's
-     * organisation must be party to one of them (it holds the data, or it is a named recipient).
+     * organisation must take part in every exchange the consent covers ({@link #party}).
      */
     private void coverage(
             OrganisationId recorder,
@@ -324,25 +324,54 @@ final class Consents {
             }
             i++;
         }
-        Optional<Organisation> own = framework.organisation(recorder);
-        boolean party = own.isPresent()
-                && flows.stream()
-                        .anyMatch(flow -> recipients.stream().anyMatch(r -> {
-                            Organisation recipient = organisation(r);
-                            boolean routeFits = flow.recipient().includes(recipient)
-                                    && (holders.isEmpty()
-                                            || holders.stream()
-                                                    .anyMatch(h -> flow.holder().includes(organisation(h))));
-                            boolean recorderHolds = flow.holder().includes(own.get())
-                                    && (holders.isEmpty() || holders.contains(recorder));
-                            return routeFits && (recorderHolds || r.equals(recorder));
-                        }));
-        if (f.ok() && !party) {
-            f.add(
-                    "recipients",
-                    "your organisation (" + recorder + ") is neither holder nor recipient under a consent-based flow"
-                            + " for these purposes and recipients, so it cannot record this consent");
+        if (f.ok()) {
+            party(recorder, recipients, holders, flows, f);
         }
+    }
+
+    /**
+     * The recorder must take part in every exchange the consent covers, so that no organisation can
+     * authorise an exchange between two others: it is the only recipient (it asks for the data, from
+     * the holders named or from any holder), or the only holder named (it shares its own data). A
+     * consent with no holders covers every holder, so only its recipient may record it; a holder that
+     * merely could hold the data takes part in nothing it did not name. (A rule for the policy's
+     * consent rules; kept here until it moves there.)
+     */
+    private void party(
+            OrganisationId recorder,
+            Set<OrganisationId> recipients,
+            Set<OrganisationId> holders,
+            List<Flow> flows,
+            Fields f) {
+        Optional<Organisation> own = framework.organisation(recorder);
+        boolean soleRecipient = own.isPresent()
+                && recipients.equals(Set.of(recorder))
+                && flows.stream()
+                        .anyMatch(flow -> flow.recipient().includes(own.get())
+                                && (holders.isEmpty()
+                                        || holders.stream()
+                                                .anyMatch(h -> flow.holder().includes(organisation(h)))));
+        boolean soleHolder = own.isPresent()
+                && holders.equals(Set.of(recorder))
+                && flows.stream()
+                        .anyMatch(flow -> flow.holder().includes(own.get())
+                                && recipients.stream()
+                                        .anyMatch(r -> flow.recipient().includes(organisation(r))));
+        if (soleRecipient || soleHolder) {
+            return;
+        }
+        // Name the field the recorder can fix: the holders if it could share the data itself.
+        boolean couldHold = own.isPresent()
+                && flows.stream()
+                        .anyMatch(flow -> flow.holder().includes(own.get())
+                                && recipients.stream()
+                                        .anyMatch(r -> flow.recipient().includes(organisation(r))));
+        f.add(
+                couldHold || holders.contains(recorder) ? "holders" : "recipients",
+                "your organisation (" + recorder + ") records only a consent for exchanges it takes part in:"
+                        + " name it as the only recipient (it asks for the data) or as the only holder (it"
+                        + " shares its own data) under a consent-based flow for these purposes; a consent"
+                        + " for other organisations' exchanges is recorded by one of them");
     }
 
     private Organisation organisation(OrganisationId id) {

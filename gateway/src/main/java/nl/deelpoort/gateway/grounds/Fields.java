@@ -16,9 +16,25 @@ import nl.deelpoort.policy.Reason;
 /**
  * Collects every broken field of one request (with the policy's reasons where the rule has a code),
  * so that a professional fixes a refused ground in one go. Parsers return {@code null} on error and
- * record why; values are never echoed, since a field may hold a BSN.
+ * record why; values are never echoed, since a field may hold a BSN. A {@code null} anywhere (a
+ * missing object, a list element) is named like any other broken field, never a 500.
+ *
+ * <p>Every value a ground stores or logs passes one of these parsers: a closed vocabulary
+ * ({@link #enumValue}, {@link #enumList}), an organisation of the framework ({@link #organisations}),
+ * a date ({@link #date}), a BSN that is pseudonymised at once ({@link #bsn}), or free text
+ * ({@link #text}), which is refused when it holds anything that reads as a BSN.
  */
 final class Fields {
+
+    static final String NO_BSN =
+            "must not contain a BSN (nine digits passing the 11-check); refer to the" + " person in another way";
+
+    static final String NOT_NULL = "must not be null";
+
+    /** Dates outside these years are typing errors, and would not fit the database or date arithmetic. */
+    static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+
+    static final LocalDate LATEST = LocalDate.of(2999, 12, 31);
 
     private final List<InvalidField> fields = new ArrayList<>();
     private final List<Reason> reasons = new ArrayList<>();
@@ -82,12 +98,18 @@ final class Fields {
             }
             return null;
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(raw);
+            date = LocalDate.parse(raw);
         } catch (DateTimeParseException e) {
             add(field, "must be a date yyyy-MM-dd");
             return null;
         }
+        if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
+            add(field, "must be a date between " + EARLIEST + " and " + LATEST);
+            return null;
+        }
+        return date;
     }
 
     <E extends Enum<E>> E enumValue(String raw, String field, Class<E> type, boolean required) {
@@ -112,6 +134,10 @@ final class Fields {
             return values;
         }
         for (int i = 0; i < raw.size(); i++) {
+            if (raw.get(i) == null) {
+                add(field + "[" + i + "]", NOT_NULL);
+                continue;
+            }
             E value = enumValue(raw.get(i), field + "[" + i + "]", type, true);
             if (value != null) {
                 values.add(value);
@@ -128,8 +154,9 @@ final class Fields {
         }
         for (int i = 0; i < raw.size(); i++) {
             String id = raw.get(i);
-            if (id == null
-                    || !OrganisationId.isValid(id)
+            if (id == null) {
+                add(field + "[" + i + "]", NOT_NULL);
+            } else if (!OrganisationId.isValid(id)
                     || framework.organisation(OrganisationId.of(id)).isEmpty()) {
                 add(field + "[" + i + "]", "is not an organisation of the sharing framework");
             } else {
@@ -139,7 +166,11 @@ final class Fields {
         return values;
     }
 
-    /** Free text, trimmed; {@code null} when absent and not required. */
+    /**
+     * Free text, trimmed; {@code null} when absent and not required. Refused when it holds a BSN
+     * ({@link Bsn#appearsIn}): free text is stored, and a BSN there would outlive the pseudonym that
+     * is the only key to the subject.
+     */
     String text(String raw, String field, boolean required, int maxLength) {
         if (raw == null || raw.isBlank()) {
             if (required) {
@@ -150,6 +181,10 @@ final class Fields {
         String text = raw.strip();
         if (text.length() > maxLength) {
             add(field, "must be at most " + maxLength + " characters");
+            return null;
+        }
+        if (Bsn.appearsIn(text)) {
+            add(field, NO_BSN);
             return null;
         }
         return text;

@@ -11,7 +11,8 @@ import nl.deelpoort.ledger.LogEntry;
 /**
  * Ground events as disclosure-log entries: who recorded what about which pseudonym. Free text
  * (justifications, notes, withdrawal reasons, names of those who consented, court references) stays
- * out of the log: it may hold personal data, and the log keeps none (DOMAIN §7).
+ * out of the log: it may hold personal data, and the log keeps none (DOMAIN §7). What goes in is a
+ * closed vocabulary, an organisation id, a date or a number, all checked by {@link Fields} first.
  */
 final class GroundEntries {
 

@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Child-protection measures (API.md "Legal grounds"). */
+/** Child-protection measures (docs/api.md "Legal grounds"). */
 @RestController
 class MeasureController {
 

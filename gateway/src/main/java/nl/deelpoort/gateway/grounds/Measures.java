@@ -55,7 +55,7 @@ final class Measures {
     }
 
     MeasureRecord register(Caller caller, Bodies.Measure body) {
-        OrganisationId registrar = Access.professional(caller);
+        OrganisationId registrar = caller.requireOrganisation();
         boolean certified = framework
                 .organisation(registrar)
                 .map(o -> o.kind() == OrganisationKind.CERTIFIED_INSTITUTION)
@@ -124,7 +124,7 @@ final class Measures {
     }
 
     MeasureRecord end(Caller caller, String id) {
-        OrganisationId organisation = Access.professional(caller);
+        OrganisationId organisation = caller.requireOrganisation();
         return tx.execute(status -> {
             GroundLocks.lock(jdbc, id);
             MeasureRecord m = store.find(id, organisation).orElseThrow(() -> new GroundNotFoundException("measure"));

@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Safety overrides (API.md "Legal grounds"). */
+/** Safety overrides (docs/api.md "Legal grounds"). */
 @RestController
 class OverrideController {
 

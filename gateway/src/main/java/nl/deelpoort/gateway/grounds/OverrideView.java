@@ -8,7 +8,7 @@ import nl.deelpoort.policy.Purpose;
 import nl.deelpoort.policy.RiskLevel;
 
 /**
- * A safety override as the API shows it (API.md: {@code id, expiresAt, reviewStatus}, plus the
+ * A safety override as the API shows it (docs/api.md: {@code id, expiresAt, reviewStatus}, plus the
  * rest). {@code status} is ACTIVE, ENDED or EXPIRED now; {@code reviewStatus} PENDING_REVIEW until a
  * privacy officer of the declaring organisation gives a verdict.
  */

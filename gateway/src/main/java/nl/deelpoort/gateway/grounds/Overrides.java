@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import nl.deelpoort.gateway.logstore.DisclosureLog;
 import nl.deelpoort.gateway.logstore.SubjectPseudonyms;
@@ -13,6 +14,7 @@ import nl.deelpoort.ledger.EntryKind;
 import nl.deelpoort.policy.Bsn;
 import nl.deelpoort.policy.Category;
 import nl.deelpoort.policy.Framework;
+import nl.deelpoort.policy.Organisation;
 import nl.deelpoort.policy.OrganisationId;
 import nl.deelpoort.policy.OverrideProposal;
 import nl.deelpoort.policy.OverrideRules;
@@ -25,15 +27,18 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Safety overrides (break-the-glass, DOMAIN §5): declared by a professional, ended early by its own
- * organisation, reviewed by that organisation's privacy officers. Transactions as in {@link Consents}:
- * log entry first, row second, one commit.
+ * Safety overrides (break-the-glass, DOMAIN §5): declared by a professional of the organisation that
+ * will share the data, ended early by its own organisation, reviewed by that organisation's privacy
+ * officers, never by the person who declared it. Transactions as in {@link Consents}: log entry
+ * first, row second, one commit.
  */
 final class Overrides {
 
     static final int MAX_JUSTIFICATION = 4000;
     static final int MAX_NOTE = 4000;
     static final int MELDCODE_STEPS = 5;
+
+    static final String SELF_REVIEW = "You declared this override; another privacy officer must review it.";
 
     private final Framework framework;
     private final OverrideRules rules;
@@ -66,7 +71,7 @@ final class Overrides {
     }
 
     OverrideRecord declare(Caller caller, Bodies.Override body) {
-        OrganisationId declarer = Access.professional(caller);
+        OrganisationId declarer = caller.requireOrganisation();
         Fields f = new Fields();
         if (body == null) {
             f.add("", "a JSON body is required");
@@ -108,6 +113,7 @@ final class Overrides {
         for (Reason reason : reasons) {
             f.add(field(reason.code()), List.of(reason));
         }
+        declarerShares(declarer, purpose, recipients, f);
         f.throwIfAny();
 
         String pseudonym = pseudonyms.pseudonym(bsn);
@@ -148,7 +154,7 @@ final class Overrides {
 
     /** Only the declaring organisation ends its override; a recipient may see it but not end it. */
     OverrideRecord end(Caller caller, String id) {
-        OrganisationId organisation = Access.professional(caller);
+        OrganisationId organisation = caller.requireOrganisation();
         return tx.execute(status -> {
             GroundLocks.lock(jdbc, id);
             OverrideRecord o =
@@ -176,7 +182,7 @@ final class Overrides {
 
     /** The privacy officers of the declaring organisation review; others do not see it (404). */
     OverrideRecord review(Caller caller, String id, Bodies.Review body) {
-        OrganisationId organisation = Access.privacyOfficer(caller);
+        OrganisationId organisation = caller.requireOrganisation();
         Fields f = new Fields();
         OverrideRecord.Verdict verdict = null;
         String note = null;
@@ -194,6 +200,10 @@ final class Overrides {
             OverrideRecord o = store.find(id, organisation)
                     .filter(found -> found.declaredBy().equals(organisation))
                     .orElseThrow(() -> new GroundNotFoundException("safety override"));
+            if (caller.subject() != null && caller.subject().equals(o.declaredByUser())) {
+                // Separation of duties: one account may hold both roles, but never judges its own override.
+                throw GroundRefusedException.forbidden("", SELF_REVIEW, List.of());
+            }
             if (o.review() != null) {
                 throw new GroundConflictException("This safety override was already reviewed on "
                         + o.review().at() + " as " + o.review().verdict() + ".");
@@ -211,7 +221,7 @@ final class Overrides {
     }
 
     List<OverrideRecord> list(Caller caller, String reviewStatus) {
-        OrganisationId organisation = Access.privacyOfficer(caller);
+        OrganisationId organisation = caller.requireOrganisation();
         if (reviewStatus != null
                 && !List.of("PENDING_REVIEW", "JUSTIFIED", "UNJUSTIFIED").contains(reviewStatus)) {
             Fields f = new Fields();
@@ -223,6 +233,42 @@ final class Overrides {
 
     Instant now() {
         return clock.instant();
+    }
+
+    /**
+     * An override is declared by the organisation that will release the data: for each recipient the
+     * declarer must be a holder under an overridable flow of the purpose towards that recipient. The
+     * policy's {@link OverrideRules} also accepts a declarer that is the recipient itself (it asks);
+     * that would let an organisation break the glass on data others hold, so it is refused here
+     * (a rule for the policy; kept here until it moves there).
+     */
+    private void declarerShares(OrganisationId declarer, Purpose purpose, Set<OrganisationId> recipients, Fields f) {
+        Optional<Organisation> own = framework.organisation(declarer);
+        if (own.isEmpty()) {
+            return; // refused above as an unknown organisation
+        }
+        int i = 0;
+        for (OrganisationId id : recipients) {
+            Optional<Organisation> recipient = framework.organisation(id);
+            if (id.equals(declarer)) {
+                f.add(
+                        "recipients[" + i + "]",
+                        "is your own organisation: a safety override is declared by the organisation that will"
+                                + " share the data, for the organisations that receive it");
+            } else if (recipient.isPresent()
+                    && framework.flows().stream()
+                            .noneMatch(flow -> flow.overridable()
+                                    && flow.purpose() == purpose
+                                    && flow.holder().includes(own.get())
+                                    && flow.recipient().includes(recipient.get()))) {
+                f.add(
+                        "recipients[" + i + "]",
+                        "your organisation (" + declarer + ") is not a holder under an overridable flow for "
+                                + purpose + " towards this recipient; a safety override is declared by the"
+                                + " organisation that will share the data");
+            }
+            i++;
+        }
     }
 
     /** The policy's code and wording, with the narrower maximum of this installation's settings. */

@@ -13,6 +13,23 @@
  * subject in one SQL statement, read afresh for each decision.
  *
  * <p>Visibility: an organisation sees the grounds it recorded and those that name it as recipient or
- * holder; anything else answers 404, as if it did not exist.
+ * holder; anything else answers 404, as if it did not exist. No API view carries the subject
+ * pseudonym: it is the log's key to the subject and must not be matchable with the log by others.
+ *
+ * <p>Who records what: realm roles are checked by the security configuration alone; here a caller
+ * needs an organisation ({@code Caller#requireOrganisation}), and the rules are about that
+ * organisation. A consent is recorded only by an organisation that takes part in every exchange it
+ * covers (its only recipient, or its only named holder); a safety override only by an organisation
+ * that will share the data (a holder under an overridable flow towards each recipient) and is never
+ * reviewed by the person who declared it; a measure only by a certified institution.
+ *
+ * <p>What a request may write: every request field that is logged or stored is a closed vocabulary
+ * (purposes, categories, givers' and withdrawers' roles, method, risk level, verdict, measure type),
+ * an organisation of the framework (recipients, holders), a date or a bounded number (validity,
+ * meldcode step, duration), the BSN (replaced by its pseudonym at once), or free text that is stored
+ * but never logged and is refused with 422 when it holds a BSN ({@code Bsn.appearsIn}): givers'
+ * {@code name}, {@code evidenceReference}, a withdrawal's {@code reason}, an override's
+ * {@code justification}, a review's {@code note} and a measure's {@code courtReference}. A
+ * {@code null} anywhere in a body is a 422 naming the field.
  */
 package nl.deelpoort.gateway.grounds;

@@ -67,7 +67,7 @@ final class GroundsFixtures {
         return Map.of("role", role);
     }
 
-    /** The CMD Waalre escalation consent of DOMAIN.md, for a subject and the given givers. */
+    /** The CMD Waalre escalation consent of docs/domain.md, for a subject and the given givers. */
     static Map<String, Object> escalationConsent(String bsn, String birthDate, List<Map<String, Object>> givers) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("subject", subject(bsn, birthDate));

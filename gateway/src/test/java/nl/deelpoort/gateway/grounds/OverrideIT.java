@@ -127,8 +127,10 @@ class OverrideIT extends IntegrationTest {
     @Test
     void thePrivacyOfficersOfTheDeclaringOrganisationReviewIt() {
         // No demo privacy officer of Veilig Thuis exists: the PlusTeam declares, its FG (hanna) reviews.
+        // The PlusTeam shares with a municipality for a case meeting (F10): an override is declared by
+        // the organisation that will share the data.
         Map<String, Object> body = new LinkedHashMap<>(mdoOverride(freshBsn()));
-        body.put("purpose", "ESCALATION");
+        body.put("recipients", List.of("gemeente-waalre"));
         body.put("categories", List.of("BSN", "CASE_NOTES"));
         String id = ok(api().post(OVERRIDES, tokens().user("anna.plusteam"), Api.json(body)), 201)
                 .path("id")
