@@ -12,14 +12,13 @@ import nl.deelpoort.policy.Framework;
 import nl.deelpoort.policy.Organisation;
 import nl.deelpoort.policy.OrganisationId;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The privacy officers' audit calls (API.md, "Log and audit"); see package-info for the rules. */
+/** The privacy officers' audit calls (docs/api.md, "Log and audit"); see package-info for the rules. */
 @RestController
 class AuditController {
 
@@ -74,6 +73,7 @@ class AuditController {
     record SearchResponse(
             long disclosureId, int page, int size, boolean hasMore, CheckpointView checkpoint, List<Hit> hits) {}
 
+    /** {@code subjectKnown}: known to the officer's organisation (see {@code SubjectPseudonyms#knownTo}). */
     record TimelineResponse(
             long disclosureId, boolean subjectKnown, boolean truncated, CheckpointView checkpoint, List<Hit> events) {}
 
@@ -102,8 +102,9 @@ class AuditController {
     @PostMapping("/api/v1/audit/disclosures/search")
     ResponseEntity<SearchResponse> search(
             @RequestBody(required = false) AuditRequests.SearchRequest body, Caller caller) {
-        String organisation = privacyOfficer(caller);
-        AuditRequests.Paged q = requests.search(body);
+        OrganisationId officerOf = caller.requireOrganisation();
+        String organisation = officerOf.value();
+        AuditRequests.Paged q = requests.search(body, officerOf);
         long seq = trail.record(
                 caller,
                 organisation,
@@ -123,8 +124,9 @@ class AuditController {
     @PostMapping("/api/v1/audit/timeline")
     ResponseEntity<TimelineResponse> timeline(
             @RequestBody(required = false) AuditRequests.TimelineRequest body, Caller caller) {
-        String organisation = privacyOfficer(caller);
-        AuditFilter filter = requests.timeline(body);
+        OrganisationId officerOf = caller.requireOrganisation();
+        String organisation = officerOf.value();
+        AuditFilter filter = requests.timeline(body, officerOf);
         long seq = trail.record(caller, organisation, "timeline", filter, Map.of());
         List<Found> found = filter.unknownSubject() ? List.of() : queries.timeline(organisation, filter, seq);
         boolean truncated = found.size() > AuditQueries.TIMELINE_LIMIT;
@@ -139,7 +141,7 @@ class AuditController {
     @PostMapping("/api/v1/audit/sample")
     ResponseEntity<SampleResponse> sample(
             @RequestBody(required = false) AuditRequests.SampleRequest body, Caller caller) {
-        String organisation = privacyOfficer(caller);
+        String organisation = caller.requireOrganisation().value();
         AuditRequests.Sample s = requests.sample(body);
         long seq = trail.record(
                 caller,
@@ -160,7 +162,7 @@ class AuditController {
     @GetMapping("/api/v1/audit/statistics")
     ResponseEntity<StatisticsResponse> statistics(
             @RequestParam(required = false) String from, @RequestParam(required = false) String to, Caller caller) {
-        String organisation = privacyOfficer(caller);
+        String organisation = caller.requireOrganisation().value();
         AuditFilter period = requests.statistics(from, to);
         long seq = trail.record(caller, organisation, "statistics", period, Map.of());
         Map<String, Long> byKind = AuditQueries.asMap(queries.countBy(organisation, period, seq, "kind"));
@@ -190,14 +192,6 @@ class AuditController {
                         overrides,
                         consents,
                         rates));
-    }
-
-    /** Only a privacy officer, and only for the one organisation their token names. */
-    private static String privacyOfficer(Caller caller) {
-        if (!caller.hasRole(Caller.PRIVACY_OFFICER)) {
-            throw new AccessDeniedException("privacy officer role required");
-        }
-        return caller.requireOrganisation().value();
     }
 
     private Hit hit(Found f, Optional<CheckpointInclusion.Snapshot> checkpoint) {

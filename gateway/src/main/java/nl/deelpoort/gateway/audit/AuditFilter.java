@@ -4,14 +4,20 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import nl.deelpoort.gateway.logstore.SubjectPseudonyms;
 
 /**
- * Validated search filters. {@code subjectGiven} with an empty pseudonym means a subject was asked
- * for that has none: the answer is empty, and no pseudonym is created for a mere search.
+ * Validated search filters. {@code subjectGiven} with an empty subject means a subject was asked for
+ * that is not known to the officer's organisation (nobody processed it, only other organisations did,
+ * or the organisation unlinked it): the answer is empty, alike in all three cases, and no pseudonym is
+ * created for a mere search.
+ *
+ * @param subject the subject as the officer's organisation knows it: its pseudonym, and the seq after
+ *     which its entries count for the organisation (after the organisation's own forget)
  */
 record AuditFilter(
         boolean subjectGiven,
-        Optional<String> subjectPseudonym,
+        Optional<SubjectPseudonyms.Known> subject,
         String organisation,
         String purpose,
         String legalBasis,
@@ -26,15 +32,23 @@ record AuditFilter(
         return new AuditFilter(false, Optional.empty(), null, null, null, null, null, null, null, from, to);
     }
 
-    static AuditFilter subject(Optional<String> pseudonym, Instant from, Instant to) {
-        return new AuditFilter(true, pseudonym, null, null, null, null, null, null, null, from, to);
+    static AuditFilter subject(Optional<SubjectPseudonyms.Known> subject, Instant from, Instant to) {
+        return new AuditFilter(true, subject, null, null, null, null, null, null, null, from, to);
     }
 
     boolean unknownSubject() {
-        return subjectGiven && subjectPseudonym.isEmpty();
+        return subjectGiven && subject.isEmpty();
     }
 
-    /** The filters as log attributes: the subject only as "given", never the BSN. */
+    /** The pseudonym to log with the query: only that of a subject known to the officer's organisation. */
+    Optional<String> subjectPseudonym() {
+        return subject.map(SubjectPseudonyms.Known::pseudonym);
+    }
+
+    /**
+     * The filters as log attributes: the subject only as "given", never the BSN. Every value is a
+     * closed vocabulary, an id in its own format or a parsed instant (checked in {@link AuditRequests}).
+     */
     Map<String, String> attributes() {
         Map<String, String> a = new LinkedHashMap<>();
         if (subjectGiven) {

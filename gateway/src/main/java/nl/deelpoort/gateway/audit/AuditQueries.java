@@ -7,14 +7,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import nl.deelpoort.gateway.logstore.LogVisibility;
 import nl.deelpoort.ledger.LogEntry;
 import nl.deelpoort.ledger.LogEntryCodec;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The audit's SQL over {@code log_entry}. Every query is limited to the officer's organisation (as
- * requester, holder or recipient) and to entries before the officer's own {@code AUDIT_QUERY} entry.
- * Entries are shown as decoded from their canonical bytes, never from the search columns.
+ * The audit's SQL over {@code log_entry}. Every query is limited to the entries the officer's
+ * organisation sees in full ({@link LogVisibility}: requester, holder or recipient) and to entries
+ * before the officer's own {@code AUDIT_QUERY} entry; a subject filter also to the entries after the
+ * organisation's own forget of that subject. Entries are shown as decoded from their canonical bytes,
+ * never from the search columns.
  */
 final class AuditQueries {
 
@@ -49,9 +52,10 @@ final class AuditQueries {
             if (withoutAuditQueries) {
                 sql.append(" AND kind <> 'AUDIT_QUERY'");
             }
-            f.subjectPseudonym().ifPresent(s -> {
-                sql.append(" AND subject_pseudonym = ?");
-                p.add(s);
+            f.subject().ifPresent(s -> {
+                sql.append(" AND subject_pseudonym = ? AND seq > ?");
+                p.add(s.pseudonym());
+                p.add(s.afterSeq());
             });
             if (f.organisation() != null) {
                 sql.append(" AND (requesting_organisation = ? OR holder = ? OR recipient = ?)");
@@ -88,11 +92,11 @@ final class AuditQueries {
 
         /** Visible to the organisation, as one OR (for aggregates that read the whole period anyway). */
         String visible() {
-            return "(requesting_organisation = ? OR holder = ? OR recipient = ?) AND " + sql;
+            return LogVisibility.SQL + " AND " + sql;
         }
 
         Object[] visibleParams(String organisation) {
-            List<Object> all = new ArrayList<>(List.of(organisation, organisation, organisation));
+            List<Object> all = new ArrayList<>(List.of(LogVisibility.params(organisation)));
             all.addAll(params);
             return all.toArray();
         }
@@ -101,7 +105,8 @@ final class AuditQueries {
     /**
      * One page, newest first, plus one entry more to tell whether another page follows. The three
      * sides are three index scans backwards on (side, seq), each stopping after enough rows, merged:
-     * an OR over the three columns would read every entry of the organisation and sort them.
+     * an OR over the three columns would read every entry of the organisation and sort them. (The
+     * three sides together are {@link LogVisibility#SQL}, split for the planner.)
      */
     List<Found> search(String organisation, AuditFilter f, long before, int page, int size) {
         Where w = Where.of(f, before, false);

@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -27,8 +28,12 @@ final class AuditRequests {
 
     static final int MAX_SIZE = 200;
     static final int DEFAULT_SIZE = 50;
-    private static final Pattern OVERRIDE_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
-    private static final Pattern SEED = Pattern.compile("[\\p{Alnum}._:-]{1,64}");
+    /** Override ids are random UUIDs (grounds' {@code Ids}), written in lower case. */
+    private static final Pattern OVERRIDE_ID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    /** A seed is logged: a closed format, and never a BSN (checked apart, since digits are allowed). */
+    private static final Pattern SEED = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     record SubjectRef(String bsn) {}
 
@@ -62,12 +67,13 @@ final class AuditRequests {
         this.pseudonyms = pseudonyms;
     }
 
-    Paged search(SearchRequest r) {
+    /** @param organisation the officer's: a subject given counts only as known to it */
+    Paged search(SearchRequest r, OrganisationId organisation) {
         if (r == null) {
             throw new InvalidRequestException(List.of(new InvalidField("body", "is required")));
         }
         List<InvalidField> bad = new ArrayList<>();
-        String organisation = null;
+        String party = null;
         if (r.organisation() != null) {
             if (!OrganisationId.isValid(r.organisation())
                     || framework
@@ -75,7 +81,7 @@ final class AuditRequests {
                             .isEmpty()) {
                 bad.add(new InvalidField("organisation", "is not an organisation of the framework"));
             } else {
-                organisation = r.organisation();
+                party = r.organisation();
             }
         }
         String purpose = oneOf(bad, "purpose", r.purpose(), names(Purpose.values(), Purpose::name));
@@ -86,9 +92,9 @@ final class AuditRequests {
         String overrideId = null;
         if (r.overrideId() != null) {
             if (!OVERRIDE_ID.matcher(r.overrideId()).matches()) {
-                bad.add(new InvalidField("overrideId", "must be an override id (letters, digits and dashes)"));
+                bad.add(new InvalidField("overrideId", "must be an override id (a UUID)"));
             } else {
-                overrideId = r.overrideId();
+                overrideId = r.overrideId().toLowerCase(Locale.ROOT);
             }
         }
         Instant from = instant(bad, "from", r.from(), false);
@@ -114,9 +120,8 @@ final class AuditRequests {
                         r.subject() != null,
                         r.subject() == null
                                 ? Optional.empty()
-                                : pseudonyms.existingPseudonym(
-                                        Bsn.of(r.subject().bsn())),
-                        organisation,
+                                : pseudonyms.knownTo(Bsn.of(r.subject().bsn()), organisation),
+                        party,
                         purpose,
                         legalBasis,
                         decision,
@@ -129,7 +134,8 @@ final class AuditRequests {
                 size);
     }
 
-    AuditFilter timeline(TimelineRequest r) {
+    /** @param organisation the officer's: the subject counts only as known to it */
+    AuditFilter timeline(TimelineRequest r, OrganisationId organisation) {
         if (r == null) {
             throw new InvalidRequestException(List.of(new InvalidField("body", "is required")));
         }
@@ -143,8 +149,7 @@ final class AuditRequests {
         Instant to = instant(bad, "to", r.to(), true);
         checkOrder(bad, from, to);
         throwIfAny(bad);
-        return AuditFilter.subject(
-                pseudonyms.existingPseudonym(Bsn.of(r.subject().bsn())), from, to);
+        return AuditFilter.subject(pseudonyms.knownTo(Bsn.of(r.subject().bsn()), organisation), from, to);
     }
 
     Sample sample(SampleRequest r) {
@@ -157,7 +162,9 @@ final class AuditRequests {
             bad.add(new InvalidField("size", "is required, between 1 and " + MAX_SIZE));
         }
         if (r.seed() == null || !SEED.matcher(r.seed()).matches()) {
-            bad.add(new InvalidField("seed", "is required: 1 to 64 letters, digits or . _ : -"));
+            bad.add(new InvalidField("seed", "is required: 1 to 64 letters, digits, _ or -"));
+        } else if (Bsn.appearsIn(r.seed())) {
+            bad.add(new InvalidField("seed", "must not contain a BSN (the seed is logged)"));
         }
         throwIfAny(bad);
         return new Sample(period, r.size(), r.seed());

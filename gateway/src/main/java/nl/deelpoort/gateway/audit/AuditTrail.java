@@ -8,9 +8,12 @@ import nl.deelpoort.ledger.EntryKind;
 import nl.deelpoort.ledger.LogEntry;
 
 /**
- * Logs each audit query before it runs. The subject is an attribute "given" and, when it has one,
- * its pseudonym in the entry's subject field: so a later look at that subject's trail shows who
- * looked, and forgetting the subject unlinks this entry too. The BSN itself is never written.
+ * Logs each audit query before it runs. The subject is an attribute "given" and, when it is known to
+ * the officer's organisation ({@code SubjectPseudonyms#knownTo}), its pseudonym in the entry's subject
+ * field: so a later look at that subject's trail shows who looked, and forgetting the subject unlinks
+ * this entry too. For a subject not known to the organisation the entry has no pseudonym, so the
+ * officer's own entry never tells whether other organisations processed the BSN. The BSN itself is
+ * never written.
  */
 final class AuditTrail {
 

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import nl.deelpoort.gateway.logstore.LogReader.OutOfRange;
 import nl.deelpoort.gateway.logstore.LogReader.StoredCheckpoint;
 import nl.deelpoort.gateway.logstore.LogReader.StoredEntry;
@@ -13,6 +14,7 @@ import nl.deelpoort.gateway.security.Caller;
 import nl.deelpoort.ledger.Json;
 import nl.deelpoort.ledger.LogEntryCodec;
 import nl.deelpoort.ledger.note.NoteSigner;
+import nl.deelpoort.policy.OrganisationId;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,9 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
- * The log as auditors and the offline verifier see it (API.md, "Log and audit"). Hashes are standard
+ * The log as auditors and the offline verifier see it (docs/api.md, "Log and audit"). Hashes are standard
  * base64, proofs in RFC 9162 order. Checkpoint and public key: any authenticated caller; the rest:
- * privacy officers and gateway admins.
+ * privacy officers and gateway admins (roles in the security configuration). Entries and the export
+ * are shown as {@link LogVisibility} allows: in full to the officers of their parties, as redacted
+ * leaves (seq and leaf hash) to everyone else, so the whole log still verifies. Proofs are hashes only.
  */
 @RestController
 class LogController {
@@ -43,7 +47,11 @@ class LogController {
         this.signer = logSigner;
     }
 
-    record EntryView(long seq, String canonical, String leafHash, Map<String, Object> entry) {}
+    /** An entry the caller may read. */
+    record EntryView(long seq, String canonical, String leafHash, Map<String, Object> entry, boolean redacted) {}
+
+    /** An entry the caller may not read: its place and leaf hash, for proofs, and nothing else. */
+    record RedactedView(long seq, String leafHash, boolean redacted) {}
 
     record InclusionProofView(long seq, long treeSize, String leafHash, List<String> hashes, String rootHash) {}
 
@@ -61,19 +69,19 @@ class LogController {
     }
 
     @GetMapping("/api/v1/log/entries/{seq}")
-    EntryView entry(@PathVariable long seq, Caller caller) {
-        LogProblems.requireAuditor(caller);
+    Object entry(@PathVariable long seq, Caller caller) {
         StoredEntry e = reader.entry(seq).orElseThrow(() -> LogProblems.notFound("The log has no entry " + seq + "."));
+        if (!e.fullFor(LogVisibility.viewer(caller))) {
+            return new RedactedView(seq, B64.encodeToString(e.leafHash()), true);
+        }
         // Strict decode first: only bytes that are canonical are shown as fields.
         LogEntryCodec.decode(e.canonical());
         Map<String, Object> fields = Json.parseObject(new String(e.canonical(), StandardCharsets.UTF_8));
-        return new EntryView(seq, B64.encodeToString(e.canonical()), B64.encodeToString(e.leafHash()), fields);
+        return new EntryView(seq, B64.encodeToString(e.canonical()), B64.encodeToString(e.leafHash()), fields, false);
     }
 
     @GetMapping("/api/v1/log/entries/{seq}/inclusion-proof")
-    InclusionProofView inclusionProof(
-            @PathVariable long seq, @RequestParam(required = false) Long treeSize, Caller caller) {
-        LogProblems.requireAuditor(caller);
+    InclusionProofView inclusionProof(@PathVariable long seq, @RequestParam(required = false) Long treeSize) {
         long size = treeSize != null ? treeSize : defaultTreeSize();
         try {
             LogReader.InclusionProof p = reader.inclusionProof(seq, size);
@@ -89,9 +97,7 @@ class LogController {
     }
 
     @GetMapping("/api/v1/log/consistency-proof")
-    ConsistencyProofView consistencyProof(
-            @RequestParam long from, @RequestParam(required = false) Long to, Caller caller) {
-        LogProblems.requireAuditor(caller);
+    ConsistencyProofView consistencyProof(@RequestParam long from, @RequestParam(required = false) Long to) {
         long n = to != null ? to : defaultTreeSize();
         try {
             LogReader.ConsistencyProof p = reader.consistencyProof(from, n);
@@ -108,12 +114,13 @@ class LogController {
 
     /**
      * Entries {@code fromSeq ≤ seq ≤ toSeq} as JSON Lines ({@code ExportLine}), default all entries
-     * committed when the request arrives. Streamed from a database cursor.
+     * committed when the request arrives: full lines for the entries the caller may read, redacted lines
+     * ({@code {"seq":N,"leafHash":"…","redacted":true}}) for the others. Streamed from a database cursor.
      */
     @GetMapping("/api/v1/log/export")
     ResponseEntity<StreamingResponseBody> export(
             @RequestParam(required = false) Long fromSeq, @RequestParam(required = false) Long toSeq, Caller caller) {
-        LogProblems.requireAuditor(caller);
+        Optional<OrganisationId> viewer = LogVisibility.viewer(caller);
         long size = reader.size();
         long from = fromSeq != null ? fromSeq : 0;
         long end = toSeq != null ? toSeq + 1 : size;
@@ -125,7 +132,7 @@ class LogController {
         }
         StreamingResponseBody body = out -> {
             BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-            reader.export(from, end, line -> {
+            reader.export(from, end, viewer, line -> {
                 w.write(line.format());
                 w.write('\n');
             });

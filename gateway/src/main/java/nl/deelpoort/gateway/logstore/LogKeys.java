@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The log's two secrets: the checkpoint signing key and the pseudonym lookup key. Taken from the
  * settings when given (production); otherwise read from, or on first start generated into, the data
- * folder (DESIGN.md: "generated on first start into the local data folder"). Generated files are
+ * folder (docs/design.md: "generated on first start into the local data folder"). Generated files are
  * readable by the owner only and written atomically, so two instances starting together agree.
  */
 final class LogKeys {

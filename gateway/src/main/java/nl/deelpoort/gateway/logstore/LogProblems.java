@@ -1,15 +1,13 @@
 package nl.deelpoort.gateway.logstore;
 
 import java.util.List;
-import nl.deelpoort.gateway.security.Caller;
 import nl.deelpoort.gateway.web.InvalidField;
 import nl.deelpoort.gateway.web.ProblemTypes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.ErrorResponseException;
 
-/** The log endpoints' 4xx answers, in the gateway's problem-detail shape. */
+/** The log endpoints' 4xx answers, in the gateway's problem-detail shape (answered by {@link LogProblemAdvice}). */
 final class LogProblems {
 
     static ErrorResponseException invalid(List<InvalidField> fields) {
@@ -31,13 +29,6 @@ final class LogProblems {
         p.setType(ProblemTypes.NOT_FOUND);
         p.setTitle("Not found");
         return new ErrorResponseException(HttpStatus.NOT_FOUND, p, null);
-    }
-
-    /** Entries, proofs and the export carry organisation metadata: privacy officers and admins only. */
-    static void requireAuditor(Caller caller) {
-        if (!caller.hasRole(Caller.PRIVACY_OFFICER) && !caller.hasRole(Caller.GATEWAY_ADMIN)) {
-            throw new AccessDeniedException("auditor role required");
-        }
     }
 
     private LogProblems() {}

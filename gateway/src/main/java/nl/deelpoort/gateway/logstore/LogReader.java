@@ -15,11 +15,24 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import nl.deelpoort.ledger.merkle.MerkleProofs;
 import nl.deelpoort.ledger.verify.ExportLine;
+import nl.deelpoort.policy.OrganisationId;
 
 /** Reads the stored log: entries, proofs from stored subtrees, checkpoints, the export stream. */
 final class LogReader {
 
-    record StoredEntry(long seq, byte[] canonical, byte[] leafHash) {}
+    /** An entry as stored, with the three party columns that {@link LogVisibility} reads. */
+    record StoredEntry(
+            long seq,
+            byte[] canonical,
+            byte[] leafHash,
+            String requestingOrganisation,
+            String holder,
+            String recipient) {
+
+        boolean fullFor(Optional<OrganisationId> viewer) {
+            return LogVisibility.fullFor(viewer, requestingOrganisation, holder, recipient);
+        }
+    }
 
     record StoredCheckpoint(long treeSize, byte[] rootHash, String signedNote, Instant createdAt) {}
 
@@ -73,10 +86,15 @@ final class LogReader {
 
     Optional<StoredEntry> entry(long seq) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT canonical, leaf_hash FROM log_entry WHERE seq = ?")) {
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT canonical, leaf_hash, requesting_organisation, holder,"
+                                + " recipient FROM log_entry WHERE seq = ?")) {
             ps.setLong(1, seq);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new StoredEntry(seq, rs.getBytes(1), rs.getBytes(2))) : Optional.empty();
+                return rs.next()
+                        ? Optional.of(new StoredEntry(
+                                seq, rs.getBytes(1), rs.getBytes(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+                        : Optional.empty();
             }
         } catch (SQLException e) {
             throw unavailable(e);
@@ -174,15 +192,37 @@ final class LogReader {
     }
 
     /**
-     * Streams entries {@code fromSeq ≤ seq < toSeq} in seq order through a server-side cursor (the
-     * connection is in a transaction so PostgreSQL honours the fetch size).
+     * Streams entries {@code fromSeq ≤ seq < toSeq} in seq order as the viewer may see them: in full
+     * where {@link LogVisibility} says so, else as redacted leaves (seq and leaf hash). Through a
+     * server-side cursor (the connection is in a transaction so PostgreSQL honours the fetch size);
+     * the canonical bytes of a redacted entry are not even read.
      */
-    void export(long fromSeq, long toSeq, LineSink sink) throws IOException {
+    void export(long fromSeq, long toSeq, Optional<OrganisationId> viewer, LineSink sink) throws IOException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             c.setReadOnly(true);
-            try {
-                streamEntries(c, fromSeq, toSeq, sink);
+            try (PreparedStatement ps = c.prepareStatement("SELECT seq, leaf_hash, requesting_organisation, holder,"
+                    + " recipient, CASE WHEN " + LogVisibility.SQL + " THEN canonical END FROM log_entry"
+                    + " WHERE seq >= ? AND seq < ? ORDER BY seq")) {
+                ps.setFetchSize(2000);
+                String organisation = viewer.map(OrganisationId::value).orElse(null);
+                int i = 1;
+                for (Object p : LogVisibility.params(organisation)) {
+                    ps.setString(i++, (String) p);
+                }
+                ps.setLong(i++, fromSeq);
+                ps.setLong(i, toSeq);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long seq = rs.getLong(1);
+                        byte[] leafHash = rs.getBytes(2);
+                        byte[] canonical = rs.getBytes(6);
+                        boolean full = canonical != null
+                                && LogVisibility.fullFor(viewer, rs.getString(3), rs.getString(4), rs.getString(5));
+                        sink.accept(
+                                full ? new ExportLine(seq, canonical, leafHash) : ExportLine.redacted(seq, leafHash));
+                    }
+                }
             } finally {
                 c.rollback();
             }

@@ -244,6 +244,53 @@ class AuditSearchIT extends IntegrationTest {
         assertThat(r.body()).doesNotContain("123456789");
     }
 
+    private long logSize() {
+        return jdbc.queryForObject("SELECT count(*) FROM log_entry", Long.class);
+    }
+
+    /** Leak 4: the override id filter is logged, so it must be an override id (a UUID), nothing else. */
+    @Test
+    void anOverrideIdFilterThatIsNoUuidIsRefusedAndNothingLogged() {
+        long size = logSize();
+        for (String id : List.of("999993653", "bsn-999-993-653", "override-1", "")) {
+            Api.Response r = search("gert.fg", Map.of("overrideId", id));
+            assertThat(r.status()).as(id).isEqualTo(422);
+            assertThat(r.json().path("type").asString()).isEqualTo("urn:deelpoort:problem:invalid-request");
+            assertThat(r.json().path("invalidFields").get(0).path("field").asString())
+                    .isEqualTo("overrideId");
+            assertThat(r.body()).doesNotContain("999993653", "999-993-653");
+        }
+        assertThat(logSize()).isEqualTo(size);
+
+        String uuid = UUID.randomUUID().toString();
+        Api.Response ok = search("gert.fg", Map.of("overrideId", uuid.toUpperCase(java.util.Locale.ROOT)));
+        JsonNode body = ok(ok);
+        assertThat(body.path("hits").size()).isZero();
+        JsonNode logged = api().get(
+                        "/api/v1/log/entries/" + body.path("disclosureId").asLong(), tokens().user("gert.fg"))
+                .json()
+                .path("entry");
+        assertThat(logged.path("attributes").path("overrideId").asString()).isEqualTo(uuid);
+    }
+
+    /** Leak 4: the sample's seed is logged, so it has a closed format and is never a BSN. */
+    @Test
+    void aSeedWithABsnIsRefusedAndNothingLogged() {
+        long size = logSize();
+        for (String seed : List.of("999993653", "999-993-653", "q3-999993653", "999.993.653", "999 993 653")) {
+            Api.Response r = api().post(
+                            "/api/v1/audit/sample",
+                            tokens().user("hanna.fg"),
+                            Api.json(Map.of("from", "2026-01-01", "to", "2026-03-31", "size", 10, "seed", seed)));
+            assertThat(r.status()).as(seed).isEqualTo(422);
+            assertThat(r.json().path("type").asString()).isEqualTo("urn:deelpoort:problem:invalid-request");
+            assertThat(r.json().path("invalidFields").get(0).path("field").asString())
+                    .isEqualTo("seed");
+            assertThat(r.body()).doesNotContain("999993653", "993");
+        }
+        assertThat(logSize()).isEqualTo(size);
+    }
+
     @Test
     void theTimelineShowsTheSubjectsVisibleEventsInSeqOrder() {
         Made m = twoQuestions();

@@ -88,6 +88,9 @@ class LogEndpointsIT extends IntegrationTest {
         mine.add(first);
         for (long seq : mine) {
             JsonNode entry = api().get("/api/v1/log/entries/" + seq, fg()).json();
+            assertThat(entry.path("redacted").asBoolean())
+                    .as("the PlusTeam's own entry")
+                    .isFalse();
             byte[] canonical =
                     Base64.getDecoder().decode(entry.path("canonical").asString());
             byte[] leaf = Base64.getDecoder().decode(entry.path("leafHash").asString());

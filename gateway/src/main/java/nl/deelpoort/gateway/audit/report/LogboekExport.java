@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import javax.sql.DataSource;
 import nl.deelpoort.gateway.logstore.LogUnavailableException;
+import nl.deelpoort.gateway.logstore.LogVisibility;
 import nl.deelpoort.ledger.LogEntry;
 import nl.deelpoort.ledger.LogEntryCodec;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,8 +35,8 @@ class LogboekExport {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HexFormat HEX = HexFormat.of();
     private static final String SELECT =
-            "SELECT canonical FROM log_entry WHERE registered_at >= ? AND registered_at < ?"
-                    + " AND (requesting_organisation = ? OR holder = ? OR recipient = ?) ORDER BY seq";
+            "SELECT canonical FROM log_entry WHERE registered_at >= ? AND registered_at < ?" + " AND "
+                    + LogVisibility.SQL + " ORDER BY seq";
 
     private final DataSource dataSource;
 

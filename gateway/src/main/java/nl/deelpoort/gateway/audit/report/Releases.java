@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
 import nl.deelpoort.gateway.logstore.LogUnavailableException;
+import nl.deelpoort.gateway.logstore.LogVisibility;
 import nl.deelpoort.ledger.EntryKind;
 import nl.deelpoort.ledger.LogEntry;
 import nl.deelpoort.ledger.LogEntryCodec;
@@ -26,9 +27,9 @@ import nl.deelpoort.ledger.LogEntryCodec;
  */
 public class Releases {
 
-    private static final String SELECT = "SELECT canonical FROM log_entry WHERE subject_pseudonym = ?"
+    private static final String SELECT = "SELECT canonical FROM log_entry WHERE subject_pseudonym = ? AND seq > ?"
             + " AND kind IN ('DISCLOSURE', 'TRANSFER', 'RECEIPT', 'DELIVERY_FAILED')";
-    private static final String SCOPE = " AND (requesting_organisation = ? OR holder = ? OR recipient = ?)";
+    private static final String SCOPE = " AND " + LogVisibility.SQL;
 
     private final DataSource dataSource;
 
@@ -42,13 +43,22 @@ public class Releases {
      * @param organisation if present, only entries where it is requester, holder or recipient
      */
     public List<Release> of(String pseudonym, Optional<String> organisation) {
+        return of(pseudonym, organisation, -1);
+    }
+
+    /**
+     * As {@link #of(String, Optional)}, only entries with a seq above {@code afterSeq} (an
+     * organisation's entries from before its own forget of the subject no longer count for it).
+     */
+    public List<Release> of(String pseudonym, Optional<String> organisation, long afterSeq) {
         List<LogEntry> entries = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps =
                         c.prepareStatement(SELECT + (organisation.isPresent() ? SCOPE : "") + " ORDER BY seq DESC")) {
             ps.setString(1, pseudonym);
+            ps.setLong(2, afterSeq);
             if (organisation.isPresent()) {
-                for (int i = 2; i <= 4; i++) {
+                for (int i = 3; i <= 5; i++) {
                     ps.setString(i, organisation.get());
                 }
             }

@@ -17,20 +17,21 @@ import nl.deelpoort.gateway.web.TraceContext;
 import nl.deelpoort.ledger.EntryKind;
 import nl.deelpoort.ledger.LogEntry;
 import nl.deelpoort.policy.Bsn;
+import nl.deelpoort.policy.OrganisationId;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * AVG art. 15 for privacy officers: what the log holds about one subject, limited to entries where
- * the officer's organisation is requester, holder or recipient. The request is logged as an
- * {@code AUDIT_QUERY} before anything is answered, with the subject's pseudonym if it has one and
- * never the BSN; looking a subject up creates no pseudonym.
+ * the officer's organisation is requester, holder or recipient (and, if the organisation forgot the
+ * subject before, to its entries since). The request is logged as an {@code AUDIT_QUERY} before
+ * anything is answered, with the subject's pseudonym only if the subject is known to the officer's
+ * organisation and never the BSN; looking a subject up creates no pseudonym.
  */
 @RestController
 class SubjectAccessReportController {
@@ -55,10 +56,8 @@ class SubjectAccessReportController {
     @PostMapping("/api/v1/audit/subject-access-report")
     ResponseEntity<byte[]> report(
             @RequestBody(required = false) ReportRequest request, Caller caller, HttpServletRequest http) {
-        if (!caller.hasRole(Caller.PRIVACY_OFFICER)) {
-            throw new AccessDeniedException("privacy officer role required");
-        }
-        String organisation = caller.requireOrganisation().value();
+        OrganisationId officerOf = caller.requireOrganisation();
+        String organisation = officerOf.value();
         List<InvalidField> invalid = new ArrayList<>();
         if (request == null || request.subject() == null) {
             invalid.add(new InvalidField("subject", "is required"));
@@ -72,8 +71,8 @@ class SubjectAccessReportController {
         if (!invalid.isEmpty()) {
             throw new InvalidRequestException(invalid);
         }
-        Optional<String> pseudonym =
-                pseudonyms.existingPseudonym(Bsn.of(request.subject().bsn()));
+        Optional<SubjectPseudonyms.Known> subject =
+                pseudonyms.knownTo(Bsn.of(request.subject().bsn()), officerOf);
         TraceContext trace = TraceContext.of(http);
         long seq = log.append(LogEntry.builder(EntryKind.AUDIT_QUERY)
                 .traceId(trace.traceId())
@@ -81,13 +80,14 @@ class SubjectAccessReportController {
                 .requestingOrganisation(organisation)
                 .user(caller.subject())
                 .client(caller.clientId())
-                .subjectPseudonym(pseudonym.orElse(null))
+                .subjectPseudonym(
+                        subject.map(SubjectPseudonyms.Known::pseudonym).orElse(null))
                 .attributes(Map.of(
                         "query",
                         "subject-access-report",
                         "format",
                         format.get().name().toLowerCase(Locale.ROOT))));
-        byte[] body = reports.render(organisation, pseudonym, seq, clock.instant(), format.get());
+        byte[] body = reports.render(organisation, subject, seq, clock.instant(), format.get());
         ResponseEntity.BodyBuilder ok = ResponseEntity.ok()
                 .header("X-Disclosure-Id", Long.toString(seq))
                 .contentType(MediaType.parseMediaType(format.get().contentType()));

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import nl.deelpoort.gateway.logstore.SubjectPseudonyms;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -46,13 +47,17 @@ public class SubjectAccessReports {
     }
 
     /**
-     * @param pseudonym the subject's existing pseudonym; empty gives an empty report
+     * @param subject the subject as known to the organisation; empty gives an empty report
      * @param disclosureId the seq of the {@code AUDIT_QUERY} entry that recorded the request
      */
     public byte[] render(
-            String organisation, Optional<String> pseudonym, long disclosureId, Instant now, Format format) {
-        List<Release> found =
-                pseudonym.map(p -> releases.of(p, Optional.of(organisation))).orElse(List.of());
+            String organisation,
+            Optional<SubjectPseudonyms.Known> subject,
+            long disclosureId,
+            Instant now,
+            Format format) {
+        List<Release> found = subject.map(s -> releases.of(s.pseudonym(), Optional.of(organisation), s.afterSeq()))
+                .orElse(List.of());
         SubjectAccessReport report = SubjectAccessReport.of(disclosureId, organisation, now, found, words);
         return switch (format) {
             case JSON -> json.writeValueAsBytes(report);

@@ -60,9 +60,6 @@ class ResidentDisclosuresController {
 
     @GetMapping("/api/v1/me/disclosures")
     ResidentDisclosures mine(Caller caller) {
-        if (!caller.hasRole(Caller.RESIDENT)) {
-            throw new AccessDeniedException("resident role required");
-        }
         Bsn bsn = caller.bsn()
                 .filter(Bsn::isValid)
                 .map(Bsn::of)
