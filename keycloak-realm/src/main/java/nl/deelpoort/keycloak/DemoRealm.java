@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The demo users and partner-system clients of the dev realm, as {@code ../shared/API.md} lists
+ * The demo users and partner-system clients of the dev realm, as {@code docs/api.md} lists
  * them. Tests use this table to check that the realm file and the running Keycloak keep those
  * promises; the local stack prints it.
  */

@@ -2,7 +2,7 @@ package nl.deelpoort.casefile.stub;
 
 import java.util.Set;
 
-/** The data categories of DOMAIN.md §3, which are the only keys a dossier's {@code sections} may have. */
+/** The data categories of docs/domain.md §3, which are the only keys a dossier's {@code sections} may have. */
 final class Categories {
 
     static final Set<String> ALL = Set.of(
