@@ -74,12 +74,12 @@ public final class OverrideRules {
             }
             Set<Category> covered = EnumSet.noneOf(Category.class);
             for (Flow flow : framework.flows()) {
-                boolean declarerShares = flow.holder().includes(declarer);
-                boolean declarerAsks = recipientId.equals(declarer.id());
+                // The organisation that will share declares: never one asking for the data itself.
+                boolean declarerShares = flow.holder().includes(declarer) && !recipientId.equals(declarer.id());
                 if (flow.overridable()
                         && flow.purpose() == proposal.purpose()
                         && flow.recipient().includes(recipient.get())
-                        && (declarerShares || declarerAsks)) {
+                        && declarerShares) {
                     covered.addAll(flow.categories());
                 }
             }

@@ -627,13 +627,12 @@ final class Rules {
                             "recipients",
                             sorted(o.recipients())));
         }
-        if (!o.declaringOrganisation().equals(c.holderId())
-                && !o.declaringOrganisation().equals(c.recipientId())) {
+        if (!o.declaringOrganisation().equals(c.holderId())) {
             return overrideScope(
                     o,
                     Text.of(
-                            "die is vastgelegd door {by}, die bij deze deling geen houder of ontvanger is",
-                            "it was declared by {by}, which is neither holder nor recipient here",
+                            "die is vastgelegd door {by}, die bij deze deling niet de houder is",
+                            "it was declared by {by}, which is not the holder here",
                             "by",
                             o.declaringOrganisation()));
         }

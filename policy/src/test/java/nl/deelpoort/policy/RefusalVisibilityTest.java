@@ -159,7 +159,26 @@ class RefusalVisibilityTest {
     }
 
     @Test
-    void theSameOverrideAuthorisesItsDeclarer() {
+    void theSameOverrideAuthorisesItsRecipient() {
+        OverrideFact waalres = override("o-waalre", WAALRE, ESCALATION, PLUSTEAM, BSN, CASE_NOTES);
+
+        DecisionResult result = ENGINE.decide(DecisionRequest.builder()
+                .caller(org(PLUSTEAM), CARE_PROVIDER, "anna")
+                .holder(org(WAALRE))
+                .recipient(org(PLUSTEAM), CARE_PROVIDER)
+                .purpose(ESCALATION)
+                .categories(BSN, CASE_NOTES)
+                .time(T)
+                .subject(SUBJECT)
+                .facts(new Facts(List.of(), List.of(waalres), List.of(), Optional.of("o-waalre")))
+                .build());
+
+        assertThat(result.decision()).isEqualTo(Decision.PERMIT);
+        assertThat(result.overrideId()).contains("o-waalre");
+    }
+
+    @Test
+    void anOverrideDeclaredByItsRecipientDoesNotCount() {
         OverrideFact plusteams = override("o-plusteam", PLUSTEAM, ESCALATION, PLUSTEAM, BSN, CASE_NOTES);
 
         DecisionResult result = ENGINE.decide(DecisionRequest.builder()
@@ -173,8 +192,8 @@ class RefusalVisibilityTest {
                 .facts(new Facts(List.of(), List.of(plusteams), List.of(), Optional.of("o-plusteam")))
                 .build());
 
-        assertThat(result.decision()).isEqualTo(Decision.PERMIT);
-        assertThat(result.overrideId()).contains("o-plusteam");
+        assertThat(result.decision()).isEqualTo(Decision.DENY);
+        assertThat(said(result)).contains("not the holder");
     }
 
     @Test
