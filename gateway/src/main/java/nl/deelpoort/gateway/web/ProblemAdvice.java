@@ -25,7 +25,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.web.ErrorResponse;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -259,11 +259,12 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(
             Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
-        if (body == null && ex instanceof ErrorResponse response) {
+        if (body == null && ex instanceof ErrorResponseException response) {
             // A feature's own ErrorResponseException: its problem detail is the answer.
             body = response.getBody();
         }
-        if (body == null || body instanceof ProblemDetail p && ABOUT_BLANK.equals(p.getType())) {
+        if (body == null
+                || body instanceof ProblemDetail p && (p.getType() == null || ABOUT_BLANK.equals(p.getType()))) {
             ProblemDetail ours = StatusProblems.of(statusCode.value());
             if (ex instanceof MissingServletRequestParameterException missing) {
                 ours.setDetail("Parameter '" + missing.getParameterName() + "' is required.");
