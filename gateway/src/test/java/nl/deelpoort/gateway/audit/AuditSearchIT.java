@@ -1,5 +1,6 @@
 package nl.deelpoort.gateway.audit;
 
+import static nl.deelpoort.gateway.support.TestBsns.freshBsn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -411,18 +412,5 @@ class AuditSearchIT extends IntegrationTest {
                         + " 'test', 0)",
                 id,
                 at.atOffset(ZoneOffset.UTC));
-    }
-
-    /** A BSN that passes the 11-check and no other test uses (random in the 9-prefixed test range). */
-    private static String freshBsn() {
-        while (true) {
-            StringBuilder sb = new StringBuilder("9");
-            for (int i = 1; i < 9; i++) {
-                sb.append(ThreadLocalRandom.current().nextInt(10));
-            }
-            if (Bsn.isValid(sb.toString())) {
-                return sb.toString();
-            }
-        }
     }
 }

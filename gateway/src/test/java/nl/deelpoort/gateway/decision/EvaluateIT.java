@@ -1,5 +1,6 @@
 package nl.deelpoort.gateway.decision;
 
+import static nl.deelpoort.gateway.support.TestBsns.freshBsn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
@@ -12,10 +13,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import nl.deelpoort.gateway.support.Api;
 import nl.deelpoort.gateway.support.IntegrationTest;
-import nl.deelpoort.policy.Bsn;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -452,23 +451,6 @@ class EvaluateIT extends IntegrationTest {
                 .forEach(w ->
                         w.path("reasons").forEach(x -> out.add(x.path("code").asString())));
         return out;
-    }
-
-    /** A BSN passing the 11-check that no other test uses (all ITs share one database). */
-    private static String freshBsn() {
-        while (true) {
-            StringBuilder sb = new StringBuilder("9");
-            int sum = 9 * 9;
-            for (int i = 1; i < 8; i++) {
-                int d = ThreadLocalRandom.current().nextInt(10);
-                sb.append(d);
-                sum += (9 - i) * d;
-            }
-            String bsn = sb.toString() + (sum % 11);
-            if (sum % 11 < 10 && Bsn.isValid(bsn)) {
-                return bsn;
-            }
-        }
     }
 
     private JsonNode evaluate(String user, Map<String, Object> body, int expectedStatus) {

@@ -10,12 +10,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import nl.deelpoort.gateway.support.Api;
+import nl.deelpoort.gateway.support.TestBsns;
 import nl.deelpoort.ledger.LogEntry;
 import nl.deelpoort.ledger.LogEntryCodec;
-import nl.deelpoort.policy.Bsn;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -32,19 +31,7 @@ final class ExchangeFixtures {
 
     /** A BSN passing the 11-check in the 9-prefixed test range that no other test uses. */
     static String freshBsn() {
-        while (true) {
-            StringBuilder sb = new StringBuilder("9");
-            int sum = 9 * 9;
-            for (int i = 1; i < 8; i++) {
-                int d = ThreadLocalRandom.current().nextInt(10);
-                sb.append(d);
-                sum += (9 - i) * d;
-            }
-            int last = sum % 11;
-            if (last < 10 && Bsn.isValid(sb.toString() + last)) {
-                return sb.toString() + last;
-            }
-        }
+        return TestBsns.freshBsn();
     }
 
     static Map<String, Object> pull(

@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static nl.deelpoort.gateway.support.TestBsns.freshBsn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,7 +20,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import nl.deelpoort.gateway.filesystem.CaseFileException.Failure;
 import nl.deelpoort.gateway.filesystem.CaseFileSettings.Auth;
 import nl.deelpoort.gateway.filesystem.CaseFileSettings.AuthType;
@@ -195,22 +195,6 @@ class CaseFileClientIT extends IntegrationTest {
     private static String file(String bsn) {
         return "{\"holder\":\"porthos\",\"bsn\":\"" + bsn + "\",\"sections\":{\"BSN\":\"" + bsn
                 + "\",\"CARE_DEPLOYED\":[]}}";
-    }
-
-    private static String freshBsn() {
-        while (true) {
-            StringBuilder sb = new StringBuilder("9");
-            int sum = 81;
-            for (int i = 1; i < 8; i++) {
-                int d = ThreadLocalRandom.current().nextInt(10);
-                sb.append(d);
-                sum += (9 - i) * d;
-            }
-            int last = sum % 11;
-            if (last < 10 && Bsn.isValid(sb.toString() + last)) {
-                return sb.toString() + last;
-            }
-        }
     }
 
     private static WireMockServer stub() {

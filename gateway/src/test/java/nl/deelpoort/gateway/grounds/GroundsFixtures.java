@@ -7,9 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import nl.deelpoort.gateway.support.Api;
-import nl.deelpoort.policy.Bsn;
+import nl.deelpoort.gateway.support.TestBsns;
 import nl.deelpoort.policy.Framework;
 import tools.jackson.databind.JsonNode;
 
@@ -23,26 +22,7 @@ final class GroundsFixtures {
 
     /** A BSN that passes the 11-check and no other test uses (random in the 9-prefixed test range). */
     static String freshBsn() {
-        while (true) {
-            int[] d = new int[9];
-            d[0] = 9;
-            int sum = 9 * 9;
-            for (int i = 1; i < 8; i++) {
-                d[i] = ThreadLocalRandom.current().nextInt(10);
-                sum += (9 - i) * d[i];
-            }
-            int last = sum % 11;
-            if (last < 10) {
-                d[8] = last;
-                StringBuilder sb = new StringBuilder();
-                for (int digit : d) {
-                    sb.append(digit);
-                }
-                if (Bsn.isValid(sb.toString())) {
-                    return sb.toString();
-                }
-            }
-        }
+        return TestBsns.freshBsn();
     }
 
     static LocalDate today() {

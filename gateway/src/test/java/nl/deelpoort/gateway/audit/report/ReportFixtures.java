@@ -11,12 +11,11 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import nl.deelpoort.gateway.support.Api;
+import nl.deelpoort.gateway.support.TestBsns;
 import nl.deelpoort.ledger.LogEntry;
 import nl.deelpoort.ledger.LogEntryCodec;
-import nl.deelpoort.policy.Bsn;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -27,15 +26,7 @@ public final class ReportFixtures {
 
     /** A BSN passing the 11-check that no other test uses (all ITs share one database). */
     public static String freshBsn() {
-        while (true) {
-            StringBuilder sb = new StringBuilder("9");
-            for (int i = 1; i < 9; i++) {
-                sb.append(ThreadLocalRandom.current().nextInt(10));
-            }
-            if (Bsn.isValid(sb.toString())) {
-                return sb.toString();
-            }
-        }
+        return TestBsns.freshBsn();
     }
 
     /** The plusteam pushes {@code sections} (category → content) to a recipient; returns the disclosure id. */

@@ -1,5 +1,7 @@
 package nl.deelpoort.gateway.exchange.bench;
 
+import static nl.deelpoort.gateway.support.TestBsns.freshBsn;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,13 +13,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 import nl.deelpoort.devkit.DevServices;
 import nl.deelpoort.gateway.DeelpoortGateway;
 import nl.deelpoort.gateway.support.BenchDatabase;
-import nl.deelpoort.policy.Bsn;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -174,22 +174,6 @@ public final class ExchangeBenchmark {
             t.start();
         }
         done.await();
-    }
-
-    private static String freshBsn() {
-        while (true) {
-            StringBuilder sb = new StringBuilder("9");
-            int sum = 81;
-            for (int i = 1; i < 8; i++) {
-                int d = ThreadLocalRandom.current().nextInt(10);
-                sb.append(d);
-                sum += (9 - i) * d;
-            }
-            int last = sum % 11;
-            if (last < 10 && Bsn.isValid(sb.toString() + last)) {
-                return sb.toString() + last;
-            }
-        }
     }
 
     private ExchangeBenchmark() {}

@@ -1,5 +1,7 @@
 package nl.deelpoort.gateway.grounds.bench;
 
+import static nl.deelpoort.gateway.support.TestBsns.freshBsn;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,7 +19,6 @@ import nl.deelpoort.devkit.DevServices;
 import nl.deelpoort.gateway.DeelpoortGateway;
 import nl.deelpoort.gateway.support.BenchDatabase;
 import nl.deelpoort.keycloak.Tokens;
-import nl.deelpoort.policy.Bsn;
 import nl.deelpoort.policy.Framework;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -196,22 +197,6 @@ public final class GroundsLoad {
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String freshBsn() {
-        while (true) {
-            StringBuilder sb = new StringBuilder("9");
-            int sum = 81;
-            for (int i = 1; i < 8; i++) {
-                int d = ThreadLocalRandom.current().nextInt(10);
-                sb.append(d);
-                sum += (9 - i) * d;
-            }
-            int last = sum % 11;
-            if (last < 10 && Bsn.isValid(sb.toString() + last)) {
-                return sb.append(last).toString();
-            }
-        }
     }
 
     private GroundsLoad() {}
