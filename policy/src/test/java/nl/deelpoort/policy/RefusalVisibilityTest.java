@@ -160,18 +160,8 @@ class RefusalVisibilityTest {
 
     @Test
     void theSameOverrideAuthorisesItsRecipient() {
-        OverrideFact waalres = override("o-waalre", WAALRE, ESCALATION, PLUSTEAM, BSN, CASE_NOTES);
-
-        DecisionResult result = ENGINE.decide(DecisionRequest.builder()
-                .caller(org(PLUSTEAM), CARE_PROVIDER, "anna")
-                .holder(org(WAALRE))
-                .recipient(org(PLUSTEAM), CARE_PROVIDER)
-                .purpose(ESCALATION)
-                .categories(BSN, CASE_NOTES)
-                .time(T)
-                .subject(SUBJECT)
-                .facts(new Facts(List.of(), List.of(waalres), List.of(), Optional.of("o-waalre")))
-                .build());
+        DecisionResult result =
+                plusteamPullsFromWaalreInvoking(override("o-waalre", WAALRE, ESCALATION, PLUSTEAM, BSN, CASE_NOTES));
 
         assertThat(result.decision()).isEqualTo(Decision.PERMIT);
         assertThat(result.overrideId()).contains("o-waalre");
@@ -179,9 +169,16 @@ class RefusalVisibilityTest {
 
     @Test
     void anOverrideDeclaredByItsRecipientDoesNotCount() {
-        OverrideFact plusteams = override("o-plusteam", PLUSTEAM, ESCALATION, PLUSTEAM, BSN, CASE_NOTES);
+        DecisionResult result = plusteamPullsFromWaalreInvoking(
+                override("o-plusteam", PLUSTEAM, ESCALATION, PLUSTEAM, BSN, CASE_NOTES));
 
-        DecisionResult result = ENGINE.decide(DecisionRequest.builder()
+        assertThat(result.decision()).isEqualTo(Decision.DENY);
+        assertThat(said(result)).contains("not the holder");
+    }
+
+    /** The PlusTeam pulls BSN and case notes from Waalre for escalation, naming {@code o}. */
+    private static DecisionResult plusteamPullsFromWaalreInvoking(OverrideFact o) {
+        return ENGINE.decide(DecisionRequest.builder()
                 .caller(org(PLUSTEAM), CARE_PROVIDER, "anna")
                 .holder(org(WAALRE))
                 .recipient(org(PLUSTEAM), CARE_PROVIDER)
@@ -189,11 +186,8 @@ class RefusalVisibilityTest {
                 .categories(BSN, CASE_NOTES)
                 .time(T)
                 .subject(SUBJECT)
-                .facts(new Facts(List.of(), List.of(plusteams), List.of(), Optional.of("o-plusteam")))
+                .facts(new Facts(List.of(), List.of(o), List.of(), Optional.of(o.id())))
                 .build());
-
-        assertThat(result.decision()).isEqualTo(Decision.DENY);
-        assertThat(said(result)).contains("not the holder");
     }
 
     @Test
