@@ -1,9 +1,12 @@
 package nl.deelpoort.gateway.grounds;
 
-/** The follow-up event already happened (a consent withdrawn twice, an override ended twice): 409. */
-public class GroundConflictException extends RuntimeException {
+import nl.deelpoort.gateway.web.ProblemException;
+import nl.deelpoort.gateway.web.ProblemTypes;
+import org.springframework.http.HttpStatus;
 
+/** The follow-up event already happened (a consent withdrawn twice, an override ended twice): 409. */
+public class GroundConflictException extends ProblemException {
     GroundConflictException(String message) {
-        super(message);
+        super(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "Conflict", message);
     }
 }

@@ -1,9 +1,12 @@
 package nl.deelpoort.gateway.onboarding;
 
-/** The organisation or its partner-system client already exists in the realm: 409. */
-public class OnboardingConflictException extends RuntimeException {
+import nl.deelpoort.gateway.web.ProblemException;
+import nl.deelpoort.gateway.web.ProblemTypes;
+import org.springframework.http.HttpStatus;
 
+/** The organisation or its partner-system client already exists in the realm: 409. */
+public class OnboardingConflictException extends ProblemException {
     OnboardingConflictException(String message) {
-        super(message);
+        super(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "Conflict", message);
     }
 }

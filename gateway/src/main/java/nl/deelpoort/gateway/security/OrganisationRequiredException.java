@@ -1,9 +1,12 @@
 package nl.deelpoort.gateway.security;
 
-/** The call needs an organisation and the token names none (or several): 403. */
-public class OrganisationRequiredException extends RuntimeException {
+import nl.deelpoort.gateway.web.ProblemException;
+import nl.deelpoort.gateway.web.ProblemTypes;
+import org.springframework.http.HttpStatus;
 
+/** The call needs an organisation and the token names none (or several): 403. */
+public class OrganisationRequiredException extends ProblemException {
     public OrganisationRequiredException(String message) {
-        super(message);
+        super(HttpStatus.FORBIDDEN, ProblemTypes.ORGANISATION_REQUIRED, "Organisation required", message);
     }
 }

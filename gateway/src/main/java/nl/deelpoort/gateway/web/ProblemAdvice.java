@@ -2,19 +2,6 @@ package nl.deelpoort.gateway.web;
 
 import java.net.URI;
 import java.util.List;
-import nl.deelpoort.gateway.decision.DecisionView;
-import nl.deelpoort.gateway.decision.NotAPartyException;
-import nl.deelpoort.gateway.decision.RoleNotHeldException;
-import nl.deelpoort.gateway.exchange.DeliveryFailedException;
-import nl.deelpoort.gateway.exchange.DisclosureDeniedException;
-import nl.deelpoort.gateway.exchange.TransferNotFoundException;
-import nl.deelpoort.gateway.grounds.GroundConflictException;
-import nl.deelpoort.gateway.grounds.GroundNotFoundException;
-import nl.deelpoort.gateway.grounds.GroundRefusedException;
-import nl.deelpoort.gateway.logstore.LogUnavailableException;
-import nl.deelpoort.gateway.onboarding.KeycloakUnavailableException;
-import nl.deelpoort.gateway.onboarding.OnboardingConflictException;
-import nl.deelpoort.gateway.security.OrganisationRequiredException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -46,76 +33,6 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
     private static final URI ABOUT_BLANK = URI.create("about:blank");
 
-    @ExceptionHandler(OrganisationRequiredException.class)
-    ProblemDetail organisationRequired(OrganisationRequiredException e) {
-        return problem(
-                HttpStatus.FORBIDDEN, ProblemTypes.ORGANISATION_REQUIRED, "Organisation required", e.getMessage());
-    }
-
-    @ExceptionHandler(InvalidRequestException.class)
-    ProblemDetail invalid(InvalidRequestException e) {
-        ProblemDetail body = problem(
-                HttpStatus.UNPROCESSABLE_CONTENT,
-                ProblemTypes.INVALID_REQUEST,
-                "Invalid request",
-                e.fields().stream()
-                        .map(f -> f.field() + ": " + f.problem())
-                        .collect(java.util.stream.Collectors.joining("; ")));
-        body.setProperty("invalidFields", e.fields());
-        return body;
-    }
-
-    @ExceptionHandler(NotAPartyException.class)
-    ProblemDetail notAParty(NotAPartyException e) {
-        return problem(HttpStatus.FORBIDDEN, ProblemTypes.NOT_A_PARTY, "Not a party to this exchange", e.getMessage());
-    }
-
-    @ExceptionHandler(RoleNotHeldException.class)
-    ProblemDetail roleNotHeld(RoleNotHeldException e) {
-        ProblemDetail body = problem(
-                HttpStatus.FORBIDDEN,
-                ProblemTypes.ROLE_NOT_HELD,
-                "Acting role not held",
-                e.reasons().isEmpty()
-                        ? "Your organisation does not act in that role."
-                        : e.reasons().get(0).messageEn());
-        body.setProperty("reasons", DecisionView.ReasonView.of(e.reasons()));
-        return body;
-    }
-
-    @ExceptionHandler(GroundRefusedException.class)
-    ProblemDetail groundRefused(GroundRefusedException e) {
-        ProblemDetail body = e.forbidden()
-                ? problem(
-                        HttpStatus.FORBIDDEN,
-                        ProblemTypes.FORBIDDEN,
-                        "Forbidden",
-                        e.fields().get(0).problem())
-                : problem(
-                        HttpStatus.UNPROCESSABLE_CONTENT,
-                        ProblemTypes.INVALID_REQUEST,
-                        "Invalid request",
-                        e.fields().stream()
-                                .map(f -> f.field() + ": " + f.problem())
-                                .collect(java.util.stream.Collectors.joining("; ")));
-        body.setProperty("invalidFields", e.fields());
-        if (!e.reasons().isEmpty()) {
-            body.setProperty("reasons", DecisionView.ReasonView.of(e.reasons()));
-        }
-        return body;
-    }
-
-    /** Grounds and transfers another organisation may not see answer exactly like absent ones. */
-    @ExceptionHandler({GroundNotFoundException.class, TransferNotFoundException.class})
-    ProblemDetail notFound(RuntimeException e) {
-        return problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found", e.getMessage());
-    }
-
-    @ExceptionHandler({GroundConflictException.class, OnboardingConflictException.class})
-    ProblemDetail conflict(RuntimeException e) {
-        return problem(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "Conflict", e.getMessage());
-    }
-
     /**
      * A feature's own refusal (e.g. only the declaring organisation ends an override). Role rules
      * are refused earlier, by the security filter chain, with the detail "Your role does not allow
@@ -124,62 +41,6 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail accessDenied(AccessDeniedException e) {
         return problem(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden", "You are not allowed to do this.");
-    }
-
-    @ExceptionHandler(LogUnavailableException.class)
-    ProblemDetail logUnavailable(LogUnavailableException e) {
-        // Fail closed (DOMAIN §7, "log before release"): without a committed entry nothing leaves.
-        log.warn("Disclosure log unavailable: {}", e.getMessage());
-        return problem(
-                HttpStatus.SERVICE_UNAVAILABLE,
-                ProblemTypes.LOG_UNAVAILABLE,
-                "Log unavailable",
-                "The disclosure log could not record this request, so nothing was released. Try again later.");
-    }
-
-    @ExceptionHandler(DisclosureDeniedException.class)
-    ProblemDetail disclosureDenied(DisclosureDeniedException e) {
-        ProblemDetail body =
-                problem(HttpStatus.FORBIDDEN, ProblemTypes.DISCLOSURE_DENIED, "Disclosure denied", e.getMessage());
-        body.setProperty("reasons", DecisionView.ReasonView.of(e.reasons()));
-        body.setProperty("disclosureId", e.disclosureId());
-        return body;
-    }
-
-    @ExceptionHandler(DeliveryFailedException.class)
-    ProblemDetail deliveryFailed(DeliveryFailedException e) {
-        // The message names the holder and the failure; the file system's own answer is never kept.
-        log.warn("Disclosure {} not delivered: {}", e.disclosureId(), e.getMessage());
-        ProblemDetail body = switch (e.failure()) {
-            case TIMEOUT ->
-                problem(
-                        HttpStatus.GATEWAY_TIMEOUT,
-                        ProblemTypes.CASE_FILE_TIMEOUT,
-                        "Case file system timed out",
-                        e.getMessage() + " Nothing was released.");
-            case NO_CASE_FILE ->
-                problem(HttpStatus.NOT_FOUND, ProblemTypes.NO_CASE_FILE, "No case file", e.getMessage());
-            default ->
-                problem(
-                        HttpStatus.BAD_GATEWAY,
-                        ProblemTypes.CASE_FILE_FAILED,
-                        "Case file system failed",
-                        e.getMessage() + " Nothing was released.");
-        };
-        body.setProperty("failure", e.failure().name());
-        body.setProperty("disclosureId", e.disclosureId());
-        return body;
-    }
-
-    @ExceptionHandler(KeycloakUnavailableException.class)
-    ProblemDetail keycloakUnavailable(KeycloakUnavailableException e) {
-        // The cause names hosts and settings: for the operator's log, not for the caller.
-        log.warn("Keycloak admin API unavailable: {}", e.getMessage(), e.getCause());
-        return problem(
-                HttpStatus.SERVICE_UNAVAILABLE,
-                ProblemTypes.UNAVAILABLE,
-                "Identity provider unavailable",
-                "Keycloak could not be reached or refused the gateway; nothing was created. Try again later.");
     }
 
     /**
@@ -260,8 +121,11 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleExceptionInternal(
             Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
         if (body == null && ex instanceof ErrorResponseException response) {
-            // A feature's own ErrorResponseException: its problem detail is the answer.
+            // A feature's own problem (ProblemException): its problem detail is the answer.
             body = response.getBody();
+        }
+        if (ex instanceof ProblemException problem && statusCode.is5xxServerError()) {
+            log.warn("{}: {}", statusCode.value(), problem.logMessage());
         }
         if (body == null
                 || body instanceof ProblemDetail p && (p.getType() == null || ABOUT_BLANK.equals(p.getType()))) {

@@ -1,0 +1,33 @@
+package nl.deelpoort.gateway.web.validation;
+
+import static java.lang.annotation.ElementType.FIELD;
+import static java.lang.annotation.ElementType.PARAMETER;
+import static java.lang.annotation.ElementType.RECORD_COMPONENT;
+import static java.lang.annotation.ElementType.TYPE_USE;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+import java.lang.annotation.Retention;
+import java.lang.annotation.Target;
+
+/** A UUID in its 36-character form, any case. {@code null} passes (use @NotNull). */
+@Target({FIELD, PARAMETER, RECORD_COMPONENT, TYPE_USE})
+@Retention(RUNTIME)
+@Constraint(validatedBy = UuidText.Validator.class)
+public @interface UuidText {
+    String message() default InputRules.UUID;
+
+    Class<?>[] groups() default {};
+
+    Class<? extends Payload>[] payload() default {};
+
+    final class Validator implements ConstraintValidator<UuidText, String> {
+        @Override
+        public boolean isValid(String value, ConstraintValidatorContext context) {
+            return value == null || value.isBlank() || Values.uuid(value).isPresent();
+        }
+    }
+}
