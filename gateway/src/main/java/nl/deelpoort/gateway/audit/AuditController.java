@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import nl.deelpoort.gateway.audit.AuditTrail.Audited;
 import nl.deelpoort.gateway.security.Caller;
 import nl.deelpoort.gateway.web.DisclosureHeader;
@@ -77,7 +78,8 @@ class AuditController {
             HttpServletRequest http,
             HttpServletResponse response) {
         Period.Closed period = requests.valid(new Period.Closed(from, to));
-        return answer(audits.statistics(caller, TraceContext.of(http), AuditRequests.period(period)), response);
+        AuditFilter filter = AuditFilter.of(Optional.empty(), period.start(), period.end());
+        return answer(audits.statistics(caller, TraceContext.of(http), filter), response);
     }
 
     private static <T> T answer(Audited<T> audited, HttpServletResponse response) {

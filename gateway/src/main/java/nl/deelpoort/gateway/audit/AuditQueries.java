@@ -49,7 +49,7 @@ class AuditQueries {
 
     /**
      * The conditions besides visibility, as one SQL fragment with named parameters; the parameters
-     * also hold the officer's organisation ({@code :organisation}, for {@link AuditTrail#VISIBLE}).
+     * also hold the officer's organisation ({@code :viewer}, for {@link AuditTrail#VISIBLE}).
      */
     private record Where(String sql, Map<String, Object> params) {
 
@@ -57,7 +57,7 @@ class AuditQueries {
             StringBuilder sql = new StringBuilder("seq < :before");
             Map<String, Object> p = new HashMap<>();
             p.put("before", scope.disclosureId());
-            p.put("organisation", scope.organisation().value());
+            p.put("viewer", scope.organisation().value());
             if (withoutAuditQueries) {
                 sql.append(" AND kind <> 'AUDIT_QUERY'");
             }
@@ -102,8 +102,8 @@ class AuditQueries {
      */
     List<Found> search(Scope scope, AuditFilter f, int page, int size) {
         Where w = Where.of(scope, f, false);
-        String side = "(SELECT seq FROM log_entry WHERE %s = :organisation AND " + w.sql()
-                + " ORDER BY seq DESC LIMIT :enough)";
+        String side =
+                "(SELECT seq FROM log_entry WHERE %s = :viewer AND " + w.sql() + " ORDER BY seq DESC LIMIT :enough)";
         return jdbc.sql("SELECT canonical FROM log_entry WHERE seq IN (" + side.formatted("requesting_organisation")
                         + " UNION ALL " + side.formatted("holder") + " UNION ALL " + side.formatted("recipient")
                         + ") ORDER BY seq DESC LIMIT :limit OFFSET :offset")
@@ -196,16 +196,16 @@ class AuditQueries {
      */
     ConsentCounts consents(Scope scope, AuditFilter period) {
         String end = "(c.valid_until::timestamp AT TIME ZONE 'Europe/Amsterdam')";
-        return jdbc.sql("SELECT count(*) FILTER (WHERE c.recorded_at >= :from AND c.recorded_at < :to),"
-                        + " count(*) FILTER (WHERE w.withdrawn_at >= :from AND w.withdrawn_at < :to),"
-                        + " count(*) FILTER (WHERE " + end + " >= :from AND " + end + " < :to"
-                        + " AND (w.withdrawn_at IS NULL OR w.withdrawn_at >= " + end + "))"
-                        + " FROM consent c LEFT JOIN consent_withdrawal w ON w.consent_id = c.id"
-                        + " WHERE (c.recorded_by_org = :organisation OR :organisation = ANY (c.holders)"
-                        + " OR :organisation = ANY (c.recipients))")
+        return jdbc.sql(
+                        "SELECT count(*) FILTER (WHERE c.recorded_at >= :from AND c.recorded_at < :to),"
+                                + " count(*) FILTER (WHERE w.withdrawn_at >= :from AND w.withdrawn_at < :to),"
+                                + " count(*) FILTER (WHERE " + end + " >= :from AND " + end + " < :to"
+                                + " AND (w.withdrawn_at IS NULL OR w.withdrawn_at >= " + end + "))"
+                                + " FROM consent c LEFT JOIN consent_withdrawal w ON w.consent_id = c.id"
+                                + " WHERE (c.recorded_by_org = :viewer OR :viewer = ANY (c.holders) OR :viewer = ANY (c.recipients))")
                 .param("from", utc(period.from().orElseThrow()))
                 .param("to", utc(period.to().orElseThrow()))
-                .param("organisation", scope.organisation().value())
+                .param("viewer", scope.organisation().value())
                 .query((rs, n) -> new ConsentCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
                 .single();
     }

@@ -31,7 +31,10 @@ final class AuditRequests {
 
     static final String SIZE = "must be between 1 and " + MAX_SIZE;
     static final String DEPTH = "reaches beyond " + MAX_DEPTH + " entries; narrow the filters instead";
-    /** Override ids are random UUIDs (grounds' {@code Ids}); blank is no override id either. */
+    /**
+     * Override ids are random UUIDs (grounds' {@code Ids}). The filter is logged, so unlike the shared
+     * UuidText constraint this refuses a blank one too rather than taking it as absent.
+     */
     static final String UUID_FORM = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
     /** A seed is logged: a closed format, and never a BSN (digits are allowed, so that is checked apart). */
     static final String SEED_FORM = "[A-Za-z0-9_-]{1,64}";
@@ -127,10 +130,6 @@ final class AuditRequests {
         Sample command() {
             return new Sample(AuditFilter.of(Optional.empty(), start(), end()), size, seed);
         }
-    }
-
-    static AuditFilter period(Period.Closed period) {
-        return AuditFilter.of(Optional.empty(), period.start(), period.end());
     }
 
     private static Optional<String> text(String value) {

@@ -30,8 +30,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class AuditTrail {
 
-    /** {@link LogVisibility#SQL}: entries visible to the named parameter {@code :organisation}. */
-    public static final String VISIBLE = LogVisibility.SQL.replace("?", ":organisation");
+    /** {@link LogVisibility#SQL} with the named parameter {@code :viewer}: entries the viewer's organisation sees. */
+    public static final String VISIBLE = LogVisibility.SQL.replace("?", ":viewer");
 
     /**
      * The officer's view, as of their own entry: entries before {@code disclosureId} that {@code

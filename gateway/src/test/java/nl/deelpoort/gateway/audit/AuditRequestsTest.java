@@ -77,8 +77,9 @@ class AuditRequestsTest {
     }
 
     @Test
-    void aClosedPeriodBecomesAFilterOfThePeriodOnly() {
-        AuditFilter period = AuditRequests.period(new Period.Closed("2026-01-01", "2026-01-01"));
+    void aPeriodIsLoggedAsItsInstants() {
+        Period.Closed closed = new Period.Closed("2026-01-01", "2026-01-01");
+        AuditFilter period = AuditFilter.of(Optional.empty(), closed.start(), closed.end());
         assertThat(period.subject()).isEmpty();
         assertThat(period.attributes())
                 .containsExactly(

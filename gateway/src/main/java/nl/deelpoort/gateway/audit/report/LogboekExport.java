@@ -58,7 +58,7 @@ class LogboekExport {
             readOnly.executeWithoutResult(status -> jdbc.sql(SELECT)
                     .param("from", from.atOffset(ZoneOffset.UTC))
                     .param("to", to.atOffset(ZoneOffset.UTC))
-                    .param("organisation", organisation)
+                    .param("viewer", organisation)
                     .query(rs -> {
                         try {
                             out.write(JSON.writeValueAsString(record(LogEntryCodec.decode(rs.getBytes(1)))));

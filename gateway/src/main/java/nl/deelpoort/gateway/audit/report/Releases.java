@@ -48,7 +48,7 @@ public class Releases {
                             + " ORDER BY seq DESC")
                     .param("subject", pseudonym)
                     .param("afterSeq", afterSeq)
-                    .param("organisation", organisation.orElse(null))
+                    .param("viewer", organisation.orElse(null))
                     .query((rs, n) -> LogEntryCodec.decode(rs.getBytes(1)))
                     .list());
         } catch (DataAccessException e) {
