@@ -1,16 +1,20 @@
 package nl.deelpoort.gateway.audit;
 
+import static nl.deelpoort.gateway.audit.AuditTrail.VISIBLE;
+
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import nl.deelpoort.gateway.audit.AuditTrail.Scope;
 import nl.deelpoort.gateway.logstore.LogVisibility;
 import nl.deelpoort.ledger.LogEntry;
 import nl.deelpoort.ledger.LogEntryCodec;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /**
  * The audit's SQL over {@code log_entry}. Every query is limited to the entries the officer's
@@ -19,12 +23,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * organisation's own forget of that subject. Entries are shown as decoded from their canonical bytes,
  * never from the search columns.
  */
-final class AuditQueries {
+@Component
+class AuditQueries {
 
     /** An entry as stored: decoded fields and the bytes the Merkle tree covers. */
     record Found(LogEntry entry, byte[] canonical) {}
-
-    record Count(String key, long count) {}
 
     record PairCount(String requester, String recipient, long count) {}
 
@@ -32,73 +35,62 @@ final class AuditQueries {
 
     record SampledSubject(String subjectPseudonym, long entries) {}
 
+    record ConsentCounts(long given, long withdrawn, long expired) {}
+
     static final int TIMELINE_LIMIT = 10_000;
 
     private static final String REASON_CODES = "(convert_from(canonical, 'UTF8')::jsonb -> 'reasonCodes')";
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
 
-    AuditQueries(JdbcTemplate jdbc) {
+    AuditQueries(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** The conditions besides visibility, as one SQL fragment and its parameters. */
-    private record Where(String sql, List<Object> params) {
+    /**
+     * The conditions besides visibility, as one SQL fragment with named parameters; the parameters
+     * also hold the officer's organisation ({@code :viewer}, for {@link AuditTrail#VISIBLE}).
+     */
+    private record Where(String sql, Map<String, Object> params) {
 
-        static Where of(AuditFilter f, long before, boolean withoutAuditQueries) {
-            StringBuilder sql = new StringBuilder("seq < ?");
-            List<Object> p = new ArrayList<>();
-            p.add(before);
+        static Where of(Scope scope, AuditFilter f, boolean withoutAuditQueries) {
+            StringBuilder sql = new StringBuilder("seq < :before");
+            Map<String, Object> p = new HashMap<>();
+            p.put("before", scope.disclosureId());
+            p.put("viewer", scope.organisation().value());
             if (withoutAuditQueries) {
                 sql.append(" AND kind <> 'AUDIT_QUERY'");
             }
-            f.subject().ifPresent(s -> {
-                sql.append(" AND subject_pseudonym = ? AND seq > ?");
-                p.add(s.pseudonym());
-                p.add(s.afterSeq());
+            scope.subject().ifPresent(s -> {
+                sql.append(" AND subject_pseudonym = :subject AND seq > :afterSeq");
+                p.put("subject", s.pseudonym());
+                p.put("afterSeq", s.afterSeq());
             });
-            if (f.organisation() != null) {
-                sql.append(" AND (requesting_organisation = ? OR holder = ? OR recipient = ?)");
-                p.add(f.organisation());
-                p.add(f.organisation());
-                p.add(f.organisation());
-            }
-            eq(sql, p, "purpose", f.purpose());
-            eq(sql, p, "legal_basis", f.legalBasis());
-            eq(sql, p, "decision", f.decision());
-            eq(sql, p, "kind", f.kind());
-            eq(sql, p, "override_id", f.overrideId());
-            if (f.reasonCode() != null) {
-                sql.append(" AND ").append(REASON_CODES).append(" @> jsonb_build_array(?::text)");
-                p.add(f.reasonCode());
-            }
-            if (f.from() != null) {
-                sql.append(" AND registered_at >= ?");
-                p.add(utc(f.from()));
-            }
-            if (f.to() != null) {
-                sql.append(" AND registered_at < ?");
-                p.add(utc(f.to()));
-            }
+            f.organisation().ifPresent(o -> {
+                sql.append(" AND (requesting_organisation = :party OR holder = :party OR recipient = :party)");
+                p.put("party", o.value());
+            });
+            f.purpose().ifPresent(v -> and(sql, p, "purpose = :purpose", "purpose", v.name()));
+            f.legalBasis().ifPresent(v -> and(sql, p, "legal_basis = :legalBasis", "legalBasis", v.name()));
+            f.decision().ifPresent(v -> and(sql, p, "decision = :decision", "decision", v.name()));
+            f.kind().ifPresent(v -> and(sql, p, "kind = :kind", "kind", v.name()));
+            f.overrideId().ifPresent(v -> and(sql, p, "override_id = :overrideId", "overrideId", v.toString()));
+            f.reasonCode()
+                    .ifPresent(v -> and(
+                            sql, p, REASON_CODES + " @> jsonb_build_array(:reasonCode::text)", "reasonCode", v.name()));
+            f.from().ifPresent(v -> and(sql, p, "registered_at >= :from", "from", utc(v)));
+            f.to().ifPresent(v -> and(sql, p, "registered_at < :to", "to", utc(v)));
             return new Where(sql.toString(), p);
         }
 
-        private static void eq(StringBuilder sql, List<Object> p, String column, String value) {
-            if (value != null) {
-                sql.append(" AND ").append(column).append(" = ?");
-                p.add(value);
-            }
+        private static void and(StringBuilder sql, Map<String, Object> p, String condition, String name, Object value) {
+            sql.append(" AND ").append(condition);
+            p.put(name, value);
         }
 
         /** Visible to the organisation, as one OR (for aggregates that read the whole period anyway). */
         String visible() {
-            return LogVisibility.SQL + " AND " + sql;
-        }
-
-        Object[] visibleParams(String organisation) {
-            List<Object> all = new ArrayList<>(List.of(LogVisibility.params(organisation)));
-            all.addAll(params);
-            return all.toArray();
+            return VISIBLE + " AND " + sql;
         }
     }
 
@@ -108,106 +100,92 @@ final class AuditQueries {
      * an OR over the three columns would read every entry of the organisation and sort them. (The
      * three sides together are {@link LogVisibility#SQL}, split for the planner.)
      */
-    List<Found> search(String organisation, AuditFilter f, long before, int page, int size) {
-        Where w = Where.of(f, before, false);
-        long enough = (long) page * size + size + 1;
-        List<Object> p = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("SELECT seq, canonical FROM log_entry WHERE seq IN (");
-        String[] sides = {"requesting_organisation", "holder", "recipient"};
-        for (int i = 0; i < sides.length; i++) {
-            if (i > 0) {
-                sql.append(" UNION ALL ");
-            }
-            sql.append("(SELECT seq FROM log_entry WHERE ")
-                    .append(sides[i])
-                    .append(" = ? AND ")
-                    .append(w.sql())
-                    .append(" ORDER BY seq DESC LIMIT ?)");
-            p.add(organisation);
-            p.addAll(w.params());
-            p.add(enough);
-        }
-        sql.append(") ORDER BY seq DESC LIMIT ? OFFSET ?");
-        p.add(size + 1);
-        p.add((long) page * size);
-        return jdbc.query(sql.toString(), (rs, n) -> found(rs.getBytes(2)), p.toArray());
+    List<Found> search(Scope scope, AuditFilter f, int page, int size) {
+        Where w = Where.of(scope, f, false);
+        String side =
+                "(SELECT seq FROM log_entry WHERE %s = :viewer AND " + w.sql() + " ORDER BY seq DESC LIMIT :enough)";
+        return jdbc.sql("SELECT canonical FROM log_entry WHERE seq IN (" + side.formatted("requesting_organisation")
+                        + " UNION ALL " + side.formatted("holder") + " UNION ALL " + side.formatted("recipient")
+                        + ") ORDER BY seq DESC LIMIT :limit OFFSET :offset")
+                .params(w.params())
+                .param("enough", (long) page * size + size + 1)
+                .param("limit", size + 1)
+                .param("offset", (long) page * size)
+                .query((rs, n) -> found(rs.getBytes(1)))
+                .list();
     }
 
     /** The subject's entries visible to the organisation, oldest first; audit queries left out. */
-    List<Found> timeline(String organisation, AuditFilter f, long before) {
-        Where w = Where.of(f, before, true);
-        return jdbc.query(
-                "SELECT seq, canonical FROM log_entry WHERE " + w.visible() + " ORDER BY seq LIMIT "
-                        + (TIMELINE_LIMIT + 1),
-                (rs, n) -> found(rs.getBytes(2)),
-                w.visibleParams(organisation));
+    List<Found> timeline(Scope scope, AuditFilter f) {
+        Where w = Where.of(scope, f, true);
+        return jdbc.sql("SELECT canonical FROM log_entry WHERE " + w.visible() + " ORDER BY seq LIMIT "
+                        + (TIMELINE_LIMIT + 1))
+                .params(w.params())
+                .query((rs, n) -> found(rs.getBytes(1)))
+                .list();
     }
 
     /**
      * Subjects with visible activity in the period, ordered by md5(seed || pseudonym): a fixed
      * shuffle for a given seed, so the same seed over the same (closed) period gives the same sample.
      */
-    List<SampledSubject> sample(String organisation, AuditFilter period, long before, int size, String seed) {
-        Where w = Where.of(period, before, true);
-        List<Object> p = new ArrayList<>(List.of(w.visibleParams(organisation)));
-        p.add(seed);
-        p.add(size);
-        return jdbc.query(
-                "SELECT subject_pseudonym, count(*) FROM log_entry WHERE subject_pseudonym IS NOT NULL AND "
+    List<SampledSubject> sample(Scope scope, AuditFilter period, int size, String seed) {
+        Where w = Where.of(scope, period, true);
+        return jdbc.sql("SELECT subject_pseudonym, count(*) FROM log_entry WHERE subject_pseudonym IS NOT NULL AND "
                         + w.visible()
-                        + " GROUP BY subject_pseudonym ORDER BY md5(?::text || subject_pseudonym), subject_pseudonym LIMIT ?",
-                (rs, n) -> new SampledSubject(rs.getString(1), rs.getLong(2)),
-                p.toArray());
+                        + " GROUP BY subject_pseudonym ORDER BY md5(:seed::text || subject_pseudonym),"
+                        + " subject_pseudonym LIMIT :size")
+                .params(w.params())
+                .param("seed", seed)
+                .param("size", size)
+                .query((rs, n) -> new SampledSubject(rs.getString(1), rs.getLong(2)))
+                .list();
     }
 
     /** Counts of the visible entries in the period grouped by one column (nulls left out). */
-    List<Count> countBy(String organisation, AuditFilter period, long before, String column) {
-        Where w = Where.of(period, before, true);
-        return jdbc.query(
-                "SELECT " + column + ", count(*) FROM log_entry WHERE " + column + " IS NOT NULL AND " + w.visible()
+    Map<String, Long> countBy(Scope scope, AuditFilter period, String column) {
+        return counts(
+                "SELECT " + column + ", count(*) FROM log_entry WHERE " + column + " IS NOT NULL AND %s"
                         + " GROUP BY 1 ORDER BY 2 DESC, 1",
-                (rs, n) -> new Count(rs.getString(1), rs.getLong(2)),
-                w.visibleParams(organisation));
+                scope,
+                period);
     }
 
-    List<Count> countByReasonCode(String organisation, AuditFilter period, long before) {
-        Where w = Where.of(period, before, true);
-        return jdbc.query(
+    Map<String, Long> countByReasonCode(Scope scope, AuditFilter period) {
+        return counts(
                 "SELECT code, count(*) FROM log_entry, jsonb_array_elements_text(" + REASON_CODES
-                        + ") AS code WHERE decision IS NOT NULL AND " + w.visible() + " GROUP BY 1 ORDER BY 2 DESC, 1",
-                (rs, n) -> new Count(rs.getString(1), rs.getLong(2)),
-                w.visibleParams(organisation));
+                        + ") AS code WHERE decision IS NOT NULL AND %s GROUP BY 1 ORDER BY 2 DESC, 1",
+                scope,
+                period);
     }
 
-    List<Count> countReviewVerdicts(String organisation, AuditFilter period, long before) {
-        Where w = Where.of(period, before, true);
-        return jdbc.query(
-                "SELECT convert_from(canonical, 'UTF8')::jsonb -> 'attributes' ->> 'verdict', count(*) FROM log_entry"
-                        + " WHERE kind = 'OVERRIDE_REVIEWED' AND " + w.visible() + " GROUP BY 1 ORDER BY 2 DESC, 1",
-                (rs, n) -> new Count(rs.getString(1) == null ? "UNKNOWN" : rs.getString(1), rs.getLong(2)),
-                w.visibleParams(organisation));
+    Map<String, Long> countReviewVerdicts(Scope scope, AuditFilter period) {
+        return counts(
+                "SELECT coalesce(convert_from(canonical, 'UTF8')::jsonb -> 'attributes' ->> 'verdict', 'UNKNOWN'),"
+                        + " count(*) FROM log_entry WHERE kind = 'OVERRIDE_REVIEWED' AND %s"
+                        + " GROUP BY 1 ORDER BY 2 DESC, 1",
+                scope, period);
     }
 
-    List<PairCount> countByPair(String organisation, AuditFilter period, long before) {
-        Where w = Where.of(period, before, true);
-        return jdbc.query(
-                "SELECT requesting_organisation, recipient, count(*) FROM log_entry WHERE requesting_organisation IS NOT NULL"
-                        + " AND recipient IS NOT NULL AND " + w.visible() + " GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2",
-                (rs, n) -> new PairCount(rs.getString(1), rs.getString(2), rs.getLong(3)),
-                w.visibleParams(organisation));
+    List<PairCount> countByPair(Scope scope, AuditFilter period) {
+        Where w = Where.of(scope, period, true);
+        return jdbc.sql("SELECT requesting_organisation, recipient, count(*) FROM log_entry"
+                        + " WHERE requesting_organisation IS NOT NULL AND recipient IS NOT NULL AND " + w.visible()
+                        + " GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2")
+                .params(w.params())
+                .query((rs, n) -> new PairCount(rs.getString(1), rs.getString(2), rs.getLong(3)))
+                .list();
     }
 
-    List<DenialRate> denialRates(String organisation, AuditFilter period, long before) {
-        Where w = Where.of(period, before, true);
-        return jdbc.query(
-                "SELECT requesting_organisation, count(*), count(*) FILTER (WHERE decision = 'DENY') FROM log_entry"
-                        + " WHERE decision IS NOT NULL AND requesting_organisation IS NOT NULL AND " + w.visible()
-                        + " GROUP BY 1 ORDER BY 1",
-                (rs, n) -> new DenialRate(rs.getString(1), rs.getLong(2), rs.getLong(3)),
-                w.visibleParams(organisation));
+    List<DenialRate> denialRates(Scope scope, AuditFilter period) {
+        Where w = Where.of(scope, period, true);
+        return jdbc.sql("SELECT requesting_organisation, count(*), count(*) FILTER (WHERE decision = 'DENY')"
+                        + " FROM log_entry WHERE decision IS NOT NULL AND requesting_organisation IS NOT NULL AND "
+                        + w.visible() + " GROUP BY 1 ORDER BY 1")
+                .params(w.params())
+                .query((rs, n) -> new DenialRate(rs.getString(1), rs.getLong(2), rs.getLong(3)))
+                .list();
     }
-
-    record ConsentCounts(long given, long withdrawn, long expired) {}
 
     /**
      * Consent events of the period from the consent tables rather than the log: a consent's log entry
@@ -216,31 +194,30 @@ final class AuditQueries {
      * Expired: valid_until (the exclusive end day, Europe/Amsterdam) falls in the period and no
      * withdrawal came before that day.
      */
-    ConsentCounts consents(String organisation, Instant from, Instant to) {
+    ConsentCounts consents(Scope scope, AuditFilter period) {
         String end = "(c.valid_until::timestamp AT TIME ZONE 'Europe/Amsterdam')";
-        return jdbc.queryForObject(
-                "SELECT count(*) FILTER (WHERE c.recorded_at >= ? AND c.recorded_at < ?),"
-                        + " count(*) FILTER (WHERE w.withdrawn_at >= ? AND w.withdrawn_at < ?),"
-                        + " count(*) FILTER (WHERE " + end + " >= ? AND " + end + " < ?"
-                        + " AND (w.withdrawn_at IS NULL OR w.withdrawn_at >= " + end + "))"
-                        + " FROM consent c LEFT JOIN consent_withdrawal w ON w.consent_id = c.id"
-                        + " WHERE (c.recorded_by_org = ? OR ? = ANY (c.holders) OR ? = ANY (c.recipients))",
-                (rs, n) -> new ConsentCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3)),
-                utc(from),
-                utc(to),
-                utc(from),
-                utc(to),
-                utc(from),
-                utc(to),
-                organisation,
-                organisation,
-                organisation);
+        return jdbc.sql(
+                        "SELECT count(*) FILTER (WHERE c.recorded_at >= :from AND c.recorded_at < :to),"
+                                + " count(*) FILTER (WHERE w.withdrawn_at >= :from AND w.withdrawn_at < :to),"
+                                + " count(*) FILTER (WHERE " + end + " >= :from AND " + end + " < :to"
+                                + " AND (w.withdrawn_at IS NULL OR w.withdrawn_at >= " + end + "))"
+                                + " FROM consent c LEFT JOIN consent_withdrawal w ON w.consent_id = c.id"
+                                + " WHERE (c.recorded_by_org = :viewer OR :viewer = ANY (c.holders) OR :viewer = ANY (c.recipients))")
+                .param("from", utc(period.from().orElseThrow()))
+                .param("to", utc(period.to().orElseThrow()))
+                .param("viewer", scope.organisation().value())
+                .query((rs, n) -> new ConsentCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+                .single();
     }
 
-    static Map<String, Long> asMap(List<Count> counts) {
-        Map<String, Long> m = new LinkedHashMap<>();
-        counts.forEach(c -> m.put(c.key(), c.count()));
-        return m;
+    /** {@code sql} with {@code %s} for the visibility and filter conditions; rows of (key, count). */
+    private Map<String, Long> counts(String sql, Scope scope, AuditFilter period) {
+        Where w = Where.of(scope, period, true);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.sql(sql.formatted(w.visible())).params(w.params()).query(rs -> {
+            counts.put(rs.getString(1), rs.getLong(2));
+        });
+        return counts;
     }
 
     /** As timestamptz: pgjdbc binds OffsetDateTime unambiguously, whatever the JVM's zone. */

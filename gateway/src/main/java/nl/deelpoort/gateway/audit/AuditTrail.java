@@ -2,38 +2,96 @@ package nl.deelpoort.gateway.audit;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import nl.deelpoort.gateway.logstore.DisclosureLog;
+import nl.deelpoort.gateway.logstore.LogVisibility;
+import nl.deelpoort.gateway.logstore.SubjectPseudonyms;
 import nl.deelpoort.gateway.security.Caller;
+import nl.deelpoort.gateway.web.TraceContext;
 import nl.deelpoort.ledger.EntryKind;
 import nl.deelpoort.ledger.LogEntry;
+import nl.deelpoort.policy.Bsn;
+import nl.deelpoort.policy.OrganisationId;
+import org.springframework.stereotype.Component;
 
 /**
- * Logs each audit query before it runs. The subject is an attribute "given" and, when it is known to
- * the officer's organisation ({@code SubjectPseudonyms#knownTo}), its pseudonym in the entry's subject
+ * Trail, then query: the one way every audit call runs. The officer's query is written to the
+ * disclosure log as an {@code AUDIT_QUERY} entry, and only once that entry is committed does the query
+ * run, as of that entry (see package-info).
+ *
+ * <p>A subject is logged as the attribute {@code subject: given} and, when it is known to the
+ * officer's organisation ({@code SubjectPseudonyms#knownTo}), by its pseudonym in the entry's subject
  * field: so a later look at that subject's trail shows who looked, and forgetting the subject unlinks
  * this entry too. For a subject not known to the organisation the entry has no pseudonym, so the
  * officer's own entry never tells whether other organisations processed the BSN. The BSN itself is
  * never written.
  */
-final class AuditTrail {
+@Component
+public class AuditTrail {
 
-    private final DisclosureLog log;
+    /** {@link LogVisibility#SQL} with the named parameter {@code :viewer}: entries the viewer's organisation sees. */
+    public static final String VISIBLE = LogVisibility.SQL.replace("?", ":viewer");
 
-    AuditTrail(DisclosureLog log) {
-        this.log = log;
+    /**
+     * The officer's view, as of their own entry: entries before {@code disclosureId} that {@code
+     * organisation} sees.
+     *
+     * @param subject the subject asked for as the organisation knows it (its pseudonym, and the seq
+     *     after which its entries count, after the organisation's own forget); empty when none was
+     *     asked for or the organisation does not know it
+     */
+    public record Scope(
+            OrganisationId organisation,
+            boolean subjectGiven,
+            Optional<SubjectPseudonyms.Known> subject,
+            long disclosureId) {
+
+        /** A subject was asked for that the organisation does not know: every answer is empty, alike. */
+        public boolean unknownSubject() {
+            return subjectGiven && subject.isEmpty();
+        }
     }
 
-    /** @return the seq of the committed entry; throws {@code LogUnavailableException} (503) if it is not */
-    long record(Caller caller, String organisation, String query, AuditFilter filter, Map<String, String> extra) {
+    /** A query's result and the seq of the entry that recorded it (the {@code X-Disclosure-Id}). */
+    public record Audited<T>(long disclosureId, T result) {}
+
+    private final DisclosureLog log;
+    private final SubjectPseudonyms pseudonyms;
+
+    AuditTrail(DisclosureLog log, SubjectPseudonyms pseudonyms) {
+        this.log = log;
+        this.pseudonyms = pseudonyms;
+    }
+
+    /**
+     * Records the query, then runs it. Nothing runs if the entry cannot be committed ({@code
+     * LogUnavailableException}, 503).
+     *
+     * @param query the query's name, logged as the attribute {@code query}
+     * @param parameters logged as attributes: closed vocabularies, ids and instants only, never a BSN
+     */
+    public <T> Audited<T> run(
+            Caller caller,
+            TraceContext trace,
+            String query,
+            Optional<Bsn> subject,
+            Map<String, String> parameters,
+            Function<Scope, T> then) {
+        OrganisationId organisation = caller.requireOrganisation();
+        Optional<SubjectPseudonyms.Known> known = subject.flatMap(s -> pseudonyms.knownTo(s, organisation));
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put("query", query);
-        attributes.putAll(filter.attributes());
-        attributes.putAll(extra);
-        return log.append(LogEntry.builder(EntryKind.AUDIT_QUERY)
-                .requestingOrganisation(organisation)
+        subject.ifPresent(s -> attributes.put("subject", "given"));
+        attributes.putAll(parameters);
+        long seq = log.append(LogEntry.builder(EntryKind.AUDIT_QUERY)
+                .traceId(trace.traceId())
+                .spanId(trace.spanId())
+                .requestingOrganisation(organisation.value())
                 .user(caller.subject())
                 .client(caller.clientId())
-                .subjectPseudonym(filter.subjectPseudonym().orElse(null))
+                .subjectPseudonym(known.map(SubjectPseudonyms.Known::pseudonym).orElse(null))
                 .attributes(attributes));
+        return new Audited<>(seq, then.apply(new Scope(organisation, subject.isPresent(), known, seq)));
     }
 }

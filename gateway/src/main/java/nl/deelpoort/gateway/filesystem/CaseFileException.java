@@ -29,13 +29,13 @@ public class CaseFileException extends RuntimeException {
     private final OrganisationId holder;
     private final Failure failure;
 
-    public CaseFileException(OrganisationId holder, Failure failure, String message) {
+    CaseFileException(OrganisationId holder, Failure failure, String message) {
         super(message);
         this.holder = holder;
         this.failure = failure;
     }
 
-    public CaseFileException(OrganisationId holder, Failure failure, String message, Throwable cause) {
+    CaseFileException(OrganisationId holder, Failure failure, String message, Throwable cause) {
         super(message, cause);
         this.holder = holder;
         this.failure = failure;

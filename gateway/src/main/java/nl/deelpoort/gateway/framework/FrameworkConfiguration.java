@@ -16,8 +16,9 @@ import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.ser.std.ToStringSerializer;
 
 /**
- * The framework and the engine are plain objects of the policy module, built here (STYLE 3). A
- * framework that does not validate stops the start with the loader's message (file, path, problem).
+ * The framework and the engine are plain objects of the policy module (which has no Spring, see
+ * docs/design.md, "Shape"), built here. A framework that does not validate stops the start with the
+ * loader's message (file, path, problem).
  */
 @Configuration(proxyBeanMethods = false)
 class FrameworkConfiguration {

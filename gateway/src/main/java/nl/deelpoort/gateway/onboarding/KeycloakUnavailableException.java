@@ -8,7 +8,7 @@ import org.springframework.http.HttpStatus;
  * Keycloak's admin API could not be used (down, too slow, or the gateway's service account is not
  * configured or not allowed): 503. The message names hosts and settings: for the log, not for the caller.
  */
-public class KeycloakUnavailableException extends ProblemException {
+class KeycloakUnavailableException extends ProblemException {
     KeycloakUnavailableException(String message, Throwable cause) {
         super(
                 HttpStatus.SERVICE_UNAVAILABLE,

@@ -5,7 +5,7 @@ import nl.deelpoort.gateway.web.ProblemTypes;
 import org.springframework.http.HttpStatus;
 
 /** The organisation or its partner-system client already exists in the realm: 409. */
-public class OnboardingConflictException extends ProblemException {
+class OnboardingConflictException extends ProblemException {
     OnboardingConflictException(String message) {
         super(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "Conflict", message);
     }

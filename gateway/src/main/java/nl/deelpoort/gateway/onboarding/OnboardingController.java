@@ -1,5 +1,6 @@
 package nl.deelpoort.gateway.onboarding;
 
+import nl.deelpoort.gateway.web.validation.RequestValidator;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -13,9 +14,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class OnboardingController {
 
+    private final RequestValidator requests;
     private final PartnerOnboarding onboarding;
 
-    OnboardingController(PartnerOnboarding onboarding) {
+    OnboardingController(RequestValidator requests, PartnerOnboarding onboarding) {
+        this.requests = requests;
         this.onboarding = onboarding;
     }
 
@@ -24,7 +27,7 @@ class OnboardingController {
 
     @PostMapping("/api/v1/admin/organisations")
     @ResponseStatus(HttpStatus.CREATED)
-    Onboarded onboard(@RequestBody OnboardingRequest request) {
-        return onboarding.onboard(request.validated());
+    Onboarded onboard(@RequestBody(required = false) OnboardingRequest body) {
+        return onboarding.onboard(requests.valid(body).command());
     }
 }

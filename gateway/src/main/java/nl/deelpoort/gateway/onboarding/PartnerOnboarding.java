@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import nl.deelpoort.gateway.onboarding.OnboardingController.Onboarded;
+import nl.deelpoort.gateway.onboarding.OnboardingRequest.NewOrganisation;
 import nl.deelpoort.gateway.security.Caller;
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.Keycloak;
@@ -45,7 +46,7 @@ class PartnerOnboarding {
         this.settings = settings;
     }
 
-    Onboarded onboard(OnboardingRequest request) {
+    Onboarded onboard(NewOrganisation request) {
         return call("onboarding " + request.id(), () -> {
             RealmResource realm = keycloak.realm(settings.realm());
             String clientId = request.systemClientId();
@@ -72,7 +73,7 @@ class PartnerOnboarding {
                 realm.users().get(serviceAccount).roles().realmLevel().add(List.of(partner));
                 String secret = realm.clients().get(clientUuid).getSecret().getValue();
                 log.info("Onboarded organisation {} (client {})", request.id(), clientId);
-                return new Onboarded(request.id(), clientId, secret, organisationId);
+                return new Onboarded(request.id().value(), clientId, secret, organisationId);
             } catch (RuntimeException e) {
                 // Compensate both: a client without partner-system would authenticate but be refused everywhere.
                 deleteQuietly(
@@ -86,13 +87,13 @@ class PartnerOnboarding {
         });
     }
 
-    private static String createOrganisation(RealmResource realm, OnboardingRequest request) {
+    private static String createOrganisation(RealmResource realm, NewOrganisation request) {
         OrganizationRepresentation organisation = new OrganizationRepresentation();
-        organisation.setAlias(request.id());
+        organisation.setAlias(request.id().value());
         organisation.setName(request.name());
         organisation.setDescription(request.name());
         organisation.setEnabled(true);
-        request.optionalDomain().ifPresent(d -> organisation.addDomain(new OrganizationDomainRepresentation(d)));
+        request.domain().ifPresent(d -> organisation.addDomain(new OrganizationDomainRepresentation(d)));
         try (Response response = realm.organizations().create(organisation)) {
             if (response.getStatus() == Response.Status.CONFLICT.getStatusCode()) {
                 throw new OnboardingConflictException(
@@ -102,7 +103,7 @@ class PartnerOnboarding {
         }
     }
 
-    private static String createClient(RealmResource realm, OnboardingRequest request) {
+    private static String createClient(RealmResource realm, NewOrganisation request) {
         ClientRepresentation client = new ClientRepresentation();
         client.setClientId(request.systemClientId());
         client.setName(request.name() + ": partner system");
@@ -114,7 +115,8 @@ class PartnerOnboarding {
         client.setServiceAccountsEnabled(true);
         client.setProtocol("openid-connect");
         client.setDefaultClientScopes(DEFAULT_CLIENT_SCOPES);
-        client.setProtocolMappers(List.of(audienceMapper(), organisationMapper(request.id())));
+        client.setProtocolMappers(
+                List.of(audienceMapper(), organisationMapper(request.id().value())));
         try (Response response = realm.clients().create(client)) {
             if (response.getStatus() == Response.Status.CONFLICT.getStatusCode()) {
                 throw new OnboardingConflictException("Client " + request.systemClientId() + " already exists.");

@@ -5,8 +5,8 @@ import nl.deelpoort.gateway.web.ProblemTypes;
 import org.springframework.http.HttpStatus;
 
 /** The call needs an organisation and the token names none (or several): 403. */
-public class OrganisationRequiredException extends ProblemException {
-    public OrganisationRequiredException(String message) {
+class OrganisationRequiredException extends ProblemException {
+    OrganisationRequiredException(String message) {
         super(HttpStatus.FORBIDDEN, ProblemTypes.ORGANISATION_REQUIRED, "Organisation required", message);
     }
 }

@@ -172,7 +172,23 @@ class AuditSearchIT extends IntegrationTest {
         assertThat(entry.path("attributes").path("purpose").asString()).isEqualTo("ESCALATION");
         assertThat(entry.path("subjectPseudonym").asString())
                 .isEqualTo(pseudonyms.existingPseudonym(Bsn.of(m.bsn())).orElseThrow());
+        assertThat(entry.path("traceId").asString())
+                .as("the query's trace, as every audit query's entry has it")
+                .isEqualTo(r.header("traceparent").split("-")[1]);
         assertThat(logged.body()).doesNotContain(m.bsn());
+    }
+
+    @Test
+    void aMissingBodyIsNamedAsTheBodyAndNothingIsLogged() {
+        long size = logSize();
+        for (String path : List.of(SEARCH, "/api/v1/audit/timeline", "/api/v1/audit/sample")) {
+            Api.Response r = api().post(path, tokens().user("gert.fg"), "");
+            assertThat(r.status()).as(path).isEqualTo(422);
+            JsonNode field = r.json().path("invalidFields").get(0);
+            assertThat(field.path("field").asString()).isEmpty();
+            assertThat(field.path("problem").asString()).isEqualTo("a JSON body is required");
+        }
+        assertThat(logSize()).isEqualTo(size);
     }
 
     @Test

@@ -40,7 +40,7 @@ class KeycloakDownTest {
     @Test
     void onboardingIsUnavailable() {
         assertThatThrownBy(() -> new PartnerOnboarding(keycloak, settings)
-                        .onboard(new OnboardingRequest("gemeente-eindhoven", "Gemeente Eindhoven", null)))
+                        .onboard(new OnboardingRequest("gemeente-eindhoven", "Gemeente Eindhoven", null).command()))
                 .isInstanceOf(KeycloakUnavailableException.class)
                 .hasMessageContaining("unreachable");
     }
@@ -65,7 +65,7 @@ class KeycloakDownTest {
                 Duration.ofSeconds(2));
         assertThat(new RealmCheck(keycloak, noSecret).check()).isInstanceOf(RealmCheck.Outcome.NotChecked.class);
         assertThatThrownBy(() -> new PartnerOnboarding(keycloak, noSecret)
-                        .onboard(new OnboardingRequest("gemeente-eindhoven", "Gemeente Eindhoven", null)))
+                        .onboard(new OnboardingRequest("gemeente-eindhoven", "Gemeente Eindhoven", null).command()))
                 .isInstanceOf(KeycloakUnavailableException.class)
                 .hasMessageContaining("client-secret");
     }

@@ -97,6 +97,10 @@ class OnboardingIT extends IntegrationTest {
         assertThat(r.status()).isEqualTo(422);
         assertThat(r.json().path("invalidFields").get(0).path("field").asString())
                 .isEqualTo("id");
+        Api.Response none = api().post(PATH, tokens().user("kees.beheer"), "");
+        assertThat(none.status()).isEqualTo(422);
+        assertThat(none.json().path("invalidFields").get(0).path("problem").asString())
+                .isEqualTo("a JSON body is required");
     }
 
     private static JsonNode claims(String jwt) {

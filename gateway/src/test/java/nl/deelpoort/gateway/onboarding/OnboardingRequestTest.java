@@ -3,9 +3,11 @@ package nl.deelpoort.gateway.onboarding;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import jakarta.validation.Validation;
 import java.util.List;
 import nl.deelpoort.gateway.web.InvalidField;
 import nl.deelpoort.gateway.web.InvalidRequestException;
+import nl.deelpoort.gateway.web.validation.RequestValidator;
 import nl.deelpoort.policy.OrganisationId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,11 +15,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class OnboardingRequestTest {
 
+    private static final RequestValidator VALIDATOR =
+            new RequestValidator(Validation.buildDefaultValidatorFactory().getValidator());
+
     @Test
     void aWellFormedRequestPassesWithOrWithoutDomain() {
-        assertThat(new OnboardingRequest("gemeente-eindhoven", "Gemeente Eindhoven", "eindhoven.nl").problems())
+        assertThat(problems(new OnboardingRequest("gemeente-eindhoven", "Gemeente Eindhoven", "eindhoven.nl")))
                 .isEmpty();
-        assertThat(new OnboardingRequest("gemeente-eindhoven", "Gemeente Eindhoven", null).problems())
+        assertThat(problems(new OnboardingRequest("gemeente-eindhoven", "Gemeente Eindhoven", null)))
                 .isEmpty();
     }
 
@@ -41,18 +46,18 @@ class OnboardingRequestTest {
     @ValueSource(strings = {"a", "cbs", "gemeente-eindhoven", "gr-plusteam-2"})
     void everyOrganisationIdIsAccepted(String id) {
         assertThat(OrganisationId.isValid(id)).isTrue();
-        assertThat(new OnboardingRequest(id, "X", null).problems()).isEmpty();
+        assertThat(problems(new OnboardingRequest(id, "X", null))).isEmpty();
     }
 
     @Test
     void idIsAtMost64CharactersAsAnOrganisationId() {
-        assertThat(new OnboardingRequest("a".repeat(64), "X", null).problems()).isEmpty();
+        assertThat(problems(new OnboardingRequest("a".repeat(64), "X", null))).isEmpty();
         assertThat(fields(new OnboardingRequest("a".repeat(65), "X", null))).containsExactly("id");
     }
 
     @Test
     void theIdRuleDoesNotRepeatTheId() {
-        assertThat(new OnboardingRequest("999993653-", "X", null).problems())
+        assertThat(problems(new OnboardingRequest("999993653-", "X", null)))
                 .singleElement()
                 .satisfies(f -> assertThat(f.problem()).doesNotContain("999993653"));
     }
@@ -61,7 +66,7 @@ class OnboardingRequestTest {
     void nameIsRequiredAndAtMost200Characters() {
         assertThat(fields(new OnboardingRequest("cbs-2", null, null))).containsExactly("name");
         assertThat(fields(new OnboardingRequest("cbs-2", "  ", null))).containsExactly("name");
-        assertThat(new OnboardingRequest("cbs-2", "n".repeat(200), null).problems())
+        assertThat(problems(new OnboardingRequest("cbs-2", "n".repeat(200), null)))
                 .isEmpty();
         assertThat(fields(new OnboardingRequest("cbs-2", "n".repeat(201), null)))
                 .containsExactly("name");
@@ -75,7 +80,7 @@ class OnboardingRequestTest {
 
     @Test
     void everyBrokenRuleIsNamedAtOnce() {
-        assertThatThrownBy(() -> new OnboardingRequest(null, null, "x").validated())
+        assertThatThrownBy(() -> VALIDATOR.valid(new OnboardingRequest(null, null, "x")))
                 .isInstanceOfSatisfying(
                         InvalidRequestException.class,
                         e -> assertThat(e.fields())
@@ -85,11 +90,17 @@ class OnboardingRequestTest {
 
     @Test
     void theSystemClientIsNamedAfterTheId() {
-        assertThat(new OnboardingRequest("gemeente-eindhoven", "Gemeente Eindhoven", null).systemClientId())
+        assertThat(new OnboardingRequest("gemeente-eindhoven", "Gemeente Eindhoven", null)
+                        .command()
+                        .systemClientId())
                 .isEqualTo("gemeente-eindhoven-system");
     }
 
+    private static List<InvalidField> problems(OnboardingRequest request) {
+        return VALIDATOR.problems(request);
+    }
+
     private static List<String> fields(OnboardingRequest request) {
-        return request.problems().stream().map(InvalidField::field).toList();
+        return problems(request).stream().map(InvalidField::field).toList();
     }
 }

@@ -1,71 +1,75 @@
 package nl.deelpoort.gateway.audit.report;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javax.sql.DataSource;
+import nl.deelpoort.gateway.audit.AuditTrail;
 import nl.deelpoort.gateway.logstore.LogUnavailableException;
-import nl.deelpoort.gateway.logstore.LogVisibility;
 import nl.deelpoort.ledger.LogEntry;
 import nl.deelpoort.ledger.LogEntryCodec;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An organisation's log entries as JSON Lines in the shape of Logius <i>Logboek Dataverwerkingen</i>
  * (OpenTelemetry-style spans with {@code dpl.core.*} attributes). The mapping and its limits are in
- * {@code docs/logboek-dataverwerkingen.md}. Streams through a server-side cursor, so an export of a
- * year never sits in memory.
+ * {@code docs/logboek-dataverwerkingen.md}. Streams through a server-side cursor (a read-only
+ * transaction and a fetch size), so an export of a year never sits in memory.
  */
+@Component
 class LogboekExport {
 
     static final String SUBJECT_ID_TYPE = "deelpoort-pseudonym";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HexFormat HEX = HexFormat.of();
-    private static final String SELECT =
-            "SELECT canonical FROM log_entry WHERE registered_at >= ? AND registered_at < ?" + " AND "
-                    + LogVisibility.SQL + " ORDER BY seq";
+    private static final String SELECT = "SELECT canonical FROM log_entry WHERE registered_at >= :from"
+            + " AND registered_at < :to AND " + AuditTrail.VISIBLE + " ORDER BY seq";
 
-    private final DataSource dataSource;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate readOnly;
 
-    LogboekExport(DataSource dataSource) {
-        this.dataSource = dataSource;
+    LogboekExport(DataSource dataSource, PlatformTransactionManager transactions) {
+        JdbcTemplate cursor = new JdbcTemplate(dataSource);
+        cursor.setFetchSize(2000);
+        this.jdbc = JdbcClient.create(cursor);
+        this.readOnly = new TransactionTemplate(transactions);
+        readOnly.setReadOnly(true);
     }
 
     /** Writes one line per entry registered in {@code [from, to)} where the organisation is a party. */
     void write(String organisation, Instant from, Instant to, Writer out) throws IOException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            c.setReadOnly(true);
-            try (PreparedStatement ps = c.prepareStatement(SELECT)) {
-                ps.setFetchSize(2000);
-                ps.setTimestamp(1, Timestamp.from(from));
-                ps.setTimestamp(2, Timestamp.from(to));
-                for (int i = 3; i <= 5; i++) {
-                    ps.setString(i, organisation);
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.write(JSON.writeValueAsString(record(LogEntryCodec.decode(rs.getBytes(1)))));
-                        out.write('\n');
-                    }
-                }
-            } finally {
-                c.rollback();
-            }
-        } catch (SQLException e) {
+        try {
+            readOnly.executeWithoutResult(status -> jdbc.sql(SELECT)
+                    .param("from", from.atOffset(ZoneOffset.UTC))
+                    .param("to", to.atOffset(ZoneOffset.UTC))
+                    .param("viewer", organisation)
+                    .query(rs -> {
+                        try {
+                            out.write(JSON.writeValueAsString(record(LogEntryCodec.decode(rs.getBytes(1)))));
+                            out.write('\n');
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    }));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        } catch (DataAccessException e) {
             throw new LogUnavailableException("The disclosure log cannot be read.", e);
         }
     }

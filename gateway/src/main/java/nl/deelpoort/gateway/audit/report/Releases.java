@@ -1,20 +1,18 @@
 package nl.deelpoort.gateway.audit.report;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import javax.sql.DataSource;
+import nl.deelpoort.gateway.audit.AuditTrail;
 import nl.deelpoort.gateway.logstore.LogUnavailableException;
-import nl.deelpoort.gateway.logstore.LogVisibility;
 import nl.deelpoort.ledger.EntryKind;
 import nl.deelpoort.ledger.LogEntry;
 import nl.deelpoort.ledger.LogEntryCodec;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /**
  * The releases of data about one subject pseudonym, newest first, read from the canonical bytes
@@ -25,52 +23,37 @@ import nl.deelpoort.ledger.LogEntryCodec;
  * RECEIPT is the recipient fetching a TRANSFER that is already counted, so it is reported only when
  * its TRANSFER is not in view; otherwise one push would show up twice.
  */
+@Component
 public class Releases {
 
-    private static final String SELECT = "SELECT canonical FROM log_entry WHERE subject_pseudonym = ? AND seq > ?"
-            + " AND kind IN ('DISCLOSURE', 'TRANSFER', 'RECEIPT', 'DELIVERY_FAILED')";
-    private static final String SCOPE = " AND " + LogVisibility.SQL;
+    private static final String SELECT = "SELECT canonical FROM log_entry WHERE subject_pseudonym = :subject"
+            + " AND seq > :afterSeq AND kind IN ('DISCLOSURE', 'TRANSFER', 'RECEIPT', 'DELIVERY_FAILED')";
 
-    private final DataSource dataSource;
+    private final JdbcClient jdbc;
 
-    public Releases(DataSource dataSource) {
-        this.dataSource = dataSource;
+    public Releases(JdbcClient jdbc) {
+        this.jdbc = jdbc;
     }
 
     /**
      * Releases about the subject, confidential ones included (callers decide what to show and count).
      *
      * @param organisation if present, only entries where it is requester, holder or recipient
-     */
-    public List<Release> of(String pseudonym, Optional<String> organisation) {
-        return of(pseudonym, organisation, -1);
-    }
-
-    /**
-     * As {@link #of(String, Optional)}, only entries with a seq above {@code afterSeq} (an
-     * organisation's entries from before its own forget of the subject no longer count for it).
+     * @param afterSeq only entries with a seq above it (an organisation's entries from before its own
+     *     forget of the subject no longer count for it); -1 for all
      */
     public List<Release> of(String pseudonym, Optional<String> organisation, long afterSeq) {
-        List<LogEntry> entries = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps =
-                        c.prepareStatement(SELECT + (organisation.isPresent() ? SCOPE : "") + " ORDER BY seq DESC")) {
-            ps.setString(1, pseudonym);
-            ps.setLong(2, afterSeq);
-            if (organisation.isPresent()) {
-                for (int i = 3; i <= 5; i++) {
-                    ps.setString(i, organisation.get());
-                }
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    entries.add(LogEntryCodec.decode(rs.getBytes(1)));
-                }
-            }
-        } catch (SQLException e) {
+        try {
+            return releases(jdbc.sql(SELECT + (organisation.isPresent() ? " AND " + AuditTrail.VISIBLE : "")
+                            + " ORDER BY seq DESC")
+                    .param("subject", pseudonym)
+                    .param("afterSeq", afterSeq)
+                    .param("viewer", organisation.orElse(null))
+                    .query((rs, n) -> LogEntryCodec.decode(rs.getBytes(1)))
+                    .list());
+        } catch (DataAccessException e) {
             throw new LogUnavailableException("The disclosure log cannot be read.", e);
         }
-        return releases(entries);
     }
 
     /** The selection rules of the class comment over entries in any order; the result keeps that order. */

@@ -4,13 +4,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import nl.deelpoort.gateway.logstore.SubjectPseudonyms;
+import nl.deelpoort.gateway.audit.AuditTrail;
+import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Builds and renders a subject-access report: the releases in the organisation's scope, grouped, in
  * the asked format. Public so that the benchmark can time exactly what the endpoint does.
  */
+@Component
 public class SubjectAccessReports {
 
     /** The formats of {@code POST /api/v1/audit/subject-access-report}. */
@@ -46,19 +48,13 @@ public class SubjectAccessReports {
         this.json = json;
     }
 
-    /**
-     * @param subject the subject as known to the organisation; empty gives an empty report
-     * @param disclosureId the seq of the {@code AUDIT_QUERY} entry that recorded the request
-     */
-    public byte[] render(
-            String organisation,
-            Optional<SubjectPseudonyms.Known> subject,
-            long disclosureId,
-            Instant now,
-            Format format) {
-        List<Release> found = subject.map(s -> releases.of(s.pseudonym(), Optional.of(organisation), s.afterSeq()))
+    /** The report for the officer's scope: its subject as known to the organisation, as of its entry. */
+    public byte[] render(AuditTrail.Scope scope, Instant now, Format format) {
+        String organisation = scope.organisation().value();
+        List<Release> found = scope.subject()
+                .map(s -> releases.of(s.pseudonym(), Optional.of(organisation), s.afterSeq()))
                 .orElse(List.of());
-        SubjectAccessReport report = SubjectAccessReport.of(disclosureId, organisation, now, found, words);
+        SubjectAccessReport report = SubjectAccessReport.of(scope.disclosureId(), organisation, now, found, words);
         return switch (format) {
             case JSON -> json.writeValueAsBytes(report);
             case CSV -> ReportCsv.render(report).getBytes(StandardCharsets.UTF_8);

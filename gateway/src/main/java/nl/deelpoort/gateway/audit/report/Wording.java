@@ -12,6 +12,7 @@ import nl.deelpoort.policy.LegalBasis;
 import nl.deelpoort.policy.Organisation;
 import nl.deelpoort.policy.OrganisationId;
 import nl.deelpoort.policy.Purpose;
+import org.springframework.stereotype.Component;
 
 /**
  * Plain Dutch for residents and their reports: organisation names from the framework, the Dutch
@@ -19,6 +20,7 @@ import nl.deelpoort.policy.Purpose;
  * A code the vocabulary no longer knows (an older policy version) is shown as it was logged rather
  * than hidden: the resident is owed the entry even if its label is gone.
  */
+@Component
 public final class Wording {
 
     private static final DateTimeFormatter DATE =

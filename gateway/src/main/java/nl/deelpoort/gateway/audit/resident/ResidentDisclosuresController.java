@@ -65,7 +65,11 @@ class ResidentDisclosuresController {
                 .map(Bsn::of)
                 .orElseThrow(() -> new AccessDeniedException("resident token without a valid bsn claim"));
         List<Item> items =
-                pseudonyms.existingPseudonym(bsn).map(p -> releases.of(p, Optional.empty())).orElse(List.of()).stream()
+                pseudonyms
+                        .existingPseudonym(bsn)
+                        .map(p -> releases.of(p, Optional.empty(), -1))
+                        .orElse(List.of())
+                        .stream()
                         .filter(r -> !r.confidential())
                         .map(this::item)
                         .toList();

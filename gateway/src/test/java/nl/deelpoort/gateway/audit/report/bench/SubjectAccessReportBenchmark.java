@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nl.deelpoort.devkit.EmbeddedDatabase;
+import nl.deelpoort.gateway.audit.AuditTrail;
 import nl.deelpoort.gateway.audit.report.Releases;
 import nl.deelpoort.gateway.audit.report.SubjectAccessReports;
 import nl.deelpoort.gateway.audit.report.SubjectAccessReports.Format;
@@ -23,6 +24,8 @@ import nl.deelpoort.ledger.LogEntry;
 import nl.deelpoort.ledger.LogEntryCodec;
 import nl.deelpoort.ledger.Pseudonyms;
 import nl.deelpoort.policy.FrameworkLoader;
+import nl.deelpoort.policy.OrganisationId;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -48,29 +51,24 @@ public final class SubjectAccessReportBenchmark {
             load(db, subject, entries, others);
             try (HikariDataSource app = BenchDatabase.appPool(db, 2)) {
                 SubjectAccessReports reports = new SubjectAccessReports(
-                        new Releases(app),
+                        new Releases(JdbcClient.create(app)),
                         new Wording(FrameworkLoader.loadDefault()),
                         JsonMapper.builder().build());
                 System.out.printf(
                         "%d cores; subject with %d entries among %d others; %d rounds per format%n",
                         Runtime.getRuntime().availableProcessors(), entries, others, rounds);
+                AuditTrail.Scope scope = new AuditTrail.Scope(
+                        OrganisationId.of("plusteam"), true, Optional.of(new SubjectPseudonyms.Known(subject, -1)), 1);
                 for (Format f : Format.values()) {
                     // Warm-up: class loading, JIT, PDFBox font metrics.
                     for (int i = 0; i < 5; i++) {
-                        reports.render(
-                                "plusteam", Optional.of(new SubjectPseudonyms.Known(subject, -1)), 1, Instant.now(), f);
+                        reports.render(scope, Instant.now(), f);
                     }
                     long[] ms = new long[rounds];
                     int size = 0;
                     for (int i = 0; i < rounds; i++) {
                         long t0 = System.nanoTime();
-                        size = reports.render(
-                                        "plusteam",
-                                        Optional.of(new SubjectPseudonyms.Known(subject, -1)),
-                                        1,
-                                        Instant.now(),
-                                        f)
-                                .length;
+                        size = reports.render(scope, Instant.now(), f).length;
                         ms[i] = (System.nanoTime() - t0) / 1_000;
                     }
                     Arrays.sort(ms);

@@ -1,0 +1,223 @@
+package nl.deelpoort.gateway.audit;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import nl.deelpoort.gateway.audit.AuditQueries.Found;
+import nl.deelpoort.gateway.audit.AuditTrail.Audited;
+import nl.deelpoort.gateway.logstore.CheckpointInclusion;
+import nl.deelpoort.gateway.security.Caller;
+import nl.deelpoort.gateway.web.TraceContext;
+import nl.deelpoort.ledger.LogEntry;
+import nl.deelpoort.ledger.note.NoteSigner;
+import nl.deelpoort.policy.Framework;
+import nl.deelpoort.policy.Organisation;
+import nl.deelpoort.policy.OrganisationId;
+import org.springframework.stereotype.Component;
+
+/** The privacy officers' search, timeline, sample and statistics, each through the {@link AuditTrail}. */
+@Component
+class Audits {
+
+    record Party(String id, String name, String role) {}
+
+    /**
+     * One entry. {@code inclusionVerified}: true/false against the latest signed checkpoint; null when
+     * the entry is newer than that checkpoint (no proof exists yet).
+     */
+    record Hit(
+            long seq,
+            Instant registeredAt,
+            String kind,
+            Party requestingOrganisation,
+            Party holder,
+            Party recipient,
+            String purpose,
+            String legalBasis,
+            String flow,
+            List<String> categoriesRequested,
+            List<String> categoriesReleased,
+            String decision,
+            List<String> reasonCodes,
+            String consentId,
+            String overrideId,
+            String measureId,
+            boolean confidential,
+            Map<String, String> attributes,
+            Boolean inclusionVerified) {}
+
+    record CheckpointView(long treeSize, boolean signatureValid) {}
+
+    record SearchResponse(
+            long disclosureId, int page, int size, boolean hasMore, CheckpointView checkpoint, List<Hit> hits) {}
+
+    /** {@code subjectKnown}: known to the officer's organisation (see {@code SubjectPseudonyms#knownTo}). */
+    record TimelineResponse(
+            long disclosureId, boolean subjectKnown, boolean truncated, CheckpointView checkpoint, List<Hit> events) {}
+
+    record SampleResponse(
+            long disclosureId, String seed, Instant from, Instant to, List<AuditQueries.SampledSubject> subjects) {}
+
+    record Overrides(long declared, long ended, long reviewed, Map<String, Long> verdicts) {}
+
+    record DenialRateView(String organisation, long decisions, long denials, double denialRate) {}
+
+    record StatisticsResponse(
+            long disclosureId,
+            String organisation,
+            Instant from,
+            Instant to,
+            Map<String, Long> byKind,
+            Map<String, Long> byDecision,
+            Map<String, Long> byReasonCode,
+            Map<String, Long> byPurpose,
+            Map<String, Long> byLegalBasis,
+            List<AuditQueries.PairCount> byOrganisationPair,
+            Overrides overrides,
+            AuditQueries.ConsentCounts consents,
+            List<DenialRateView> denialRates) {}
+
+    private final AuditTrail trail;
+    private final AuditQueries queries;
+    private final CheckpointInclusion inclusion;
+    private final Framework framework;
+
+    Audits(AuditTrail trail, AuditQueries queries, DataSource dataSource, NoteSigner logSigner, Framework framework) {
+        this.trail = trail;
+        this.queries = queries;
+        this.inclusion = new CheckpointInclusion(dataSource, logSigner.verifier());
+        this.framework = framework;
+    }
+
+    Audited<SearchResponse> search(Caller caller, TraceContext trace, AuditRequests.Search q) {
+        Map<String, String> parameters = new LinkedHashMap<>(q.filter().attributes());
+        parameters.put("page", Integer.toString(q.page()));
+        parameters.put("size", Integer.toString(q.size()));
+        return trail.run(caller, trace, "search", q.filter().subject(), parameters, scope -> {
+            List<Found> found =
+                    scope.unknownSubject() ? List.of() : queries.search(scope, q.filter(), q.page(), q.size());
+            Optional<CheckpointInclusion.Snapshot> checkpoint = inclusion.latest();
+            return new SearchResponse(
+                    scope.disclosureId(),
+                    q.page(),
+                    q.size(),
+                    found.size() > q.size(),
+                    view(checkpoint),
+                    hits(found, q.size(), checkpoint));
+        });
+    }
+
+    Audited<TimelineResponse> timeline(Caller caller, TraceContext trace, AuditFilter filter) {
+        return trail.run(caller, trace, "timeline", filter.subject(), filter.attributes(), scope -> {
+            List<Found> found = scope.unknownSubject() ? List.of() : queries.timeline(scope, filter);
+            Optional<CheckpointInclusion.Snapshot> checkpoint = inclusion.latest();
+            return new TimelineResponse(
+                    scope.disclosureId(),
+                    !scope.unknownSubject(),
+                    found.size() > AuditQueries.TIMELINE_LIMIT,
+                    view(checkpoint),
+                    hits(found, AuditQueries.TIMELINE_LIMIT, checkpoint));
+        });
+    }
+
+    Audited<SampleResponse> sample(Caller caller, TraceContext trace, AuditRequests.Sample s) {
+        Map<String, String> parameters = new LinkedHashMap<>(s.period().attributes());
+        parameters.put("size", Integer.toString(s.size()));
+        parameters.put("seed", s.seed());
+        return trail.run(
+                caller,
+                trace,
+                "sample",
+                Optional.empty(),
+                parameters,
+                scope -> new SampleResponse(
+                        scope.disclosureId(),
+                        s.seed(),
+                        s.period().from().orElseThrow(),
+                        s.period().to().orElseThrow(),
+                        queries.sample(scope, s.period(), s.size(), s.seed())));
+    }
+
+    Audited<StatisticsResponse> statistics(Caller caller, TraceContext trace, AuditFilter period) {
+        return trail.run(caller, trace, "statistics", Optional.empty(), period.attributes(), scope -> {
+            Map<String, Long> byKind = queries.countBy(scope, period, "kind");
+            Overrides overrides = new Overrides(
+                    byKind.getOrDefault("OVERRIDE_DECLARED", 0L),
+                    byKind.getOrDefault("OVERRIDE_ENDED", 0L),
+                    byKind.getOrDefault("OVERRIDE_REVIEWED", 0L),
+                    queries.countReviewVerdicts(scope, period));
+            List<DenialRateView> rates = queries.denialRates(scope, period).stream()
+                    .map(r -> new DenialRateView(
+                            r.organisation(), r.decisions(), r.denials(), (double) r.denials() / r.decisions()))
+                    .toList();
+            return new StatisticsResponse(
+                    scope.disclosureId(),
+                    scope.organisation().value(),
+                    period.from().orElseThrow(),
+                    period.to().orElseThrow(),
+                    byKind,
+                    queries.countBy(scope, period, "decision"),
+                    queries.countByReasonCode(scope, period),
+                    queries.countBy(scope, period, "purpose"),
+                    queries.countBy(scope, period, "legal_basis"),
+                    queries.countByPair(scope, period),
+                    overrides,
+                    queries.consents(scope, period),
+                    rates);
+        });
+    }
+
+    private List<Hit> hits(List<Found> found, int limit, Optional<CheckpointInclusion.Snapshot> checkpoint) {
+        return found.stream().limit(limit).map(f -> hit(f, checkpoint)).toList();
+    }
+
+    private Hit hit(Found f, Optional<CheckpointInclusion.Snapshot> checkpoint) {
+        LogEntry e = f.entry();
+        Boolean verified = checkpoint
+                .filter(c -> e.seq() < c.treeSize())
+                .map(c -> inclusion.verifies(c, e.seq(), f.canonical()))
+                .orElse(null);
+        return new Hit(
+                e.seq(),
+                e.registeredAt(),
+                e.kind().name(),
+                party(e.requestingOrganisation(), e.actingRole()),
+                party(e.holder(), e.holderRole()),
+                party(e.recipient(), e.recipientRole()),
+                e.purpose(),
+                e.legalBasis(),
+                e.flow(),
+                e.categoriesRequested(),
+                e.categoriesReleased(),
+                e.decision(),
+                e.reasonCodes(),
+                e.consentId(),
+                e.overrideId(),
+                e.measureId(),
+                e.confidential(),
+                e.attributes(),
+                verified);
+    }
+
+    private Party party(String id, String role) {
+        if (id == null) {
+            return null;
+        }
+        String name = OrganisationId.isValid(id)
+                ? framework
+                        .organisation(OrganisationId.of(id))
+                        .map(Organisation::name)
+                        .orElse(null)
+                : null;
+        return new Party(id, name, role);
+    }
+
+    private static CheckpointView view(Optional<CheckpointInclusion.Snapshot> checkpoint) {
+        return checkpoint
+                .map(c -> new CheckpointView(c.treeSize(), c.signatureValid()))
+                .orElse(null);
+    }
+}
