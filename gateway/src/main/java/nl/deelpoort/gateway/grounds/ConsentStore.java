@@ -31,9 +31,9 @@ final class ConsentStore {
 
     ConsentRecord insert(ConsentRecord c) {
         jdbc.sql("""
-                        INSERT INTO consent (id, subject_pseudonym, given_by_roles, given_by_names, purposes, recipients,
-                            holders, categories, valid_from, valid_until, method, evidence_reference, recorded_by_org,
-                            recorded_by_user, recorded_at, disclosure_id)
+                        INSERT INTO consent (id, subject_pseudonym, given_by_roles, given_by_names, purposes,
+                            recipients, holders, categories, valid_from, valid_until, method, evidence_reference,
+                            recorded_by_org, recorded_by_user, recorded_at, disclosure_id)
                         VALUES (:id, :subject, :roles, :names, :purposes, :recipients, :holders, :categories,
                             :validFrom, :validUntil, :method, :evidence, :org, :user, :at, :seq)
                         """)
@@ -67,8 +67,8 @@ final class ConsentStore {
 
     void insertWithdrawal(UUID consent, ConsentRecord.Withdrawal w) {
         jdbc.sql("""
-                        INSERT INTO consent_withdrawal (consent_id, withdrawn_at, reason, withdrawn_by_role, recorded_by_org,
-                            recorded_by_user, disclosure_id)
+                        INSERT INTO consent_withdrawal (consent_id, withdrawn_at, reason, withdrawn_by_role,
+                            recorded_by_org, recorded_by_user, disclosure_id)
                         VALUES (:consent, :at, :reason, :role, :org, :user, :seq)
                         """)
                 .param("consent", consent)

@@ -75,7 +75,7 @@ final class GroundEvents {
                 .subjectPseudonym(pseudonym);
     }
 
-    /** Entry attributes from name, value pairs; absent values and empty lists are left out, lists are comma-separated. */
+    /** Entry attributes from name, value pairs: lists comma-separated, absent values and empty lists left out. */
     static Map<String, String> attributes(Object... namesAndValues) {
         Map<String, String> attributes = new LinkedHashMap<>();
         for (int i = 0; i < namesAndValues.length; i += 2) {
