@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import nl.deelpoort.policy.Category;
 import nl.deelpoort.policy.ConsentGiverRole;
 import nl.deelpoort.policy.Framework;
@@ -17,7 +18,7 @@ import nl.deelpoort.policy.Purpose;
  * @param validUntil exclusive end day
  */
 record ConsentRecord(
-        String id,
+        UUID id,
         String subjectPseudonym,
         List<Giver> givenBy,
         Set<Purpose> purposes,
@@ -57,10 +58,6 @@ record ConsentRecord(
             String recordedByUser,
             long disclosureId) {}
 
-    Instant validFromInstant() {
-        return startOf(validFrom);
-    }
-
     Instant validUntilInstant() {
         return startOf(validUntil);
     }
@@ -70,14 +67,10 @@ record ConsentRecord(
         if (withdrawal != null && !withdrawal.at().isAfter(now)) {
             return validUntilInstant().isAfter(withdrawal.at()) ? Status.WITHDRAWN : Status.EXPIRED;
         }
-        if (now.isBefore(validFromInstant())) {
+        if (now.isBefore(startOf(validFrom))) {
             return Status.NOT_YET_VALID;
         }
         return now.isBefore(validUntilInstant()) ? Status.ACTIVE : Status.EXPIRED;
-    }
-
-    boolean visibleTo(OrganisationId organisation) {
-        return recordedBy.equals(organisation) || recipients.contains(organisation) || holders.contains(organisation);
     }
 
     static Instant startOf(LocalDate day) {

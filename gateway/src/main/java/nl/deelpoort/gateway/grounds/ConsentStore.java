@@ -1,7 +1,5 @@
 package nl.deelpoort.gateway.grounds;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -12,122 +10,120 @@ import nl.deelpoort.policy.Category;
 import nl.deelpoort.policy.ConsentGiverRole;
 import nl.deelpoort.policy.OrganisationId;
 import nl.deelpoort.policy.Purpose;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The consent and consent_withdrawal tables (V10): inserts and visibility-filtered reads. */
 final class ConsentStore {
 
-    private static final String SELECT = "SELECT c.*, w.withdrawn_at, w.reason AS w_reason, w.withdrawn_by_role,"
-            + " w.recorded_by_org AS w_org, w.recorded_by_user AS w_user, w.disclosure_id AS w_disclosure_id"
-            + " FROM consent c LEFT JOIN consent_withdrawal w ON w.consent_id = c.id";
+    /** The consents {@code :org} may see: it recorded them, or they name it as recipient or holder. */
+    private static final String VISIBLE = """
+            SELECT c.*, w.withdrawn_at, w.reason AS w_reason, w.withdrawn_by_role, w.recorded_by_org AS w_org,
+                   w.recorded_by_user AS w_user, w.disclosure_id AS w_disclosure_id
+            FROM consent c LEFT JOIN consent_withdrawal w ON w.consent_id = c.id
+            WHERE (c.recorded_by_org = :org OR :org = ANY (c.recipients) OR :org = ANY (c.holders))
+            """;
 
-    /** Recorder, a named recipient or a named holder: the organisations that may see a consent. */
-    private static final String VISIBLE = " (c.recorded_by_org = ? OR ? = ANY (c.recipients) OR ? = ANY (c.holders))";
+    private final JdbcClient jdbc;
 
-    private final JdbcTemplate jdbc;
-
-    ConsentStore(JdbcTemplate jdbc) {
+    ConsentStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    void insert(ConsentRecord c) {
-        jdbc.update(connection -> {
-            PreparedStatement ps = connection.prepareStatement("INSERT INTO consent (id, subject_pseudonym,"
-                    + " given_by_roles, given_by_names, purposes, recipients, holders, categories, valid_from,"
-                    + " valid_until, method, evidence_reference, recorded_by_org, recorded_by_user, recorded_at,"
-                    + " disclosure_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-            ps.setObject(1, UUID.fromString(c.id()));
-            ps.setString(2, c.subjectPseudonym());
-            ps.setArray(
-                    3,
-                    Sql.texts(
-                            connection,
-                            c.givenBy().stream().map(ConsentRecord.Giver::role).toList()));
-            ps.setArray(4, names(connection, c.givenBy()));
-            ps.setArray(5, Sql.texts(connection, c.purposes()));
-            ps.setArray(6, Sql.texts(connection, c.recipients()));
-            ps.setArray(7, Sql.texts(connection, c.holders()));
-            ps.setArray(8, Sql.texts(connection, c.categories()));
-            ps.setObject(9, c.validFrom());
-            ps.setObject(10, c.validUntil());
-            ps.setString(11, c.method().name());
-            ps.setString(12, c.evidenceReference());
-            ps.setString(13, c.recordedBy().value());
-            ps.setString(14, c.recordedByUser());
-            ps.setObject(15, Sql.at(c.recordedAt()));
-            ps.setLong(16, c.disclosureId());
-            return ps;
-        });
+    ConsentRecord insert(ConsentRecord c) {
+        jdbc.sql("""
+                        INSERT INTO consent (id, subject_pseudonym, given_by_roles, given_by_names, purposes,
+                            recipients, holders, categories, valid_from, valid_until, method, evidence_reference,
+                            recorded_by_org, recorded_by_user, recorded_at, disclosure_id)
+                        VALUES (:id, :subject, :roles, :names, :purposes, :recipients, :holders, :categories,
+                            :validFrom, :validUntil, :method, :evidence, :org, :user, :at, :seq)
+                        """)
+                .param("id", c.id())
+                .param("subject", c.subjectPseudonym())
+                .param(
+                        "roles",
+                        Sql.texts(c.givenBy().stream()
+                                .map(ConsentRecord.Giver::role)
+                                .toList()))
+                .param(
+                        "names",
+                        Sql.texts(c.givenBy().stream()
+                                .map(ConsentRecord.Giver::name)
+                                .toList()))
+                .param("purposes", Sql.texts(c.purposes()))
+                .param("recipients", Sql.texts(c.recipients()))
+                .param("holders", Sql.texts(c.holders()))
+                .param("categories", Sql.texts(c.categories()))
+                .param("validFrom", c.validFrom())
+                .param("validUntil", c.validUntil())
+                .param("method", c.method().name())
+                .param("evidence", c.evidenceReference())
+                .param("org", c.recordedBy().value())
+                .param("user", c.recordedByUser())
+                .param("at", Sql.at(c.recordedAt()))
+                .param("seq", c.disclosureId())
+                .update();
+        return c;
     }
 
-    void insertWithdrawal(String consentId, ConsentRecord.Withdrawal w) {
-        jdbc.update(
-                "INSERT INTO consent_withdrawal (consent_id, withdrawn_at, reason, withdrawn_by_role,"
-                        + " recorded_by_org, recorded_by_user, disclosure_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                UUID.fromString(consentId),
-                Sql.at(w.at()),
-                w.reason(),
-                w.withdrawnBy().name(),
-                w.recordedBy().value(),
-                w.recordedByUser(),
-                w.disclosureId());
+    void insertWithdrawal(UUID consent, ConsentRecord.Withdrawal w) {
+        jdbc.sql("""
+                        INSERT INTO consent_withdrawal (consent_id, withdrawn_at, reason, withdrawn_by_role,
+                            recorded_by_org, recorded_by_user, disclosure_id)
+                        VALUES (:consent, :at, :reason, :role, :org, :user, :seq)
+                        """)
+                .param("consent", consent)
+                .param("at", Sql.at(w.at()))
+                .param("reason", w.reason())
+                .param("role", w.withdrawnBy().name())
+                .param("org", w.recordedBy().value())
+                .param("user", w.recordedByUser())
+                .param("seq", w.disclosureId())
+                .update();
     }
 
     /** The consent if {@code organisation} may see it. */
-    Optional<ConsentRecord> find(String id, OrganisationId organisation) {
-        Optional<UUID> uuid = Ids.parse(id);
-        if (uuid.isEmpty()) {
-            return Optional.empty();
-        }
-        String o = organisation.value();
-        return jdbc.query(SELECT + " WHERE c.id = ? AND" + VISIBLE, ConsentStore::map, uuid.get(), o, o, o).stream()
-                .findFirst();
+    Optional<ConsentRecord> find(UUID id, OrganisationId organisation) {
+        return jdbc.sql(VISIBLE + " AND c.id = :id")
+                .param("org", organisation.value())
+                .param("id", id)
+                .query(ConsentStore::map)
+                .optional();
     }
 
     /** The subject's consents that {@code organisation} may see, newest first. */
     List<ConsentRecord> forSubject(String pseudonym, OrganisationId organisation, int limit) {
-        String o = organisation.value();
-        return jdbc.query(
-                SELECT + " WHERE c.subject_pseudonym = ? AND" + VISIBLE + " ORDER BY c.recorded_at DESC, c.id LIMIT ?",
-                ConsentStore::map,
-                pseudonym,
-                o,
-                o,
-                o,
-                limit);
-    }
-
-    private static java.sql.Array names(Connection connection, List<ConsentRecord.Giver> givers) throws SQLException {
-        List<String> names = new ArrayList<>();
-        givers.forEach(g -> names.add(g.name()));
-        return Sql.texts(connection, names);
+        return jdbc.sql(VISIBLE + " AND c.subject_pseudonym = :subject ORDER BY c.recorded_at DESC, c.id LIMIT :limit")
+                .param("org", organisation.value())
+                .param("subject", pseudonym)
+                .param("limit", limit)
+                .query(ConsentStore::map)
+                .list();
     }
 
     private static ConsentRecord map(ResultSet rs, int row) throws SQLException {
         List<ConsentGiverRole> roles = Sql.texts(rs, "given_by_roles", ConsentGiverRole::valueOf);
-        List<String> names = Sql.texts(rs, "given_by_names");
+        List<String> names = Sql.texts(rs, "given_by_names", name -> name);
         List<ConsentRecord.Giver> givers = new ArrayList<>();
         for (int i = 0; i < roles.size(); i++) {
             givers.add(new ConsentRecord.Giver(roles.get(i), i < names.size() ? names.get(i) : null));
         }
-        ConsentRecord.Withdrawal withdrawal = null;
-        if (rs.getObject("withdrawn_at") != null) {
-            withdrawal = new ConsentRecord.Withdrawal(
-                    Sql.instant(rs, "withdrawn_at"),
-                    rs.getString("w_reason"),
-                    ConsentGiverRole.valueOf(rs.getString("withdrawn_by_role")),
-                    OrganisationId.of(rs.getString("w_org")),
-                    rs.getString("w_user"),
-                    rs.getLong("w_disclosure_id"));
-        }
+        ConsentRecord.Withdrawal withdrawal = rs.getObject("withdrawn_at") == null
+                ? null
+                : new ConsentRecord.Withdrawal(
+                        Sql.instant(rs, "withdrawn_at"),
+                        rs.getString("w_reason"),
+                        ConsentGiverRole.valueOf(rs.getString("withdrawn_by_role")),
+                        OrganisationId.of(rs.getString("w_org")),
+                        rs.getString("w_user"),
+                        rs.getLong("w_disclosure_id"));
         return new ConsentRecord(
-                rs.getString("id"),
+                Sql.id(rs),
                 rs.getString("subject_pseudonym"),
                 givers,
-                Ids.ordered(Sql.texts(rs, "purposes", Purpose::valueOf)),
-                Ids.ordered(Sql.texts(rs, "recipients", OrganisationId::of)),
-                Ids.ordered(Sql.texts(rs, "holders", OrganisationId::of)),
-                Ids.ordered(Sql.texts(rs, "categories", Category::valueOf)),
+                Sql.set(rs, "purposes", Purpose::valueOf),
+                Sql.set(rs, "recipients", OrganisationId::of),
+                Sql.set(rs, "holders", OrganisationId::of),
+                Sql.set(rs, "categories", Category::valueOf),
                 Sql.day(rs, "valid_from"),
                 Sql.day(rs, "valid_until"),
                 ConsentRecord.Method.valueOf(rs.getString("method")),

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
 import nl.deelpoort.policy.Category;
 import nl.deelpoort.policy.ConsentGiverRole;
 import nl.deelpoort.policy.OrganisationId;
@@ -17,7 +18,7 @@ import nl.deelpoort.policy.Purpose;
  * @param validUntil exclusive end day
  */
 record ConsentView(
-        String id,
+        UUID id,
         String status,
         List<Giver> givenBy,
         List<Purpose> purposes,

@@ -3,14 +3,15 @@ package nl.deelpoort.gateway.grounds;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import nl.deelpoort.gateway.logstore.DisclosureLog;
+import java.util.UUID;
+import nl.deelpoort.gateway.grounds.GroundRefusedException.Refusal;
 import nl.deelpoort.gateway.logstore.SubjectPseudonyms;
 import nl.deelpoort.gateway.security.Caller;
 import nl.deelpoort.ledger.EntryKind;
+import nl.deelpoort.ledger.LogEntry;
 import nl.deelpoort.policy.Bsn;
 import nl.deelpoort.policy.Category;
 import nl.deelpoort.policy.ConsentGiverRole;
@@ -20,197 +21,124 @@ import nl.deelpoort.policy.Framework;
 import nl.deelpoort.policy.Organisation;
 import nl.deelpoort.policy.OrganisationId;
 import nl.deelpoort.policy.Purpose;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionTemplate;
 
-/**
- * Recording and withdrawing consent (DOMAIN §5). Each command is one transaction that appends its
- * log entry before it inserts its row: if the log cannot commit, nothing is recorded; the only
- * remaining failure is the final commit, after which the log says more than happened and never less.
- */
+/** Recording and withdrawing consent (docs/domain.md, "Legal grounds the gateway keeps"). */
 final class Consents {
-
-    static final int MAX_GIVERS = 8;
-    static final int MAX_NAME = 200;
-    static final int MAX_EVIDENCE = 200;
-    static final int MAX_REASON = 1000;
 
     private final Framework framework;
     private final ConsentGiverRules rules;
     private final ConsentStore store;
-    private final JdbcTemplate jdbc;
-    private final TransactionTemplate tx;
+    private final GroundEvents events;
     private final SubjectPseudonyms pseudonyms;
-    private final DisclosureLog log;
     private final Clock clock;
     private final GroundsSettings settings;
 
     Consents(
             Framework framework,
             ConsentStore store,
-            JdbcTemplate jdbc,
-            TransactionTemplate tx,
+            GroundEvents events,
             SubjectPseudonyms pseudonyms,
-            DisclosureLog log,
             Clock clock,
             GroundsSettings settings) {
         this.framework = framework;
         this.rules = ConsentGiverRules.of(framework);
         this.store = store;
-        this.jdbc = jdbc;
-        this.tx = tx;
+        this.events = events;
         this.pseudonyms = pseudonyms;
-        this.log = log;
         this.clock = clock;
         this.settings = settings;
     }
 
-    ConsentRecord give(Caller caller, Bodies.Consent body) {
+    ConsentRecord give(Caller caller, Commands.GiveConsent c) {
         OrganisationId recorder = caller.requireOrganisation();
-        if (body == null) {
-            Fields f = new Fields();
-            f.add("", "a JSON body is required");
-            f.throwIfAny();
-        }
         LocalDate today = LocalDate.now(clock.withZone(Framework.ZONE));
-        Fields f = new Fields();
-        Bsn bsn = f.bsn(body.subject(), "subject");
-        LocalDate birthDate = f.birthDate(body.subject(), "subject", today);
-        List<ConsentRecord.Giver> givers = givers(body.givenBy(), f);
-        Set<Purpose> purposes = f.enumList(body.purposes(), "purposes", Purpose.class, true);
-        Set<OrganisationId> recipients = f.organisations(body.recipients(), "recipients", framework, true);
-        Set<OrganisationId> holders = f.organisations(body.holders(), "holders", framework, false);
-        Set<Category> categories = f.enumList(body.categories(), "categories", Category.class, true);
-        LocalDate validFrom = f.date(body.validFrom(), "validFrom", false);
-        LocalDate validUntil = f.date(body.validUntil(), "validUntil", false);
-        ConsentRecord.Method method = f.enumValue(body.method(), "method", ConsentRecord.Method.class, true);
-        String evidence = f.text(body.evidenceReference(), "evidenceReference", false, MAX_EVIDENCE);
-        if (blank(body.validFrom())) {
-            validFrom = today;
+        LocalDate from = c.validFrom().orElse(today);
+        LocalDate until = c.validUntil().orElseGet(() -> rules.defaultValidUntil(from));
+        List<ConsentGiverRole> givers =
+                c.givenBy().stream().map(ConsentRecord.Giver::role).toList();
+        Refusal refusal = new Refusal();
+        // Competence is judged on the day the consent is recorded: that is when it was given.
+        refusal.add("givenBy", rules.check(c.birthDate(), givers, today));
+        refusal.add("validUntil", rules.checkValidity(from, until));
+        if (refusal.ok()) {
+            coverage(recorder, c.purposes(), c.recipients(), c.holders(), c.categories(), refusal);
         }
-        if (validFrom != null && blank(body.validUntil())) {
-            validUntil = rules.defaultValidUntil(validFrom);
-        }
-        if (birthDate != null && givers.size() == sizeOf(body.givenBy())) {
-            // Competence is judged on the day the consent is recorded: that is when it was given.
-            f.add(
-                    "givenBy",
-                    rules.check(
-                            birthDate,
-                            givers.stream().map(ConsentRecord.Giver::role).toList(),
-                            today));
-        }
-        if (validFrom != null && validUntil != null) {
-            f.add("validUntil", rules.checkValidity(validFrom, validUntil));
-        }
-        if (f.ok()) {
-            coverage(recorder, purposes, recipients, holders, categories, f);
-        }
-        f.throwIfAny();
+        refusal.throwIfAny();
 
-        String pseudonym = pseudonyms.pseudonym(bsn);
+        String pseudonym = pseudonyms.pseudonym(c.subject());
         Instant now = clock.instant();
-        String id = Ids.next();
-        LocalDate from = validFrom;
-        LocalDate until = validUntil;
-        return tx.execute(status -> {
-            long seq = log.append(GroundEntries.entry(EntryKind.CONSENT_GIVEN, caller, recorder.value(), pseudonym)
-                    .consentId(id)
-                    .legalBasis("CONSENT")
-                    .attributes(new GroundEntries.Attributes()
-                            .list("purposes", purposes)
-                            .list("recipients", recipients)
-                            .list("holders", holders)
-                            .list("categories", categories)
-                            .list(
-                                    "givenBy",
-                                    givers.stream()
-                                            .map(ConsentRecord.Giver::role)
-                                            .toList())
-                            .put("validFrom", from)
-                            .put("validUntil", until)
-                            .put("method", method)
-                            .map()));
-            ConsentRecord consent = new ConsentRecord(
-                    id,
-                    pseudonym,
-                    givers,
-                    purposes,
-                    recipients,
-                    holders,
-                    categories,
-                    from,
-                    until,
-                    method,
-                    evidence,
-                    recorder,
-                    caller.subject(),
-                    now,
-                    seq,
-                    null);
-            store.insert(consent);
-            return consent;
-        });
+        UUID id = UUID.randomUUID();
+        LogEntry.Builder entry = GroundEvents.entry(EntryKind.CONSENT_GIVEN, caller, recorder, pseudonym)
+                .consentId(id.toString())
+                .legalBasis("CONSENT")
+                .attributes(GroundEvents.attributes(
+                        "purposes", c.purposes(),
+                        "recipients", c.recipients(),
+                        "holders", c.holders(),
+                        "categories", c.categories(),
+                        "givenBy", givers,
+                        "validFrom", from,
+                        "validUntil", until,
+                        "method", c.method()));
+        return events.record(
+                id,
+                entry,
+                seq -> store.insert(new ConsentRecord(
+                        id,
+                        pseudonym,
+                        c.givenBy(),
+                        c.purposes(),
+                        c.recipients(),
+                        c.holders(),
+                        c.categories(),
+                        from,
+                        until,
+                        c.method(),
+                        c.evidenceReference().orElse(null),
+                        recorder,
+                        caller.subject(),
+                        now,
+                        seq,
+                        null)));
     }
 
     /**
      * Withdrawing is always possible for whoever could consent (AVG art. 7(3): as easy as giving),
      * so no competence check; it counts for every decision that reads the grounds after it commits.
      */
-    ConsentRecord withdraw(Caller caller, String id, Bodies.Withdrawal body) {
+    ConsentRecord withdraw(Caller caller, Commands.WithdrawConsent c) {
         OrganisationId organisation = caller.requireOrganisation();
-        Fields f = new Fields();
-        String reason = null;
-        ConsentGiverRole by = null;
-        if (body == null) {
-            f.add("", "a JSON body is required");
-        } else {
-            reason = f.text(body.reason(), "reason", true, MAX_REASON);
-            if (body.withdrawnBy() == null) {
-                f.add("withdrawnBy", "is required");
-            } else {
-                by = f.enumValue(body.withdrawnBy().role(), "withdrawnBy.role", ConsentGiverRole.class, true);
-            }
-        }
-        f.throwIfAny();
-        String why = reason;
-        ConsentGiverRole withdrawnBy = by;
-        return tx.execute(status -> {
-            GroundLocks.lock(jdbc, id);
-            ConsentRecord consent =
-                    store.find(id, organisation).orElseThrow(() -> new GroundNotFoundException("consent"));
+        return events.record(c.consent(), () -> {
+            ConsentRecord consent = find(c.consent(), organisation);
             if (consent.withdrawal() != null) {
                 throw new GroundConflictException("This consent was already withdrawn on "
                         + consent.withdrawal().at() + ".");
             }
             Instant now = clock.instant();
-            long seq = log.append(GroundEntries.entry(
-                            EntryKind.CONSENT_WITHDRAWN, caller, organisation.value(), consent.subjectPseudonym())
-                    .consentId(consent.id())
-                    .legalBasis("CONSENT")
-                    .attributes(new GroundEntries.Attributes()
-                            .put("withdrawnBy", withdrawnBy)
-                            .map()));
-            ConsentRecord.Withdrawal withdrawal =
-                    new ConsentRecord.Withdrawal(now, why, withdrawnBy, organisation, caller.subject(), seq);
-            store.insertWithdrawal(consent.id(), withdrawal);
-            return withCommitted(consent, withdrawal);
+            return new GroundEvents.Event<>(
+                    GroundEvents.entry(EntryKind.CONSENT_WITHDRAWN, caller, organisation, consent.subjectPseudonym())
+                            .consentId(consent.id().toString())
+                            .legalBasis("CONSENT")
+                            .attributes(GroundEvents.attributes("withdrawnBy", c.withdrawnBy())),
+                    seq -> {
+                        store.insertWithdrawal(
+                                consent.id(),
+                                new ConsentRecord.Withdrawal(
+                                        now, c.reason(), c.withdrawnBy(), organisation, caller.subject(), seq));
+                        return find(consent.id(), organisation);
+                    });
         });
     }
 
-    ConsentRecord get(Caller caller, String id) {
-        OrganisationId organisation = caller.requireOrganisation();
-        return store.find(id, organisation).orElseThrow(() -> new GroundNotFoundException("consent"));
+    ConsentRecord get(Caller caller, UUID id) {
+        return find(id, caller.requireOrganisation());
     }
 
     /** A search by BSN leaves no trace: a subject never seen before gets no pseudonym from it. */
-    List<ConsentRecord> search(Caller caller, Bodies.Search body) {
+    List<ConsentRecord> search(Caller caller, Bsn subject) {
         OrganisationId organisation = caller.requireOrganisation();
-        Fields f = new Fields();
-        Bsn bsn = f.bsn(body == null ? null : body.subject(), "subject");
-        f.throwIfAny();
-        Optional<String> pseudonym = pseudonyms.existingPseudonym(bsn);
-        return pseudonym
+        return pseudonyms
+                .existingPseudonym(subject)
                 .map(p -> store.forSubject(p, organisation, settings.maxListSize()))
                 .orElse(List.of());
     }
@@ -219,58 +147,8 @@ final class Consents {
         return clock.instant();
     }
 
-    private static ConsentRecord withCommitted(ConsentRecord c, ConsentRecord.Withdrawal w) {
-        return new ConsentRecord(
-                c.id(),
-                c.subjectPseudonym(),
-                c.givenBy(),
-                c.purposes(),
-                c.recipients(),
-                c.holders(),
-                c.categories(),
-                c.validFrom(),
-                c.validUntil(),
-                c.method(),
-                c.evidenceReference(),
-                c.recordedBy(),
-                c.recordedByUser(),
-                c.recordedAt(),
-                c.disclosureId(),
-                w);
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
-    }
-
-    private static int sizeOf(List<?> list) {
-        return list == null ? 0 : list.size();
-    }
-
-    private List<ConsentRecord.Giver> givers(List<Bodies.Giver> raw, Fields f) {
-        List<ConsentRecord.Giver> givers = new ArrayList<>();
-        if (raw == null || raw.isEmpty()) {
-            f.add("givenBy", "name at least one person who gave consent");
-            return givers;
-        }
-        if (raw.size() > MAX_GIVERS) {
-            f.add("givenBy", "at most " + MAX_GIVERS + " entries");
-            return givers;
-        }
-        for (int i = 0; i < raw.size(); i++) {
-            Bodies.Giver g = raw.get(i);
-            String path = "givenBy[" + i + "]";
-            if (g == null) {
-                f.add(path, Fields.NOT_NULL);
-                continue;
-            }
-            ConsentGiverRole role = f.enumValue(g.role(), path + ".role", ConsentGiverRole.class, true);
-            String name = f.text(g.name(), path + ".name", false, MAX_NAME);
-            if (role != null) {
-                givers.add(new ConsentRecord.Giver(role, name));
-            }
-        }
-        return givers;
+    private ConsentRecord find(UUID id, OrganisationId organisation) {
+        return store.find(id, organisation).orElseThrow(() -> new GroundNotFoundException("consent"));
     }
 
     /**
@@ -284,7 +162,7 @@ final class Consents {
             Set<OrganisationId> recipients,
             Set<OrganisationId> holders,
             Set<Category> categories,
-            Fields f) {
+            Refusal f) {
         List<Flow> flows = framework.flows().stream()
                 .filter(Flow::consentRequired)
                 .filter(flow -> purposes.contains(flow.purpose()))
@@ -342,7 +220,7 @@ final class Consents {
             Set<OrganisationId> recipients,
             Set<OrganisationId> holders,
             List<Flow> flows,
-            Fields f) {
+            Refusal f) {
         Optional<Organisation> own = framework.organisation(recorder);
         boolean soleRecipient = own.isPresent()
                 && recipients.equals(Set.of(recorder))

@@ -6,71 +6,51 @@ import nl.deelpoort.gateway.logstore.SubjectPseudonyms;
 import nl.deelpoort.policy.Framework;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The grounds feature, built in explicit bean methods (STYLE 3). {@link RecordedGrounds} is the
- * {@link nl.deelpoort.gateway.decision.GroundsFacts} of the gateway: decisions weigh the grounds recorded here.
+ * The grounds feature, built in explicit bean methods. {@link RecordedGrounds} is the {@link
+ * nl.deelpoort.gateway.decision.GroundsFacts} of the gateway: decisions weigh the grounds recorded here.
  */
 @Configuration(proxyBeanMethods = false)
 class GroundsConfiguration {
 
     @Bean
-    RecordedGrounds recordedGrounds(JdbcTemplate jdbc, Clock clock) {
+    RecordedGrounds recordedGrounds(JdbcClient jdbc, Clock clock) {
         return new RecordedGrounds(jdbc, clock);
+    }
+
+    @Bean
+    GroundEvents groundEvents(JdbcClient jdbc, TransactionTemplate tx, DisclosureLog log) {
+        return new GroundEvents(jdbc, tx, log);
     }
 
     @Bean
     Consents consents(
             Framework framework,
-            JdbcTemplate jdbc,
-            PlatformTransactionManager transactions,
+            JdbcClient jdbc,
+            GroundEvents events,
             SubjectPseudonyms pseudonyms,
-            DisclosureLog log,
             Clock clock,
             GroundsSettings settings) {
-        return new Consents(
-                framework,
-                new ConsentStore(jdbc),
-                jdbc,
-                new TransactionTemplate(transactions),
-                pseudonyms,
-                log,
-                clock,
-                settings);
+        return new Consents(framework, new ConsentStore(jdbc), events, pseudonyms, clock, settings);
     }
 
     @Bean
     Overrides overrides(
             Framework framework,
-            JdbcTemplate jdbc,
-            PlatformTransactionManager transactions,
+            JdbcClient jdbc,
+            GroundEvents events,
             SubjectPseudonyms pseudonyms,
-            DisclosureLog log,
             Clock clock,
             GroundsSettings settings) {
-        return new Overrides(
-                framework,
-                new OverrideStore(jdbc),
-                jdbc,
-                new TransactionTemplate(transactions),
-                pseudonyms,
-                log,
-                clock,
-                settings);
+        return new Overrides(framework, new OverrideStore(jdbc), events, pseudonyms, clock, settings);
     }
 
     @Bean
     Measures measures(
-            Framework framework,
-            JdbcTemplate jdbc,
-            PlatformTransactionManager transactions,
-            SubjectPseudonyms pseudonyms,
-            DisclosureLog log,
-            Clock clock) {
-        return new Measures(
-                framework, new MeasureStore(jdbc), jdbc, new TransactionTemplate(transactions), pseudonyms, log, clock);
+            Framework framework, JdbcClient jdbc, GroundEvents events, SubjectPseudonyms pseudonyms, Clock clock) {
+        return new Measures(framework, new MeasureStore(jdbc), events, pseudonyms, clock);
     }
 }

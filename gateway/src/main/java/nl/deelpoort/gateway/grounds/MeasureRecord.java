@@ -2,6 +2,7 @@ package nl.deelpoort.gateway.grounds;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.UUID;
 import nl.deelpoort.policy.MeasureType;
 import nl.deelpoort.policy.OrganisationId;
 
@@ -11,7 +12,7 @@ import nl.deelpoort.policy.OrganisationId;
  * @param validUntil exclusive end day, as for consents
  */
 record MeasureRecord(
-        String id,
+        UUID id,
         String subjectPseudonym,
         MeasureType type,
         String courtReference,
@@ -33,20 +34,5 @@ record MeasureRecord(
             return "NOT_YET_VALID";
         }
         return now.isBefore(ConsentRecord.startOf(validUntil)) ? "ACTIVE" : "EXPIRED";
-    }
-
-    MeasureRecord withEnd(End newEnd) {
-        return new MeasureRecord(
-                id,
-                subjectPseudonym,
-                type,
-                courtReference,
-                validFrom,
-                validUntil,
-                registeredBy,
-                registeredByUser,
-                registeredAt,
-                disclosureId,
-                newEnd);
     }
 }

@@ -2,12 +2,13 @@ package nl.deelpoort.gateway.grounds;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.UUID;
 import nl.deelpoort.policy.MeasureType;
 import nl.deelpoort.policy.OrganisationId;
 
 /** A measure as the API shows it; {@code status} is NOT_YET_VALID, ACTIVE, ENDED or EXPIRED now. */
 record MeasureView(
-        String id,
+        UUID id,
         MeasureType type,
         String courtReference,
         LocalDate validFrom,

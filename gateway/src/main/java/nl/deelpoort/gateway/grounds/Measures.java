@@ -6,55 +6,41 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import nl.deelpoort.gateway.logstore.DisclosureLog;
+import java.util.UUID;
+import nl.deelpoort.gateway.grounds.GroundRefusedException.Refusal;
 import nl.deelpoort.gateway.logstore.SubjectPseudonyms;
 import nl.deelpoort.gateway.security.Caller;
 import nl.deelpoort.ledger.EntryKind;
-import nl.deelpoort.policy.Bsn;
+import nl.deelpoort.ledger.LogEntry;
 import nl.deelpoort.policy.Framework;
 import nl.deelpoort.policy.MeasureType;
 import nl.deelpoort.policy.OrganisationId;
 import nl.deelpoort.policy.OrganisationKind;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Child-protection measures (DOMAIN §5): registered for a minor by professionals of a certified
- * institution, ended by that institution. Transactions as in {@link Consents}.
+ * Child-protection measures (docs/domain.md, "Legal grounds the gateway keeps"): registered for a
+ * minor by professionals of a certified institution, ended by that institution.
  */
 final class Measures {
-
-    static final int MAX_COURT_REFERENCE = 100;
 
     /** Supervision and guardianship end by law when the child comes of age; juvenile probation may not. */
     static final Set<MeasureType> END_AT_MAJORITY = EnumSet.of(MeasureType.OTS, MeasureType.VOOGDIJ);
 
     private final Framework framework;
     private final MeasureStore store;
-    private final JdbcTemplate jdbc;
-    private final TransactionTemplate tx;
+    private final GroundEvents events;
     private final SubjectPseudonyms pseudonyms;
-    private final DisclosureLog log;
     private final Clock clock;
 
-    Measures(
-            Framework framework,
-            MeasureStore store,
-            JdbcTemplate jdbc,
-            TransactionTemplate tx,
-            SubjectPseudonyms pseudonyms,
-            DisclosureLog log,
-            Clock clock) {
+    Measures(Framework framework, MeasureStore store, GroundEvents events, SubjectPseudonyms pseudonyms, Clock clock) {
         this.framework = framework;
         this.store = store;
-        this.jdbc = jdbc;
-        this.tx = tx;
+        this.events = events;
         this.pseudonyms = pseudonyms;
-        this.log = log;
         this.clock = clock;
     }
 
-    MeasureRecord register(Caller caller, Bodies.Measure body) {
+    MeasureRecord register(Caller caller, Commands.RegisterMeasure c) {
         OrganisationId registrar = caller.requireOrganisation();
         boolean certified = framework
                 .organisation(registrar)
@@ -66,68 +52,40 @@ final class Measures {
                     "only professionals of a certified institution (GI) register child-protection measures",
                     List.of());
         }
-        Fields f = new Fields();
-        if (body == null) {
-            f.add("", "a JSON body is required");
-            f.throwIfAny();
-        }
         LocalDate today = LocalDate.now(clock.withZone(Framework.ZONE));
-        Bsn bsn = f.bsn(body.subject(), "subject");
-        LocalDate birthDate = f.birthDate(body.subject(), "subject", today);
-        MeasureType type = f.enumValue(body.type(), "type", MeasureType.class, true);
-        String court = f.text(body.courtReference(), "courtReference", true, MAX_COURT_REFERENCE);
-        LocalDate validFrom = f.date(body.validFrom(), "validFrom", false);
-        LocalDate validUntil = f.date(body.validUntil(), "validUntil", true);
-        if (body.validFrom() == null || body.validFrom().isBlank()) {
-            validFrom = today;
-        }
-        if (validFrom != null && validUntil != null && !validUntil.isAfter(validFrom)) {
-            f.add("validUntil", "must be after validFrom (it is the exclusive end day)");
-        }
-        if (birthDate != null && validFrom != null) {
-            LocalDate majority = birthDate.plusYears(framework.consentPolicy().adultAge());
-            LocalDate start = validFrom.isAfter(today) ? validFrom : today;
-            if (!start.isBefore(majority)) {
-                f.add(
-                        "subject.birthDate",
-                        "a child-protection measure is registered for a minor only; the subject is "
-                                + framework.consentPolicy().adultAge() + " or older on " + start);
-            } else if (type != null
-                    && END_AT_MAJORITY.contains(type)
-                    && validUntil != null
-                    && validUntil.isAfter(majority)) {
-                f.add("validUntil", type + " ends by law when the child comes of age: at the latest " + majority);
-            }
-        }
-        f.throwIfAny();
+        LocalDate from = c.validFrom().orElse(today);
+        Refusal refusal = new Refusal();
+        check(c, from, today, refusal);
+        refusal.throwIfAny();
 
-        String pseudonym = pseudonyms.pseudonym(bsn);
+        String pseudonym = pseudonyms.pseudonym(c.subject());
         Instant now = clock.instant();
-        String id = Ids.next();
-        LocalDate from = validFrom;
-        LocalDate until = validUntil;
-        return tx.execute(status -> {
-            long seq =
-                    log.append(GroundEntries.entry(EntryKind.MEASURE_REGISTERED, caller, registrar.value(), pseudonym)
-                            .measureId(id)
-                            .legalBasis("CHILD_PROTECTION_MEASURE")
-                            .attributes(new GroundEntries.Attributes()
-                                    .put("type", type)
-                                    .put("validFrom", from)
-                                    .put("validUntil", until)
-                                    .map()));
-            MeasureRecord measure = new MeasureRecord(
-                    id, pseudonym, type, court, from, until, registrar, caller.subject(), now, seq, null);
-            store.insert(measure);
-            return measure;
-        });
+        UUID id = UUID.randomUUID();
+        LogEntry.Builder entry = GroundEvents.entry(EntryKind.MEASURE_REGISTERED, caller, registrar, pseudonym)
+                .measureId(id.toString())
+                .legalBasis("CHILD_PROTECTION_MEASURE")
+                .attributes(GroundEvents.attributes("type", c.type(), "validFrom", from, "validUntil", c.validUntil()));
+        return events.record(
+                id,
+                entry,
+                seq -> store.insert(new MeasureRecord(
+                        id,
+                        pseudonym,
+                        c.type(),
+                        c.courtReference(),
+                        from,
+                        c.validUntil(),
+                        registrar,
+                        caller.subject(),
+                        now,
+                        seq,
+                        null)));
     }
 
-    MeasureRecord end(Caller caller, String id) {
+    MeasureRecord end(Caller caller, UUID id) {
         OrganisationId organisation = caller.requireOrganisation();
-        return tx.execute(status -> {
-            GroundLocks.lock(jdbc, id);
-            MeasureRecord m = store.find(id, organisation).orElseThrow(() -> new GroundNotFoundException("measure"));
+        return events.record(id, () -> {
+            MeasureRecord m = find(id, organisation);
             Instant now = clock.instant();
             if (m.end() != null) {
                 throw new GroundConflictException(
@@ -136,17 +94,42 @@ final class Measures {
             if (!now.isBefore(ConsentRecord.startOf(m.validUntil()))) {
                 throw new GroundConflictException("This measure already ran out on " + m.validUntil() + ".");
             }
-            long seq = log.append(
-                    GroundEntries.entry(EntryKind.MEASURE_ENDED, caller, organisation.value(), m.subjectPseudonym())
-                            .measureId(m.id())
-                            .legalBasis("CHILD_PROTECTION_MEASURE"));
-            MeasureRecord.End end = new MeasureRecord.End(now, organisation, caller.subject(), seq);
-            store.insertEnd(m.id(), end);
-            return m.withEnd(end);
+            return new GroundEvents.Event<>(
+                    GroundEvents.entry(EntryKind.MEASURE_ENDED, caller, organisation, m.subjectPseudonym())
+                            .measureId(m.id().toString())
+                            .legalBasis("CHILD_PROTECTION_MEASURE"),
+                    seq -> {
+                        store.insertEnd(id, new MeasureRecord.End(now, organisation, caller.subject(), seq));
+                        return find(id, organisation);
+                    });
         });
     }
 
     Instant now() {
         return clock.instant();
+    }
+
+    private MeasureRecord find(UUID id, OrganisationId organisation) {
+        return store.find(id, organisation).orElseThrow(() -> new GroundNotFoundException("measure"));
+    }
+
+    /**
+     * A measure runs for a minor, and one that ends by law at majority ({@link #END_AT_MAJORITY}) does
+     * not run past it. (A rule for the policy; kept here until it moves there.)
+     */
+    private void check(Commands.RegisterMeasure c, LocalDate from, LocalDate today, Refusal refusal) {
+        if (!c.validUntil().isAfter(from)) {
+            refusal.add("validUntil", "must be after validFrom (it is the exclusive end day)");
+        }
+        LocalDate majority = c.birthDate().plusYears(framework.consentPolicy().adultAge());
+        LocalDate start = from.isAfter(today) ? from : today;
+        if (!start.isBefore(majority)) {
+            refusal.add(
+                    "subject.birthDate",
+                    "a child-protection measure is registered for a minor only; the subject is "
+                            + framework.consentPolicy().adultAge() + " or older on " + start);
+        } else if (END_AT_MAJORITY.contains(c.type()) && c.validUntil().isAfter(majority)) {
+            refusal.add("validUntil", c.type() + " ends by law when the child comes of age: at the latest " + majority);
+        }
     }
 }

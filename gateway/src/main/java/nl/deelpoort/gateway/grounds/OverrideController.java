@@ -3,6 +3,8 @@ package nl.deelpoort.gateway.grounds;
 import java.net.URI;
 import java.time.Instant;
 import nl.deelpoort.gateway.security.Caller;
+import nl.deelpoort.gateway.web.DisclosureHeader;
+import nl.deelpoort.gateway.web.validation.RequestValidator;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -11,48 +13,52 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Safety overrides (docs/api.md "Legal grounds"). */
+/** Safety overrides (docs/api.md, "Legal grounds"). */
 @RestController
 class OverrideController {
 
-    private final Overrides overrides;
+    private static final String WHAT = "safety override";
 
-    OverrideController(Overrides overrides) {
+    private final Overrides overrides;
+    private final RequestValidator requests;
+
+    OverrideController(Overrides overrides, RequestValidator requests) {
         this.overrides = overrides;
+        this.requests = requests;
     }
 
     @PostMapping("/api/v1/overrides")
-    ResponseEntity<OverrideView> declare(Caller caller, @RequestBody(required = false) Bodies.Override body) {
-        OverrideRecord o = overrides.declare(caller, body);
+    ResponseEntity<OverrideView> declare(Caller caller, @RequestBody(required = false) Requests.Override body) {
+        OverrideRecord o = overrides.declare(caller, requests.valid(body).command());
         return ResponseEntity.created(URI.create("/api/v1/overrides/" + o.id()))
-                .header(ConsentController.DISCLOSURE_ID, Long.toString(o.disclosureId()))
+                .header(DisclosureHeader.NAME, Long.toString(o.disclosureId()))
                 .body(OverrideView.of(o, overrides.now()));
     }
 
     @PostMapping("/api/v1/overrides/{id}/end")
     ResponseEntity<OverrideView> end(Caller caller, @PathVariable String id) {
-        OverrideRecord o = overrides.end(caller, id);
+        OverrideRecord o = overrides.end(caller, Requests.id(id, WHAT));
         return ResponseEntity.ok()
-                .header(ConsentController.DISCLOSURE_ID, Long.toString(o.end().disclosureId()))
+                .header(DisclosureHeader.NAME, Long.toString(o.end().disclosureId()))
                 .body(OverrideView.of(o, overrides.now()));
     }
 
     @GetMapping("/api/v1/overrides")
     OverrideView.Page list(Caller caller, @RequestParam(required = false) String reviewStatus) {
+        Requests.ReviewQuery query = requests.valid(new Requests.ReviewQuery(reviewStatus));
         Instant now = overrides.now();
-        return new OverrideView.Page(overrides.list(caller, reviewStatus).stream()
+        return new OverrideView.Page(overrides.list(caller, query.status()).stream()
                 .map(o -> OverrideView.of(o, now))
                 .toList());
     }
 
     @PostMapping("/api/v1/overrides/{id}/review")
     ResponseEntity<OverrideView> review(
-            Caller caller, @PathVariable String id, @RequestBody(required = false) Bodies.Review body) {
-        OverrideRecord o = overrides.review(caller, id, body);
+            Caller caller, @PathVariable String id, @RequestBody(required = false) Requests.Review body) {
+        Requests.Review valid = requests.valid(body);
+        OverrideRecord o = overrides.review(caller, valid.command(Requests.id(id, WHAT)));
         return ResponseEntity.ok()
-                .header(
-                        ConsentController.DISCLOSURE_ID,
-                        Long.toString(o.review().disclosureId()))
+                .header(DisclosureHeader.NAME, Long.toString(o.review().disclosureId()))
                 .body(OverrideView.of(o, overrides.now()));
     }
 }

@@ -2,6 +2,7 @@ package nl.deelpoort.gateway.grounds;
 
 import java.time.Instant;
 import java.util.Set;
+import java.util.UUID;
 import nl.deelpoort.policy.Category;
 import nl.deelpoort.policy.OrganisationId;
 import nl.deelpoort.policy.Purpose;
@@ -9,7 +10,7 @@ import nl.deelpoort.policy.RiskLevel;
 
 /** A safety override as stored: the declaration and, if any, its early end and its review. */
 record OverrideRecord(
-        String id,
+        UUID id,
         String subjectPseudonym,
         OrganisationId declaredBy,
         String declaredByUser,
@@ -30,6 +31,12 @@ record OverrideRecord(
         UNJUSTIFIED
     }
 
+    enum ReviewStatus {
+        PENDING_REVIEW,
+        JUSTIFIED,
+        UNJUSTIFIED
+    }
+
     record End(Instant at, OrganisationId by, String user, long disclosureId) {}
 
     record Review(Verdict verdict, String note, Instant at, OrganisationId by, String user, long disclosureId) {}
@@ -41,45 +48,9 @@ record OverrideRecord(
         return now.isBefore(expiresAt) ? "ACTIVE" : "EXPIRED";
     }
 
-    String reviewStatus() {
-        return review == null ? "PENDING_REVIEW" : review.verdict().name();
-    }
-
-    OverrideRecord withEnd(End newEnd) {
-        return new OverrideRecord(
-                id,
-                subjectPseudonym,
-                declaredBy,
-                declaredByUser,
-                purpose,
-                recipients,
-                categories,
-                riskLevel,
-                justification,
-                meldcodeStep,
-                declaredAt,
-                expiresAt,
-                disclosureId,
-                newEnd,
-                review);
-    }
-
-    OverrideRecord withReview(Review newReview) {
-        return new OverrideRecord(
-                id,
-                subjectPseudonym,
-                declaredBy,
-                declaredByUser,
-                purpose,
-                recipients,
-                categories,
-                riskLevel,
-                justification,
-                meldcodeStep,
-                declaredAt,
-                expiresAt,
-                disclosureId,
-                end,
-                newReview);
+    ReviewStatus reviewStatus() {
+        return review == null
+                ? ReviewStatus.PENDING_REVIEW
+                : ReviewStatus.valueOf(review.verdict().name());
     }
 }

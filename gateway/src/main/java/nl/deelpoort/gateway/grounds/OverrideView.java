@@ -2,6 +2,7 @@ package nl.deelpoort.gateway.grounds;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import nl.deelpoort.policy.Category;
 import nl.deelpoort.policy.OrganisationId;
 import nl.deelpoort.policy.Purpose;
@@ -13,9 +14,9 @@ import nl.deelpoort.policy.RiskLevel;
  * privacy officer of the declaring organisation gives a verdict.
  */
 record OverrideView(
-        String id,
+        UUID id,
         Instant expiresAt,
-        String reviewStatus,
+        OverrideRecord.ReviewStatus reviewStatus,
         String status,
         Purpose purpose,
         List<OrganisationId> recipients,

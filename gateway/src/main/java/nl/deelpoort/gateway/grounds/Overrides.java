@@ -7,12 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import nl.deelpoort.gateway.logstore.DisclosureLog;
+import java.util.UUID;
+import nl.deelpoort.gateway.grounds.GroundRefusedException.Refusal;
 import nl.deelpoort.gateway.logstore.SubjectPseudonyms;
 import nl.deelpoort.gateway.security.Caller;
 import nl.deelpoort.ledger.EntryKind;
-import nl.deelpoort.policy.Bsn;
-import nl.deelpoort.policy.Category;
+import nl.deelpoort.ledger.LogEntry;
 import nl.deelpoort.policy.Framework;
 import nl.deelpoort.policy.Organisation;
 import nl.deelpoort.policy.OrganisationId;
@@ -21,79 +21,53 @@ import nl.deelpoort.policy.OverrideRules;
 import nl.deelpoort.policy.Purpose;
 import nl.deelpoort.policy.Reason;
 import nl.deelpoort.policy.ReasonCode;
-import nl.deelpoort.policy.RiskLevel;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Safety overrides (break-the-glass, DOMAIN §5): declared by a professional of the organisation that
- * will share the data, ended early by its own organisation, reviewed by that organisation's privacy
- * officers, never by the person who declared it. Transactions as in {@link Consents}: log entry
- * first, row second, one commit.
+ * Safety overrides (break-the-glass, docs/domain.md, "Legal grounds the gateway keeps"): declared by
+ * a professional of the organisation that will share the data, ended early by its own organisation,
+ * reviewed by that organisation's privacy officers, never by the person who declared it.
  */
 final class Overrides {
-
-    static final int MAX_JUSTIFICATION = 4000;
-    static final int MAX_NOTE = 4000;
-    static final int MELDCODE_STEPS = 5;
 
     static final String SELF_REVIEW = "You declared this override; another privacy officer must review it.";
 
     private final Framework framework;
     private final OverrideRules rules;
     private final OverrideStore store;
-    private final JdbcTemplate jdbc;
-    private final TransactionTemplate tx;
+    private final GroundEvents events;
     private final SubjectPseudonyms pseudonyms;
-    private final DisclosureLog log;
     private final Clock clock;
     private final GroundsSettings settings;
 
     Overrides(
             Framework framework,
             OverrideStore store,
-            JdbcTemplate jdbc,
-            TransactionTemplate tx,
+            GroundEvents events,
             SubjectPseudonyms pseudonyms,
-            DisclosureLog log,
             Clock clock,
             GroundsSettings settings) {
         this.framework = framework;
         this.rules = new OverrideRules(framework);
         this.store = store;
-        this.jdbc = jdbc;
-        this.tx = tx;
+        this.events = events;
         this.pseudonyms = pseudonyms;
-        this.log = log;
         this.clock = clock;
         this.settings = settings;
     }
 
-    OverrideRecord declare(Caller caller, Bodies.Override body) {
+    OverrideRecord declare(Caller caller, Commands.DeclareOverride c) {
         OrganisationId declarer = caller.requireOrganisation();
-        Fields f = new Fields();
-        if (body == null) {
-            f.add("", "a JSON body is required");
-            f.throwIfAny();
-        }
-        Bsn bsn = f.bsn(body.subject(), "subject");
-        Purpose purpose = f.enumValue(body.purpose(), "purpose", Purpose.class, true);
-        Set<OrganisationId> recipients = f.organisations(body.recipients(), "recipients", framework, true);
-        Set<Category> categories = f.enumList(body.categories(), "categories", Category.class, true);
-        RiskLevel risk = f.enumValue(body.riskLevel(), "riskLevel", RiskLevel.class, false);
-        String justification = f.text(body.justification(), "justification", false, MAX_JUSTIFICATION);
-        Integer step = body.meldcodeStep();
-        if (step != null && (step < 1 || step > MELDCODE_STEPS)) {
-            f.add("meldcodeStep", "must be a step of the meldcode, 1 to " + MELDCODE_STEPS);
-        }
-        Duration duration = body.durationHours() == null
-                ? settings.overrideDefaultDuration()
-                : Duration.ofHours(body.durationHours());
-        f.throwIfAny();
-
-        List<Reason> reasons = new ArrayList<>(rules.check(
-                new OverrideProposal(declarer, purpose, recipients, categories, risk, justification, duration)));
+        Duration duration = c.duration().orElse(settings.overrideDefaultDuration());
+        String justification = c.justification().orElse(null);
+        List<Reason> reasons = new ArrayList<>(rules.check(new OverrideProposal(
+                declarer,
+                c.purpose(),
+                c.recipients(),
+                c.categories(),
+                c.riskLevel().orElse(null),
+                justification,
+                duration)));
         if (reasons.stream()
                 .anyMatch(r -> r.code() == ReasonCode.OVERRIDE_DECLARER_NOT_ALLOWED
                         || (r.code() == ReasonCode.UNKNOWN_ORGANISATION
@@ -110,55 +84,52 @@ final class Overrides {
                 && reasons.stream().noneMatch(r -> r.code() == ReasonCode.OVERRIDE_DURATION_INVALID)) {
             reasons.add(durationTooLong(duration));
         }
+        Refusal refusal = new Refusal();
         for (Reason reason : reasons) {
-            f.add(field(reason.code()), List.of(reason));
+            refusal.add(field(reason.code()), List.of(reason));
         }
-        declarerShares(declarer, purpose, recipients, f);
-        f.throwIfAny();
+        declarerShares(declarer, c.purpose(), c.recipients(), refusal);
+        refusal.throwIfAny();
 
-        String pseudonym = pseudonyms.pseudonym(bsn);
+        String pseudonym = pseudonyms.pseudonym(c.subject());
         Instant now = clock.instant();
         Instant expiresAt = now.plus(duration);
-        String id = Ids.next();
-        return tx.execute(status -> {
-            long seq = log.append(GroundEntries.entry(EntryKind.OVERRIDE_DECLARED, caller, declarer.value(), pseudonym)
-                    .overrideId(id)
-                    .purpose(purpose.name())
-                    .attributes(new GroundEntries.Attributes()
-                            .list("recipients", recipients)
-                            .list("categories", categories)
-                            .put("riskLevel", risk)
-                            .put("meldcodeStep", step)
-                            .put("expiresAt", expiresAt)
-                            .map()));
-            OverrideRecord declared = new OverrideRecord(
-                    id,
-                    pseudonym,
-                    declarer,
-                    caller.subject(),
-                    purpose,
-                    recipients,
-                    categories,
-                    risk,
-                    justification,
-                    step,
-                    now,
-                    expiresAt,
-                    seq,
-                    null,
-                    null);
-            store.insert(declared);
-            return declared;
-        });
+        UUID id = UUID.randomUUID();
+        LogEntry.Builder entry = GroundEvents.entry(EntryKind.OVERRIDE_DECLARED, caller, declarer, pseudonym)
+                .overrideId(id.toString())
+                .purpose(c.purpose().name())
+                .attributes(GroundEvents.attributes(
+                        "recipients", c.recipients(),
+                        "categories", c.categories(),
+                        "riskLevel", c.riskLevel().orElse(null),
+                        "meldcodeStep", c.meldcodeStep().orElse(null),
+                        "expiresAt", expiresAt));
+        return events.record(
+                id,
+                entry,
+                seq -> store.insert(new OverrideRecord(
+                        id,
+                        pseudonym,
+                        declarer,
+                        caller.subject(),
+                        c.purpose(),
+                        c.recipients(),
+                        c.categories(),
+                        c.riskLevel().orElseThrow(),
+                        justification,
+                        c.meldcodeStep().orElse(null),
+                        now,
+                        expiresAt,
+                        seq,
+                        null,
+                        null)));
     }
 
     /** Only the declaring organisation ends its override; a recipient may see it but not end it. */
-    OverrideRecord end(Caller caller, String id) {
+    OverrideRecord end(Caller caller, UUID id) {
         OrganisationId organisation = caller.requireOrganisation();
-        return tx.execute(status -> {
-            GroundLocks.lock(jdbc, id);
-            OverrideRecord o =
-                    store.find(id, organisation).orElseThrow(() -> new GroundNotFoundException("safety override"));
+        return events.record(id, () -> {
+            OverrideRecord o = find(id, organisation);
             if (!o.declaredBy().equals(organisation)) {
                 throw new AccessDeniedException("only the declaring organisation ends a safety override");
             }
@@ -170,34 +141,22 @@ final class Overrides {
             if (!now.isBefore(o.expiresAt())) {
                 throw new GroundConflictException("This safety override already expired on " + o.expiresAt() + ".");
             }
-            long seq = log.append(
-                    GroundEntries.entry(EntryKind.OVERRIDE_ENDED, caller, organisation.value(), o.subjectPseudonym())
-                            .overrideId(o.id())
-                            .purpose(o.purpose().name()));
-            OverrideRecord.End end = new OverrideRecord.End(now, organisation, caller.subject(), seq);
-            store.insertEnd(o.id(), end);
-            return o.withEnd(end);
+            return new GroundEvents.Event<>(
+                    GroundEvents.entry(EntryKind.OVERRIDE_ENDED, caller, organisation, o.subjectPseudonym())
+                            .overrideId(o.id().toString())
+                            .purpose(o.purpose().name()),
+                    seq -> {
+                        store.insertEnd(id, new OverrideRecord.End(now, organisation, caller.subject(), seq));
+                        return find(id, organisation);
+                    });
         });
     }
 
     /** The privacy officers of the declaring organisation review; others do not see it (404). */
-    OverrideRecord review(Caller caller, String id, Bodies.Review body) {
+    OverrideRecord review(Caller caller, Commands.ReviewOverride c) {
         OrganisationId organisation = caller.requireOrganisation();
-        Fields f = new Fields();
-        OverrideRecord.Verdict verdict = null;
-        String note = null;
-        if (body == null) {
-            f.add("", "a JSON body is required");
-        } else {
-            verdict = f.enumValue(body.verdict(), "verdict", OverrideRecord.Verdict.class, true);
-            note = f.text(body.note(), "note", true, MAX_NOTE);
-        }
-        f.throwIfAny();
-        OverrideRecord.Verdict v = verdict;
-        String n = note;
-        return tx.execute(status -> {
-            GroundLocks.lock(jdbc, id);
-            OverrideRecord o = store.find(id, organisation)
+        return events.record(c.override(), () -> {
+            OverrideRecord o = store.find(c.override(), organisation)
                     .filter(found -> found.declaredBy().equals(organisation))
                     .orElseThrow(() -> new GroundNotFoundException("safety override"));
             if (caller.subject() != null && caller.subject().equals(o.declaredByUser())) {
@@ -209,30 +168,31 @@ final class Overrides {
                         + o.review().at() + " as " + o.review().verdict() + ".");
             }
             Instant now = clock.instant();
-            long seq = log.append(GroundEntries.entry(
-                            EntryKind.OVERRIDE_REVIEWED, caller, organisation.value(), o.subjectPseudonym())
-                    .overrideId(o.id())
-                    .purpose(o.purpose().name())
-                    .attributes(new GroundEntries.Attributes().put("verdict", v).map()));
-            OverrideRecord.Review review = new OverrideRecord.Review(v, n, now, organisation, caller.subject(), seq);
-            store.insertReview(o.id(), review);
-            return o.withReview(review);
+            return new GroundEvents.Event<>(
+                    GroundEvents.entry(EntryKind.OVERRIDE_REVIEWED, caller, organisation, o.subjectPseudonym())
+                            .overrideId(o.id().toString())
+                            .purpose(o.purpose().name())
+                            .attributes(GroundEvents.attributes("verdict", c.verdict())),
+                    seq -> {
+                        store.insertReview(
+                                o.id(),
+                                new OverrideRecord.Review(
+                                        c.verdict(), c.note(), now, organisation, caller.subject(), seq));
+                        return find(o.id(), organisation);
+                    });
         });
     }
 
-    List<OverrideRecord> list(Caller caller, String reviewStatus) {
-        OrganisationId organisation = caller.requireOrganisation();
-        if (reviewStatus != null
-                && !List.of("PENDING_REVIEW", "JUSTIFIED", "UNJUSTIFIED").contains(reviewStatus)) {
-            Fields f = new Fields();
-            f.add("reviewStatus", "must be one of [PENDING_REVIEW, JUSTIFIED, UNJUSTIFIED]");
-            f.throwIfAny();
-        }
-        return store.declaredBy(organisation, reviewStatus, settings.maxListSize());
+    List<OverrideRecord> list(Caller caller, Optional<OverrideRecord.ReviewStatus> status) {
+        return store.declaredBy(caller.requireOrganisation(), status, settings.maxListSize());
     }
 
     Instant now() {
         return clock.instant();
+    }
+
+    private OverrideRecord find(UUID id, OrganisationId organisation) {
+        return store.find(id, organisation).orElseThrow(() -> new GroundNotFoundException("safety override"));
     }
 
     /**
@@ -242,7 +202,7 @@ final class Overrides {
      * that would let an organisation break the glass on data others hold, so it is refused here
      * (a rule for the policy; kept here until it moves there).
      */
-    private void declarerShares(OrganisationId declarer, Purpose purpose, Set<OrganisationId> recipients, Fields f) {
+    private void declarerShares(OrganisationId declarer, Purpose purpose, Set<OrganisationId> recipients, Refusal f) {
         Optional<Organisation> own = framework.organisation(declarer);
         if (own.isEmpty()) {
             return; // refused above as an unknown organisation

@@ -16,7 +16,7 @@ import nl.deelpoort.policy.MeasureType;
 import nl.deelpoort.policy.OrganisationId;
 import nl.deelpoort.policy.OverrideFact;
 import nl.deelpoort.policy.Purpose;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The grounds recorded for a subject, as the decision engine weighs them: consents, overrides and
@@ -26,27 +26,28 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class RecordedGrounds implements GroundsFacts {
 
-    static final String QUERY = "SELECT 'C' AS kind, c.id::text AS id, c.purposes, c.recipients, c.holders,"
-            + " c.categories, NULL::text AS org, NULL::text AS type, c.valid_from AS day_from,"
-            + " c.valid_until AS day_until, NULL::timestamptz AS at_from, NULL::timestamptz AS at_until,"
-            + " w.withdrawn_at AS at_end"
-            + " FROM consent c LEFT JOIN consent_withdrawal w ON w.consent_id = c.id"
-            + " WHERE c.subject_pseudonym = ?"
-            + " UNION ALL"
-            + " SELECT 'O', o.id::text, ARRAY[o.purpose], o.recipients, NULL, o.categories, o.declaring_org, NULL,"
-            + " NULL, NULL, o.declared_at, o.expires_at, e.ended_at"
-            + " FROM safety_override o LEFT JOIN override_end e ON e.override_id = o.id"
-            + " WHERE o.subject_pseudonym = ?"
-            + " UNION ALL"
-            + " SELECT 'M', m.id::text, NULL, NULL, NULL, NULL, m.registered_by_org, m.type, m.valid_from,"
-            + " m.valid_until, NULL, NULL, me.ended_at"
-            + " FROM measure m LEFT JOIN measure_end me ON me.measure_id = m.id"
-            + " WHERE m.subject_pseudonym = ?";
+    static final String QUERY = """
+            SELECT 'C' AS kind, c.id::text AS id, c.purposes, c.recipients, c.holders, c.categories, NULL::text AS org,
+                   NULL::text AS type, c.valid_from AS day_from, c.valid_until AS day_until,
+                   NULL::timestamptz AS at_from, NULL::timestamptz AS at_until, w.withdrawn_at AS at_end
+            FROM consent c LEFT JOIN consent_withdrawal w ON w.consent_id = c.id
+            WHERE c.subject_pseudonym = :subject
+            UNION ALL
+            SELECT 'O', o.id::text, ARRAY[o.purpose], o.recipients, NULL, o.categories, o.declaring_org, NULL, NULL,
+                   NULL, o.declared_at, o.expires_at, e.ended_at
+            FROM safety_override o LEFT JOIN override_end e ON e.override_id = o.id
+            WHERE o.subject_pseudonym = :subject
+            UNION ALL
+            SELECT 'M', m.id::text, NULL, NULL, NULL, NULL, m.registered_by_org, m.type, m.valid_from, m.valid_until,
+                   NULL, NULL, me.ended_at
+            FROM measure m LEFT JOIN measure_end me ON me.measure_id = m.id
+            WHERE m.subject_pseudonym = :subject
+            """;
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final Clock clock;
 
-    RecordedGrounds(JdbcTemplate jdbc, Clock clock) {
+    RecordedGrounds(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -56,87 +57,44 @@ final class RecordedGrounds implements GroundsFacts {
         List<ConsentFact> consents = new ArrayList<>();
         List<OverrideFact> overrides = new ArrayList<>();
         List<MeasureFact> measures = new ArrayList<>();
-        jdbc.query(
-                QUERY,
-                rs -> {
-                    switch (rs.getString("kind")) {
-                        case "C" -> consents.add(consent(rs, subjectPseudonym));
-                        case "O" -> overrides.add(override(rs, subjectPseudonym));
-                        default -> measures.add(measure(rs, subjectPseudonym));
-                    }
-                },
-                subjectPseudonym,
-                subjectPseudonym,
-                subjectPseudonym);
-        if (!consents.isEmpty() || !overrides.isEmpty() || !measures.isEmpty()) {
-            Instant read = clock.instant();
-            // An event that committed is in force for this decision even if the instance that wrote
-            // it has a clock slightly ahead of ours: cap its time at the moment we read it.
-            consents.replaceAll(c -> c.withdrawnAt() == null || !c.withdrawnAt().isAfter(read)
-                    ? c
-                    : new ConsentFact(
-                            c.id(),
-                            c.subjectPseudonym(),
-                            c.purposes(),
-                            c.recipients(),
-                            c.holders(),
-                            c.categories(),
-                            c.validFrom(),
-                            c.validUntil(),
-                            read));
-            overrides.replaceAll(o -> o.endedAt() == null || !o.endedAt().isAfter(read)
-                    ? o
-                    : new OverrideFact(
-                            o.id(),
-                            o.subjectPseudonym(),
-                            o.declaringOrganisation(),
-                            o.purpose(),
-                            o.recipients(),
-                            o.categories(),
-                            o.declaredAt(),
-                            o.expiresAt(),
-                            read));
-            measures.replaceAll(m -> m.endedAt() == null || !m.endedAt().isAfter(read)
-                    ? m
-                    : new MeasureFact(
-                            m.id(),
-                            m.subjectPseudonym(),
-                            m.type(),
-                            m.registeredBy(),
-                            m.validFrom(),
-                            m.validUntil(),
-                            read));
-        }
+        Instant read = clock.instant();
+        jdbc.sql(QUERY).param("subject", subjectPseudonym).query(rs -> {
+            switch (rs.getString("kind")) {
+                case "C" -> consents.add(consent(rs, subjectPseudonym, read));
+                case "O" -> overrides.add(override(rs, subjectPseudonym, read));
+                default -> measures.add(measure(rs, subjectPseudonym, read));
+            }
+        });
         return new Facts(consents, overrides, measures, invokedOverrideId);
     }
 
-    private static ConsentFact consent(ResultSet rs, String pseudonym) throws SQLException {
+    private static ConsentFact consent(ResultSet rs, String pseudonym, Instant read) throws SQLException {
         return new ConsentFact(
                 rs.getString("id"),
                 pseudonym,
-                Ids.ordered(Sql.texts(rs, "purposes", Purpose::valueOf)),
-                Ids.ordered(Sql.texts(rs, "recipients", OrganisationId::of)),
-                Ids.ordered(Sql.texts(rs, "holders", OrganisationId::of)),
-                Ids.ordered(Sql.texts(rs, "categories", Category::valueOf)),
+                Sql.set(rs, "purposes", Purpose::valueOf),
+                Sql.set(rs, "recipients", OrganisationId::of),
+                Sql.set(rs, "holders", OrganisationId::of),
+                Sql.set(rs, "categories", Category::valueOf),
                 ConsentRecord.startOf(Sql.day(rs, "day_from")),
                 ConsentRecord.startOf(Sql.day(rs, "day_until")),
-                Sql.instant(rs, "at_end"));
+                ended(rs, read));
     }
 
-    private static OverrideFact override(ResultSet rs, String pseudonym) throws SQLException {
+    private static OverrideFact override(ResultSet rs, String pseudonym, Instant read) throws SQLException {
         return new OverrideFact(
                 rs.getString("id"),
                 pseudonym,
                 OrganisationId.of(rs.getString("org")),
                 Sql.texts(rs, "purposes", Purpose::valueOf).get(0),
-                Ids.ordered(Sql.texts(rs, "recipients", OrganisationId::of)),
-                Ids.ordered(Sql.texts(rs, "categories", Category::valueOf)),
+                Sql.set(rs, "recipients", OrganisationId::of),
+                Sql.set(rs, "categories", Category::valueOf),
                 Sql.instant(rs, "at_from"),
                 Sql.instant(rs, "at_until"),
-                Sql.instant(rs, "at_end"));
+                ended(rs, read));
     }
 
-    private static MeasureFact measure(ResultSet rs, String pseudonym) throws SQLException {
+    private static MeasureFact measure(ResultSet rs, String pseudonym, Instant read) throws SQLException {
         return new MeasureFact(
                 rs.getString("id"),
                 pseudonym,
@@ -144,6 +102,16 @@ final class RecordedGrounds implements GroundsFacts {
                 OrganisationId.of(rs.getString("org")),
                 ConsentRecord.startOf(Sql.day(rs, "day_from")),
                 ConsentRecord.startOf(Sql.day(rs, "day_until")),
-                Sql.instant(rs, "at_end"));
+                ended(rs, read));
+    }
+
+    /**
+     * When the ground was withdrawn or ended. An event that committed is in force for this decision
+     * even if the instance that wrote it has a clock slightly ahead of ours: its time is capped at the
+     * moment we read.
+     */
+    private static Instant ended(ResultSet rs, Instant read) throws SQLException {
+        Instant at = Sql.instant(rs, "at_end");
+        return at == null || !at.isAfter(read) ? at : read;
     }
 }

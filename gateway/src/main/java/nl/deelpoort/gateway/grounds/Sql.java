@@ -1,7 +1,6 @@
 package nl.deelpoort.gateway.grounds;
 
 import java.sql.Array;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -9,35 +8,40 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 
 /** The few JDBC conversions the grounds tables need: text arrays, days and instants. */
 final class Sql {
 
-    static Array texts(Connection c, Collection<?> values) throws SQLException {
-        return c.createArrayOf(
-                "text",
-                values.stream().map(v -> v == null ? null : v.toString()).toArray());
+    /** A {@code text[]} parameter. */
+    static String[] texts(Collection<?> values) {
+        return values.stream().map(v -> v == null ? null : v.toString()).toArray(String[]::new);
     }
 
     static <T> List<T> texts(ResultSet rs, String column, Function<String, T> parse) throws SQLException {
         Array array = rs.getArray(column);
-        if (array == null) {
-            return List.of();
-        }
         List<T> values = new ArrayList<>();
-        for (Object o : (Object[]) array.getArray()) {
-            values.add(o == null ? null : parse.apply((String) o));
+        if (array != null) {
+            for (Object o : (Object[]) array.getArray()) {
+                values.add(o == null ? null : parse.apply((String) o));
+            }
         }
         return values;
     }
 
-    static List<String> texts(ResultSet rs, String column) throws SQLException {
-        Array array = rs.getArray(column);
-        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    /** An unmodifiable set in the stored order, for stable answers. */
+    static <T> Set<T> set(ResultSet rs, String column, Function<String, T> parse) throws SQLException {
+        return Collections.unmodifiableSet(new LinkedHashSet<>(texts(rs, column, parse)));
+    }
+
+    static UUID id(ResultSet rs) throws SQLException {
+        return rs.getObject("id", UUID.class);
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -1,12 +1,13 @@
 /**
- * Legal grounds (DOMAIN §5): consent, the safety override and child-protection measures.
+ * Legal grounds (docs/domain.md, "Legal grounds the gateway keeps"): consent, the safety override and
+ * child-protection measures.
  *
  * <p>Grounds are events, never edited: a consent is given and perhaps withdrawn; an override is
  * declared, perhaps ended early, and reviewed; a measure is registered and perhaps ended. Each event
  * is a row in an insert-only table (the app role has SELECT and INSERT only) and an entry in the
- * disclosure log, written in one transaction: the log entry first, the row second, so a ground is
- * never recorded without its entry. Statuses (ACTIVE, WITHDRAWN, EXPIRED, ...) are derived when
- * read; nothing runs on a timer.
+ * disclosure log, written in one transaction by {@link nl.deelpoort.gateway.grounds.GroundEvents}:
+ * the log entry first, the row second, so a ground is never recorded without its entry. Statuses
+ * (ACTIVE, WITHDRAWN, EXPIRED, ...) are derived when read; nothing runs on a timer.
  *
  * <p>The subject is kept as its log pseudonym only; no BSN is stored, logged or put in a URL.
  * {@link nl.deelpoort.gateway.grounds.RecordedGrounds} hands the decision engine every ground of a
@@ -27,9 +28,11 @@
  * (purposes, categories, givers' and withdrawers' roles, method, risk level, verdict, measure type),
  * an organisation of the framework (recipients, holders), a date or a bounded number (validity,
  * meldcode step, duration), the BSN (replaced by its pseudonym at once), or free text that is stored
- * but never logged and is refused with 422 when it holds a BSN ({@code Bsn.appearsIn}): givers'
+ * but never logged and is refused with 422 when it holds a BSN ({@code @FreeText}): givers'
  * {@code name}, {@code evidenceReference}, a withdrawal's {@code reason}, an override's
  * {@code justification}, a review's {@code note} and a measure's {@code courtReference}. A
- * {@code null} anywhere in a body is a 422 naming the field.
+ * {@code null} anywhere in a body is a 422 naming the field. These input rules sit on the request
+ * records ({@link nl.deelpoort.gateway.grounds.Requests}), every broken field named at once; the
+ * services take typed commands and add the framework's rules to the same {@code invalidFields}.
  */
 package nl.deelpoort.gateway.grounds;

@@ -13,7 +13,7 @@ import nl.deelpoort.policy.Framework;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Bodies and small helpers for the grounds ITs. Every test uses fresh BSNs: all ITs share one
+ * Request bodies and small helpers for the grounds ITs. Every test uses fresh BSNs: all ITs share one
  * database, and a consent recorded here must not change another test's "no consent" scenario.
  */
 final class GroundsFixtures {

@@ -33,7 +33,7 @@ import nl.deelpoort.policy.OverrideFact;
 import nl.deelpoort.policy.Purpose;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /** The grounds as the decision engine receives them: mapped field by field, in one statement. */
@@ -160,7 +160,7 @@ class RecordedGroundsIT extends IntegrationTest {
                         }
                     });
             RecordedGrounds counted = new RecordedGrounds(
-                    new JdbcTemplate(new SingleConnectionDataSource(counting, true)), Clock.systemUTC());
+                    JdbcClient.create(new SingleConnectionDataSource(counting, true)), Clock.systemUTC());
             Facts facts = counted.factsFor(pseudonym, Optional.empty());
             assertThat(facts.consents()).hasSize(1);
             assertThat(facts.overrides()).hasSize(1);

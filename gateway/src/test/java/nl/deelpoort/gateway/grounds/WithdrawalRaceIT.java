@@ -25,10 +25,10 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * DOMAIN §5: a withdrawal takes effect for every decision after it commits. Evaluations run
- * continuously from several threads while the consent is withdrawn; every evaluation sent after the
- * withdrawal answered must refuse on CONSENT_WITHDRAWN. Evaluations in flight during the withdrawal
- * may go either way.
+ * A withdrawal takes effect for every decision after it commits (docs/domain.md, "Legal grounds the
+ * gateway keeps"). Evaluations run continuously from several threads while the consent is withdrawn;
+ * every evaluation sent after the withdrawal answered must refuse on CONSENT_WITHDRAWN. Evaluations
+ * in flight during the withdrawal may go either way.
  */
 class WithdrawalRaceIT extends IntegrationTest {
 

@@ -1,0 +1,59 @@
+package nl.deelpoort.gateway.grounds;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import nl.deelpoort.policy.Bsn;
+import nl.deelpoort.policy.Category;
+import nl.deelpoort.policy.ConsentGiverRole;
+import nl.deelpoort.policy.MeasureType;
+import nl.deelpoort.policy.OrganisationId;
+import nl.deelpoort.policy.Purpose;
+import nl.deelpoort.policy.RiskLevel;
+
+/**
+ * What the grounds services are asked to do, typed: built from a request only after it broke no input
+ * rule ({@link Requests}). Sets keep the order given, without repeats; free text is stripped.
+ */
+final class Commands {
+
+    record GiveConsent(
+            Bsn subject,
+            LocalDate birthDate,
+            List<ConsentRecord.Giver> givenBy,
+            Set<Purpose> purposes,
+            Set<OrganisationId> recipients,
+            Set<OrganisationId> holders,
+            Set<Category> categories,
+            Optional<LocalDate> validFrom,
+            Optional<LocalDate> validUntil,
+            ConsentRecord.Method method,
+            Optional<String> evidenceReference) {}
+
+    record WithdrawConsent(UUID consent, String reason, ConsentGiverRole withdrawnBy) {}
+
+    record DeclareOverride(
+            Bsn subject,
+            Purpose purpose,
+            Set<OrganisationId> recipients,
+            Set<Category> categories,
+            Optional<RiskLevel> riskLevel,
+            Optional<String> justification,
+            Optional<Integer> meldcodeStep,
+            Optional<Duration> duration) {}
+
+    record ReviewOverride(UUID override, OverrideRecord.Verdict verdict, String note) {}
+
+    record RegisterMeasure(
+            Bsn subject,
+            LocalDate birthDate,
+            MeasureType type,
+            String courtReference,
+            Optional<LocalDate> validFrom,
+            LocalDate validUntil) {}
+
+    private Commands() {}
+}
