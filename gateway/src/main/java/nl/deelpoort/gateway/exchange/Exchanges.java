@@ -39,7 +39,7 @@ import tools.jackson.databind.node.ObjectNode;
 @Service
 class Exchanges {
 
-    static final int INBOX_LIMIT = 200;
+    private static final int INBOX_LIMIT = 200;
     private static final Logger log = LoggerFactory.getLogger(Exchanges.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -23,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class TransferHousekeeping {
 
     private static final Logger log = LoggerFactory.getLogger(TransferHousekeeping.class);
-    static final int BATCH = 100;
+    private static final int BATCH = 100;
 
     private final Transfers transfers;
     private final DisclosureLog disclosureLog;
