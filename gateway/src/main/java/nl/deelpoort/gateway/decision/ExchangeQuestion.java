@@ -1,34 +1,35 @@
 package nl.deelpoort.gateway.decision;
 
-import java.time.LocalDate;
-import java.util.ArrayList;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import nl.deelpoort.gateway.web.InvalidField;
-import nl.deelpoort.gateway.web.InvalidRequestException;
+import java.util.stream.Collectors;
+import nl.deelpoort.gateway.web.validation.InputRules;
+import nl.deelpoort.gateway.web.validation.IsoDate;
+import nl.deelpoort.gateway.web.validation.KnownOrganisation;
+import nl.deelpoort.gateway.web.validation.OneOf;
+import nl.deelpoort.gateway.web.validation.UuidText;
+import nl.deelpoort.gateway.web.validation.ValidBsn;
+import nl.deelpoort.gateway.web.validation.Values;
 import nl.deelpoort.policy.ActingRole;
 import nl.deelpoort.policy.Bsn;
 import nl.deelpoort.policy.Category;
-import nl.deelpoort.policy.Framework;
 import nl.deelpoort.policy.OrganisationId;
 import nl.deelpoort.policy.Purpose;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A validated question "may these categories move?", typed past the web layer (STYLE 6). Built from
- * the raw body with every broken field named at once, so a client fixes its request in one go.
- *
- * <p>A problem names the field (with its index inside a list) and the rule, never the value: a
- * missing, {@code null} or empty value is "is required", a list element of the wrong JSON type
- * "must be a string". An invoked override is named by its id, a UUID, so that what the engine says
- * back about it ("override … is not known") can only ever repeat an id.
+ * The question "may these categories move?", typed: what evaluate, pull and push decide. It is
+ * made from a {@link Body} that passed its constraints, so every value here is valid. An invoked
+ * override is named by its id, a UUID, so that what the engine says back about it can only ever
+ * repeat an id.
  */
 public record ExchangeQuestion(
         Optional<Bsn> subject,
-        Optional<LocalDate> birthDate,
         Purpose purpose,
         ActingRole actingRole,
         OrganisationId holder,
@@ -36,164 +37,71 @@ public record ExchangeQuestion(
         OrganisationId recipient,
         Optional<ActingRole> recipientRole,
         Set<Category> categories,
-        Optional<String> overrideId) {
+        Optional<UUID> overrideId) {
+
+    /** A subject as the client sends it (docs/api.md, "Common rules"); the birth date is checked, not used. */
+    public record Subject(
+            @NotBlank(message = InputRules.REQUIRED) @ValidBsn
+            String bsn,
+
+            @IsoDate String birthDate) {}
 
     /**
-     * The raw body as clients send it (docs/api.md "Decisions"); strings so every error can be named, and
-     * the categories as JSON values so that a {@code null} or a number in the list is named too.
+     * The body of evaluate and pull as clients send it (docs/api.md, "Decisions"): strings, so that
+     * every broken field can be named; the categories as JSON values, so that a {@code null} or a
+     * number in the list is named too.
      */
     public record Body(
-            SubjectBody subject,
+            @Valid Subject subject,
+
+            @NotBlank(message = InputRules.REQUIRED) @OneOf(Purpose.class)
             String purpose,
+
+            @NotBlank(message = InputRules.REQUIRED) @OneOf(ActingRole.class)
             String actingRole,
+
+            @NotBlank(message = InputRules.REQUIRED) @KnownOrganisation
             String holder,
-            String holderRole,
+
+            @OneOf(ActingRole.class) String holderRole,
+
+            @NotBlank(message = InputRules.REQUIRED) @KnownOrganisation
             String recipient,
-            String recipientRole,
-            List<JsonNode> categories,
-            String overrideId) {}
 
-    public record SubjectBody(String bsn, String birthDate) {}
+            @OneOf(ActingRole.class) String recipientRole,
+            @CategoryNames List<JsonNode> categories,
+            @UuidText String overrideId) {
 
-    static final int MAX_CATEGORIES = Category.values().length;
+        /** This body with {@code recipient} filled in when the client left it out (a pull: the caller). */
+        public Body withRecipient(String defaultRecipient) {
+            return recipient != null
+                    ? this
+                    : new Body(
+                            subject,
+                            purpose,
+                            actingRole,
+                            holder,
+                            holderRole,
+                            defaultRecipient,
+                            recipientRole,
+                            categories,
+                            overrideId);
+        }
 
-    /**
-     * Validates {@code body}; {@code defaultRecipient} fills an absent recipient (a pull: the
-     * caller is the recipient).
-     */
-    public static ExchangeQuestion from(Body body, Framework framework, Optional<String> defaultRecipient) {
-        if (body == null) {
-            throw new InvalidRequestException(List.of(new InvalidField("", "a JSON body is required")));
-        }
-        List<InvalidField> errors = new ArrayList<>();
-        Optional<Bsn> subject = Optional.empty();
-        Optional<LocalDate> birthDate = Optional.empty();
-        if (body.subject() != null) {
-            subject = subject(body.subject(), errors);
-            if (body.subject().birthDate() != null) {
-                try {
-                    birthDate = Optional.of(LocalDate.parse(body.subject().birthDate()));
-                } catch (java.time.format.DateTimeParseException e) {
-                    errors.add(new InvalidField("subject.birthDate", "must be a date yyyy-MM-dd"));
-                }
-            }
-        }
-        Purpose purpose = required(body.purpose(), "purpose", Purpose.class, errors);
-        ActingRole actingRole = required(body.actingRole(), "actingRole", ActingRole.class, errors);
-        Optional<ActingRole> holderRole = optional(body.holderRole(), "holderRole", ActingRole.class, errors);
-        Optional<ActingRole> recipientRole = optional(body.recipientRole(), "recipientRole", ActingRole.class, errors);
-        OrganisationId holder = organisation(body.holder(), "holder", framework, errors);
-        String recipientRaw = body.recipient() != null ? body.recipient() : defaultRecipient.orElse(null);
-        OrganisationId recipient = organisation(recipientRaw, "recipient", framework, errors);
-        Set<Category> categories = EnumSet.noneOf(Category.class);
-        if (body.categories() == null || body.categories().isEmpty()) {
-            errors.add(new InvalidField("categories", "name at least one category"));
-        } else if (body.categories().size() > MAX_CATEGORIES) {
-            errors.add(new InvalidField("categories", "at most " + MAX_CATEGORIES + " categories"));
-        } else {
-            for (int i = 0; i < body.categories().size(); i++) {
-                Category c = element(body.categories().get(i), "categories[" + i + "]", Category.class, errors);
-                if (c != null) {
-                    categories.add(c);
-                }
-            }
-        }
-        Optional<String> overrideId = overrideId(body.overrideId(), errors);
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors);
-        }
-        return new ExchangeQuestion(
-                subject,
-                birthDate,
-                purpose,
-                actingRole,
-                holder,
-                holderRole,
-                recipient,
-                recipientRole,
-                categories,
-                overrideId);
-    }
-
-    /** The subject's BSN; an object without one is an error, not "no subject". */
-    private static Optional<Bsn> subject(SubjectBody subject, List<InvalidField> errors) {
-        String bsn = subject.bsn();
-        if (bsn == null || bsn.isBlank()) {
-            errors.add(new InvalidField("subject.bsn", "is required when a subject is given"));
-            return Optional.empty();
-        }
-        if (!Bsn.isValid(bsn)) {
-            errors.add(new InvalidField("subject.bsn", "must be 9 digits and pass the 11-check (elfproef)"));
-            return Optional.empty();
-        }
-        return Optional.of(Bsn.of(bsn));
-    }
-
-    /**
-     * An invoked override: absent, or a UUID (the form the gateway gives override ids), kept in
-     * canonical lower-case form so that it matches the stored id whatever case the client used.
-     */
-    private static Optional<String> overrideId(String raw, List<InvalidField> errors) {
-        if (raw == null || raw.isBlank()) {
-            return Optional.empty();
-        }
-        if (raw.length() == 36) {
-            try {
-                return Optional.of(UUID.fromString(raw).toString());
-            } catch (IllegalArgumentException e) {
-                // named below
-            }
-        }
-        errors.add(new InvalidField("overrideId", "must be the id (a UUID) of a safety override"));
-        return Optional.empty();
-    }
-
-    /** One element of a list of names: a non-empty string naming a constant of {@code type}. */
-    private static <E extends Enum<E>> E element(JsonNode raw, String field, Class<E> type, List<InvalidField> errors) {
-        if (raw == null || raw.isNull() || raw.isMissingNode()) {
-            errors.add(new InvalidField(field, "is required"));
-            return null;
-        }
-        if (!raw.isString()) {
-            errors.add(new InvalidField(field, "must be a string, one of " + List.of(type.getEnumConstants())));
-            return null;
-        }
-        return required(raw.stringValue(), field, type, errors);
-    }
-
-    private static OrganisationId organisation(
-            String raw, String field, Framework framework, List<InvalidField> errors) {
-        if (raw == null || raw.isBlank()) {
-            errors.add(new InvalidField(field, "is required"));
-            return null;
-        }
-        if (!OrganisationId.isValid(raw)
-                || framework.organisation(OrganisationId.of(raw)).isEmpty()) {
-            errors.add(new InvalidField(field, "is not an organisation of the sharing framework"));
-            return null;
-        }
-        return OrganisationId.of(raw);
-    }
-
-    private static <E extends Enum<E>> E required(String raw, String field, Class<E> type, List<InvalidField> errors) {
-        if (raw == null || raw.isBlank()) {
-            errors.add(new InvalidField(field, "is required"));
-            return null;
-        }
-        return parse(raw, field, type, errors);
-    }
-
-    private static <E extends Enum<E>> Optional<E> optional(
-            String raw, String field, Class<E> type, List<InvalidField> errors) {
-        return raw == null || raw.isBlank() ? Optional.empty() : Optional.ofNullable(parse(raw, field, type, errors));
-    }
-
-    private static <E extends Enum<E>> E parse(String raw, String field, Class<E> type, List<InvalidField> errors) {
-        try {
-            return Enum.valueOf(type, raw);
-        } catch (IllegalArgumentException e) {
-            errors.add(new InvalidField(field, "must be one of " + List.of(type.getEnumConstants())));
-            return null;
+        /** The typed question; only for a body that passed its constraints. */
+        public ExchangeQuestion question() {
+            return new ExchangeQuestion(
+                    Optional.ofNullable(subject).map(s -> Bsn.of(s.bsn())),
+                    Purpose.valueOf(purpose),
+                    ActingRole.valueOf(actingRole),
+                    OrganisationId.of(holder),
+                    Values.constant(ActingRole.class, holderRole),
+                    OrganisationId.of(recipient),
+                    Values.constant(ActingRole.class, recipientRole),
+                    categories.stream()
+                            .map(c -> Category.valueOf(c.stringValue()))
+                            .collect(Collectors.toCollection(() -> EnumSet.noneOf(Category.class))),
+                    Values.uuid(overrideId));
         }
     }
 }

@@ -5,8 +5,8 @@ import nl.deelpoort.gateway.web.ProblemTypes;
 import org.springframework.http.HttpStatus;
 
 /** The caller's organisation is neither the holder nor the recipient of the exchange it asks about: 403. */
-public class NotAPartyException extends ProblemException {
-    public NotAPartyException(String message) {
+class NotAPartyException extends ProblemException {
+    NotAPartyException(String message) {
         super(HttpStatus.FORBIDDEN, ProblemTypes.NOT_A_PARTY, "Not a party to this exchange", message);
     }
 }

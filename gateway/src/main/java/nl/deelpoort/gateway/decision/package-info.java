@@ -1,6 +1,8 @@
 /**
- * Decisions: a caller's question validated into an {@link nl.deelpoort.gateway.decision.ExchangeQuestion},
- * the facts gathered, the policy engine asked. Evaluate answers "may I share this?"; the exchange
- * feature decides through the same {@link nl.deelpoort.gateway.decision.DecisionService}.
+ * Decisions: a caller's question, validated at the edge into a typed
+ * {@link nl.deelpoort.gateway.decision.ExchangeQuestion}, turned into an engine request with the
+ * facts the grounds feature records, decided, and written as a log entry by
+ * {@link nl.deelpoort.gateway.decision.DecisionService}. Evaluate, pull and push (the exchange
+ * feature) all decide through it.
  */
 package nl.deelpoort.gateway.decision;

@@ -1,6 +1,5 @@
 package nl.deelpoort.gateway.exchange;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,31 +10,27 @@ import nl.deelpoort.policy.DecisionResult;
 import nl.deelpoort.policy.Reason;
 import org.springframework.http.HttpStatus;
 
-/** A pull or push was decided DENY; the denial is logged as {@code disclosureId}. The web edge answers 403. */
-public class DisclosureDeniedException extends ProblemException {
-
-    private final List<Reason> reasons;
-    private final long disclosureId;
+/**
+ * A pull or push was decided DENY; the denial is logged as {@code disclosureId}: 403 with the
+ * reasons, the general ones first, then each distinct per-category one.
+ */
+class DisclosureDeniedException extends ProblemException {
 
     DisclosureDeniedException(DecisionResult result, long disclosureId) {
+        this(reasons(result), disclosureId);
+    }
+
+    private DisclosureDeniedException(List<Reason> reasons, long disclosureId) {
         super(
                 HttpStatus.FORBIDDEN,
                 ProblemTypes.DISCLOSURE_DENIED,
                 "Disclosure denied",
-                "Nothing may be shared: " + firstMessage(reasons(result)));
-        this.reasons = reasons(result);
-        this.disclosureId = disclosureId;
-        property("reasons", DecisionView.ReasonView.of(this.reasons));
+                "Nothing may be shared: "
+                        + (reasons.isEmpty()
+                                ? "no flow allows it."
+                                : reasons.get(0).messageEn()));
+        property("reasons", DecisionView.ReasonView.of(reasons));
         property("disclosureId", disclosureId);
-    }
-
-    /** The reasons of the denial: the general ones, then each distinct per-category one. */
-    public List<Reason> reasons() {
-        return reasons;
-    }
-
-    public long disclosureId() {
-        return disclosureId;
     }
 
     private static List<Reason> reasons(DecisionResult result) {
@@ -44,10 +39,6 @@ public class DisclosureDeniedException extends ProblemException {
         result.withheld()
                 .values()
                 .forEach(list -> list.forEach(r -> distinct.putIfAbsent(r.code() + "|" + r.messageEn(), r)));
-        return List.copyOf(new ArrayList<>(distinct.values()));
-    }
-
-    private static String firstMessage(List<Reason> reasons) {
-        return reasons.isEmpty() ? "no flow allows it." : reasons.get(0).messageEn();
+        return List.copyOf(distinct.values());
     }
 }

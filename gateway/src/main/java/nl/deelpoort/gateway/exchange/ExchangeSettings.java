@@ -6,7 +6,8 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Settings of the exchange feature.
+ * Settings of the exchange feature ({@code deelpoort.exchange.*}; how often expired transfers are
+ * removed is {@code housekeeping-interval}, read by {@link TransferHousekeeping}).
  *
  * @param keys transfer encryption keys by key id, each base64 of 32 bytes (AES-256). Production sets
  *     them from a secret store, e.g. {@code DEELPOORT_EXCHANGE_KEYS_K2026=…}; every row records its
@@ -16,7 +17,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     local stack's and the tests' way, not production's
  * @param deliveredRetention how long a fetched transfer stays fetchable before it is purged
  * @param undeliveredExpiry how long a transfer waits for its recipient before it expires
- * @param housekeepingInterval how often purges and expiries run
  * @param maxDepth deepest nesting allowed inside a pushed section
  * @param maxStringLength longest string allowed inside a pushed section, in characters
  */
@@ -27,7 +27,6 @@ record ExchangeSettings(
         Path dataDir,
         Duration deliveredRetention,
         Duration undeliveredExpiry,
-        Duration housekeepingInterval,
         Integer maxDepth,
         Integer maxStringLength) {
 
@@ -36,7 +35,6 @@ record ExchangeSettings(
         dataDir = dataDir != null ? dataDir : Path.of(".local-stack", "exchange-keys");
         deliveredRetention = deliveredRetention != null ? deliveredRetention : Duration.ofDays(7);
         undeliveredExpiry = undeliveredExpiry != null ? undeliveredExpiry : Duration.ofDays(30);
-        housekeepingInterval = housekeepingInterval != null ? housekeepingInterval : Duration.ofMinutes(1);
         maxDepth = maxDepth != null ? maxDepth : 16;
         maxStringLength = maxStringLength != null ? maxStringLength : 100_000;
     }

@@ -2,7 +2,6 @@ package nl.deelpoort.gateway.exchange;
 
 import java.util.EnumSet;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import nl.deelpoort.policy.Category;
@@ -24,8 +23,6 @@ import tools.jackson.databind.node.ObjectNode;
 final class Sections {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final Map<String, Category> BY_NAME =
-            EnumSet.allOf(Category.class).stream().collect(Collectors.toMap(Enum::name, c -> c));
 
     /** The released sections of {@code sections} (an object keyed by category name). */
     static ObjectNode released(JsonNode sections, Set<Category> released) {
@@ -43,11 +40,6 @@ final class Sections {
             }
         }
         return out;
-    }
-
-    /** The category a section key names, if it names one exactly. */
-    static Optional<Category> category(String key) {
-        return Optional.ofNullable(BY_NAME.get(key));
     }
 
     private static JsonNode copy(JsonNode node, Set<String> withheld) {

@@ -7,26 +7,29 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import javax.sql.DataSource;
+import nl.deelpoort.ledger.EntryKind;
+import nl.deelpoort.ledger.LogEntry;
 import nl.deelpoort.policy.Category;
 import nl.deelpoort.policy.OrganisationId;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /**
  * The transfer table: released sections sealed with {@link TransferCipher}, plus the metadata an
  * inbox shows. The database never holds a section in clear, and never the BSN outside a sealed
  * {@code BSN} section.
  */
-final class Transfers {
+@Component
+class Transfers {
 
     private static final String COLUMNS = "id, disclosure_seq, sender_organisation, sender_role,"
             + " recipient_organisation, recipient_role, purpose, categories, flow, legal_basis, confidential,"
-            + " subject_pseudonym, key_id, nonce, ciphertext, created_at, expires_at, delivered_at";
+            + " subject_pseudonym, created_at, expires_at";
 
-    /** One row; {@code sealed} holds the released sections as JSON. */
+    /** One transfer's metadata; its sections stay sealed until {@link #open}. */
     record Transfer(
             UUID id,
             long disclosureSeq,
@@ -40,70 +43,72 @@ final class Transfers {
             String legalBasis,
             boolean confidential,
             String subjectPseudonym,
-            TransferCipher.Sealed sealed,
             Instant createdAt,
-            Instant expiresAt,
-            Instant deliveredAt) {}
+            Instant expiresAt) {
 
-    private final JdbcTemplate jdbc;
+        /** A log entry about this transfer (receipt, purge, expiry), referring to its TRANSFER entry. */
+        LogEntry.Builder entry(EntryKind kind) {
+            return LogEntry.builder(kind)
+                    .referenceId(Long.toString(disclosureSeq))
+                    .purpose(purpose)
+                    .legalBasis(legalBasis)
+                    .flow(flow)
+                    .holder(sender)
+                    .holderRole(senderRole)
+                    .recipient(recipient)
+                    .recipientRole(recipientRole)
+                    .subjectPseudonym(subjectPseudonym)
+                    .categoriesReleased(categories.stream().map(Enum::name).toList())
+                    .confidential(confidential)
+                    .attributes(Map.of("transferId", id.toString()));
+        }
+    }
+
+    private final JdbcClient jdbc;
     private final TransferCipher cipher;
 
-    Transfers(DataSource dataSource, TransferCipher cipher) {
-        this.jdbc = new JdbcTemplate(dataSource);
+    Transfers(JdbcClient jdbc, TransferCipher cipher) {
+        this.jdbc = jdbc;
         this.cipher = cipher;
     }
 
-    /** Seals {@code sectionsJson} for the row described by {@code t} (whose {@code sealed} is ignored) and stores it. */
-    Transfer store(Transfer t, byte[] sectionsJson) {
-        TransferCipher.Sealed sealed = cipher.seal(sectionsJson, associatedData(t.id(), t.recipient(), t.sender()));
-        jdbc.update(
-                "INSERT INTO transfer (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                t.id(),
-                t.disclosureSeq(),
-                t.sender(),
-                t.senderRole(),
-                t.recipient(),
-                t.recipientRole(),
-                t.purpose(),
-                String.join(",", t.categories().stream().map(Enum::name).toList()),
-                t.flow(),
-                t.legalBasis(),
-                t.confidential(),
-                t.subjectPseudonym(),
-                sealed.keyId(),
-                sealed.nonce(),
-                sealed.ciphertext(),
-                Timestamp.from(t.createdAt()),
-                Timestamp.from(t.expiresAt()),
-                null);
-        return new Transfer(
-                t.id(),
-                t.disclosureSeq(),
-                t.sender(),
-                t.senderRole(),
-                t.recipient(),
-                t.recipientRole(),
-                t.purpose(),
-                t.categories(),
-                t.flow(),
-                t.legalBasis(),
-                t.confidential(),
-                t.subjectPseudonym(),
-                sealed,
-                t.createdAt(),
-                t.expiresAt(),
-                null);
+    /** Stores {@code t} with {@code sectionsJson} sealed. */
+    void store(Transfer t, byte[] sectionsJson) {
+        TransferCipher.Sealed sealed = cipher.seal(sectionsJson, associatedData(t));
+        jdbc.sql("INSERT INTO transfer (" + COLUMNS + ", key_id, nonce, ciphertext) VALUES (:id, :disclosureSeq,"
+                        + " :sender, :senderRole, :recipient, :recipientRole, :purpose, :categories, :flow, :legalBasis,"
+                        + " :confidential, :subjectPseudonym, :createdAt, :expiresAt, :keyId, :nonce, :ciphertext)")
+                .param("id", t.id())
+                .param("disclosureSeq", t.disclosureSeq())
+                .param("sender", t.sender())
+                .param("senderRole", t.senderRole())
+                .param("recipient", t.recipient())
+                .param("recipientRole", t.recipientRole())
+                .param("purpose", t.purpose())
+                .param(
+                        "categories",
+                        String.join(",", t.categories().stream().map(Enum::name).toList()))
+                .param("flow", t.flow())
+                .param("legalBasis", t.legalBasis())
+                .param("confidential", t.confidential())
+                .param("subjectPseudonym", t.subjectPseudonym())
+                .param("createdAt", Timestamp.from(t.createdAt()))
+                .param("expiresAt", Timestamp.from(t.expiresAt()))
+                .param("keyId", sealed.keyId())
+                .param("nonce", sealed.nonce())
+                .param("ciphertext", sealed.ciphertext())
+                .update();
     }
 
     /** The organisation's transfers that were not fetched yet and have not expired, oldest first. */
     List<Transfer> inbox(OrganisationId recipient, Instant now, int limit) {
-        return jdbc.query(
-                "SELECT " + COLUMNS + " FROM transfer WHERE recipient_organisation = ? AND delivered_at IS NULL"
-                        + " AND expires_at > ? ORDER BY created_at, id LIMIT ?",
-                ROW,
-                recipient.value(),
-                Timestamp.from(now),
-                limit);
+        return jdbc.sql("SELECT " + COLUMNS + " FROM transfer WHERE recipient_organisation = :recipient"
+                        + " AND delivered_at IS NULL AND expires_at > :now ORDER BY created_at, id LIMIT :limit")
+                .param("recipient", recipient.value())
+                .param("now", Timestamp.from(now))
+                .param("limit", limit)
+                .query(Transfers::row)
+                .list();
     }
 
     /**
@@ -111,42 +116,67 @@ final class Transfers {
      * until purged, unfetched ones until they expire. Anyone else learns nothing, not even that it exists.
      */
     Optional<Transfer> forRecipient(UUID id, OrganisationId recipient, Instant now) {
-        return jdbc
-                .query(
-                        "SELECT " + COLUMNS + " FROM transfer WHERE id = ? AND recipient_organisation = ?"
-                                + " AND (delivered_at IS NOT NULL OR expires_at > ?)",
-                        ROW,
-                        id,
-                        recipient.value(),
-                        Timestamp.from(now))
-                .stream()
-                .findFirst();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM transfer WHERE id = :id AND recipient_organisation = :recipient"
+                        + " AND (delivered_at IS NOT NULL OR expires_at > :now)")
+                .param("id", id)
+                .param("recipient", recipient.value())
+                .param("now", Timestamp.from(now))
+                .query(Transfers::row)
+                .optional();
     }
 
-    /** The sealed sections in clear. */
+    /** The sealed sections of {@code t}, in clear. */
     byte[] open(Transfer t) {
-        return cipher.open(t.sealed(), associatedData(t.id(), t.recipient(), t.sender()));
+        TransferCipher.Sealed sealed = jdbc.sql("SELECT key_id, nonce, ciphertext FROM transfer WHERE id = :id")
+                .param("id", t.id())
+                .query((rs, n) -> new TransferCipher.Sealed(
+                        rs.getString("key_id"), rs.getBytes("nonce"), rs.getBytes("ciphertext")))
+                .single();
+        return cipher.open(sealed, associatedData(t));
     }
 
     /** The first fetch counts; a later one leaves the time (and with it the purge date) alone. */
     void markDelivered(UUID id, Instant at) {
-        jdbc.update(
-                "UPDATE transfer SET delivered_at = ? WHERE id = ? AND delivered_at IS NULL", Timestamp.from(at), id);
+        jdbc.sql("UPDATE transfer SET delivered_at = :at WHERE id = :id AND delivered_at IS NULL")
+                .param("at", Timestamp.from(at))
+                .param("id", id)
+                .update();
     }
 
-    int count() {
-        Integer n = jdbc.queryForObject("SELECT count(*) FROM transfer", Integer.class);
-        return n == null ? 0 : n;
+    /** Locks up to {@code limit} transfers fetched at or before {@code bound}; see {@link #lock}. */
+    List<Transfer> lockFetchedBefore(Instant bound, int limit) {
+        return lock("delivered_at IS NOT NULL AND delivered_at <= :bound", bound, limit);
     }
 
-    private static byte[] associatedData(UUID id, String recipient, String sender) {
-        return ("deelpoort-transfer-v1\n" + id + "\n" + sender + "\n" + recipient).getBytes(StandardCharsets.UTF_8);
+    /** Locks up to {@code limit} unfetched transfers expired at {@code now}; see {@link #lock}. */
+    List<Transfer> lockExpired(Instant now, int limit) {
+        return lock("delivered_at IS NULL AND expires_at <= :bound", now, limit);
     }
 
-    static final RowMapper<Transfer> ROW = Transfers::row;
+    void delete(UUID id) {
+        jdbc.sql("DELETE FROM transfer WHERE id = :id").param("id", id).update();
+    }
 
-    static Transfer row(ResultSet rs, int rowNum) throws SQLException {
-        Timestamp delivered = rs.getTimestamp("delivered_at");
+    /**
+     * Rows locked {@code FOR UPDATE SKIP LOCKED} until the caller's transaction ends, so that several
+     * gateway instances never take the same row.
+     */
+    private List<Transfer> lock(String condition, Instant bound, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM transfer WHERE " + condition
+                        + " ORDER BY created_at LIMIT :limit FOR UPDATE SKIP LOCKED")
+                .param("bound", Timestamp.from(bound))
+                .param("limit", limit)
+                .query(Transfers::row)
+                .list();
+    }
+
+    /** Binds a ciphertext to its row: it cannot be moved to another row or recipient unnoticed. */
+    private static byte[] associatedData(Transfer t) {
+        return ("deelpoort-transfer-v1\n" + t.id() + "\n" + t.sender() + "\n" + t.recipient())
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static Transfer row(ResultSet rs, int rowNum) throws SQLException {
         return new Transfer(
                 rs.getObject("id", UUID.class),
                 rs.getLong("disclosure_seq"),
@@ -163,9 +193,7 @@ final class Transfers {
                 rs.getString("legal_basis"),
                 rs.getBoolean("confidential"),
                 rs.getString("subject_pseudonym"),
-                new TransferCipher.Sealed(rs.getString("key_id"), rs.getBytes("nonce"), rs.getBytes("ciphertext")),
                 rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("expires_at").toInstant(),
-                delivered == null ? null : delivered.toInstant());
+                rs.getTimestamp("expires_at").toInstant());
     }
 }

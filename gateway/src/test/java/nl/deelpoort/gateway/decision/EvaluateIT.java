@@ -106,7 +106,7 @@ class EvaluateIT extends IntegrationTest {
 
     @Test
     void consentFlowWithASubjectAndNoConsentIsRefusedWithReason() {
-        JsonNode d = evaluate(
+        Api.Response r = evaluated(
                 "carla.cmd-waalre",
                 Map.of(
                         "subject",
@@ -122,18 +122,19 @@ class EvaluateIT extends IntegrationTest {
                         "recipientRole",
                         "ADVISOR",
                         "categories",
-                        List.of("BSN", "CASE_NOTES")),
-                200);
+                        List.of("BSN", "CASE_NOTES")));
+        JsonNode d = r.json();
         assertThat(d.path("decision").asString()).isEqualTo("DENY");
         assertThat(d.toString()).contains("CONSENT_MISSING").doesNotContain("999990019");
         assertThat(d.path("disclosureId").isNumber())
                 .as("a question about a person is logged")
                 .isTrue();
+        assertThat(r.header("X-Disclosure-Id")).isEqualTo(d.path("disclosureId").asString());
     }
 
     @Test
     void generalQuestionNamesTheGroundsNeeded() {
-        JsonNode d = evaluate(
+        Api.Response r = evaluated(
                 "carla.cmd-waalre",
                 Map.of(
                         "purpose",
@@ -147,13 +148,14 @@ class EvaluateIT extends IntegrationTest {
                         "recipientRole",
                         "ADVISOR",
                         "categories",
-                        List.of("BSN", "HEALTH")),
-                200);
+                        List.of("BSN", "HEALTH")));
+        JsonNode d = r.json();
         assertThat(d.path("decision").asString()).isEqualTo("PARTIAL");
         assertThat(d.path("conditions").toString()).contains("CONSENT");
         assertThat(d.path("disclosureId").isNull())
                 .as("a general question concerns nobody")
                 .isTrue();
+        assertThat(r.header("X-Disclosure-Id")).as("nothing was logged").isNull();
     }
 
     @Test
@@ -451,6 +453,12 @@ class EvaluateIT extends IntegrationTest {
                 .forEach(w ->
                         w.path("reasons").forEach(x -> out.add(x.path("code").asString())));
         return out;
+    }
+
+    private Api.Response evaluated(String user, Map<String, Object> body) {
+        Api.Response r = api().post(EVALUATE, tokens().user(user), Api.json(body));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r;
     }
 
     private JsonNode evaluate(String user, Map<String, Object> body, int expectedStatus) {

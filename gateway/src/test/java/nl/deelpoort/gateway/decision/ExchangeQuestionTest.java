@@ -3,12 +3,18 @@ package nl.deelpoort.gateway.decision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorFactory;
+import jakarta.validation.Validation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
+import java.util.UUID;
 import nl.deelpoort.gateway.web.InvalidField;
 import nl.deelpoort.gateway.web.InvalidRequestException;
+import nl.deelpoort.gateway.web.validation.InputRules;
+import nl.deelpoort.gateway.web.validation.KnownOrganisation;
+import nl.deelpoort.gateway.web.validation.RequestValidator;
 import nl.deelpoort.policy.Category;
 import nl.deelpoort.policy.Framework;
 import nl.deelpoort.policy.FrameworkLoader;
@@ -16,16 +22,21 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
-/** The question's validator: every null, empty or mistyped field is named, and no value is repeated. */
+/** The question's constraints: every null, empty or mistyped field is named, and no value is repeated. */
 class ExchangeQuestionTest {
 
     private static final Framework FRAMEWORK = FrameworkLoader.loadDefault();
+    private static final RequestValidator REQUESTS = new RequestValidator(Validation.byDefaultProvider()
+            .configure()
+            .constraintValidatorFactory(new WithFramework())
+            .buildValidatorFactory()
+            .getValidator());
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String BSN = "999993653";
 
     private static ExchangeQuestion.Body body(List<JsonNode> categories, String overrideId) {
         return new ExchangeQuestion.Body(
-                new ExchangeQuestion.SubjectBody(BSN, null),
+                new ExchangeQuestion.Subject(BSN, null),
                 "ESCALATION",
                 "MUNICIPAL_ACCESS",
                 "gemeente-waalre",
@@ -37,18 +48,16 @@ class ExchangeQuestionTest {
     }
 
     private static List<InvalidField> refused(ExchangeQuestion.Body body) {
-        InvalidRequestException e = catchThrowableOfType(
-                InvalidRequestException.class, () -> ExchangeQuestion.from(body, FRAMEWORK, Optional.empty()));
+        InvalidRequestException e = catchThrowableOfType(InvalidRequestException.class, () -> REQUESTS.valid(body));
         assertThat(e).as("refused").isNotNull();
         return e.fields();
     }
 
     @Test
     void aValidQuestionIsTyped() {
-        ExchangeQuestion q = ExchangeQuestion.from(
-                body(List.of(NODES.stringNode("BSN"), NODES.stringNode("CASE_NOTES")), null),
-                FRAMEWORK,
-                Optional.empty());
+        ExchangeQuestion q = REQUESTS.valid(
+                        body(List.of(NODES.stringNode("BSN"), NODES.stringNode("CASE_NOTES")), null))
+                .question();
         assertThat(q.categories()).containsExactlyInAnyOrder(Category.BSN, Category.CASE_NOTES);
         assertThat(q.overrideId()).isEmpty();
     }
@@ -81,7 +90,7 @@ class ExchangeQuestionTest {
     @Test
     void nullsAndEmptyStringsAtTheTopAreRequired() {
         ExchangeQuestion.Body body = new ExchangeQuestion.Body(
-                new ExchangeQuestion.SubjectBody(null, null), null, "", " ", null, null, null, null, null);
+                new ExchangeQuestion.Subject(null, null), null, "", " ", null, null, null, null, null);
         assertThat(refused(body))
                 .extracting(InvalidField::field)
                 .containsExactlyInAnyOrder("subject.bsn", "purpose", "actingRole", "holder", "recipient", "categories");
@@ -90,15 +99,44 @@ class ExchangeQuestionTest {
     @Test
     void anOverrideIdMustBeAUuidAndIsNeverRepeated() {
         List<InvalidField> fields = refused(body(List.of(NODES.stringNode("BSN")), BSN));
-        assertThat(fields)
-                .containsExactly(new InvalidField("overrideId", "must be the id (a UUID) of a safety override"));
+        assertThat(fields).containsExactly(new InvalidField("overrideId", InputRules.UUID));
     }
 
     @Test
     void anOverrideIdIsKeptInCanonicalLowerCase() {
         String id = "0F1E2D3C-4B5A-4978-8695-A4B3C2D1E0F9";
         ExchangeQuestion q =
-                ExchangeQuestion.from(body(List.of(NODES.stringNode("BSN")), id), FRAMEWORK, Optional.empty());
-        assertThat(q.overrideId()).contains(id.toLowerCase(java.util.Locale.ROOT));
+                REQUESTS.valid(body(List.of(NODES.stringNode("BSN")), id)).question();
+        assertThat(q.overrideId().map(UUID::toString)).contains(id.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    @Test
+    void tooManyCategoriesAreRefusedAsAWholeNotOneByOne() {
+        List<JsonNode> categories = new ArrayList<>();
+        for (int i = 0; i <= Category.values().length; i++) {
+            categories.add(NODES.numberNode(i));
+        }
+        assertThat(refused(body(categories, null)))
+                .containsExactly(new InvalidField("categories", "at most " + Category.values().length + " categories"));
+    }
+
+    /** Builds validators as Spring does, with the framework for {@link KnownOrganisation}. */
+    private static final class WithFramework implements ConstraintValidatorFactory {
+        @Override
+        public <T extends ConstraintValidator<?, ?>> T getInstance(Class<T> key) {
+            try {
+                if (key == KnownOrganisation.Validator.class) {
+                    var constructor = key.getDeclaredConstructor(Framework.class);
+                    constructor.setAccessible(true);
+                    return constructor.newInstance(FRAMEWORK);
+                }
+                return key.getDeclaredConstructor().newInstance();
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public void releaseInstance(ConstraintValidator<?, ?> instance) {}
     }
 }

@@ -296,6 +296,8 @@ class ExchangeScenariosIT extends IntegrationTest {
         Api.Response without = api().post(DISCLOSURES, eva, Api.json(question));
         assertThat(without.status()).as(without.body()).isEqualTo(403);
         assertThat(without.json().path("disclosureId").isNumber()).isTrue();
+        assertThat(without.header("X-Disclosure-Id"))
+                .isEqualTo(without.json().path("disclosureId").asString());
 
         Map<String, Object> measure = new LinkedHashMap<>();
         measure.put("subject", Map.of("bsn", child, "birthDate", birthDate));

@@ -116,10 +116,8 @@ class LogBeforeReleaseIT extends IntegrationTest {
                         "PUBLIC_TASK",
                         false,
                         "AAAAAAAAAAAAAAAAAAAAAA",
-                        null,
                         now,
-                        now.plusSeconds(3600),
-                        null),
+                        now.plusSeconds(3600)),
                 "{\"SUPPORT_PLAN\":{\"advice\":\"SEALED-ADVICE\"}}".getBytes(StandardCharsets.UTF_8));
         Api.Response r = api().get(TRANSFERS + "/" + id, tokens().user("bram.cmd-gm"));
         assertThat(r.status()).isEqualTo(503);

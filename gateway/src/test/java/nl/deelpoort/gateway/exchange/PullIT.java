@@ -137,6 +137,7 @@ class PullIT extends IntegrationTest {
         assertThat(r.body()).doesNotContain(bsn, "Jansen", "locked");
 
         long disclosure = problem.path("disclosureId").asLong();
+        assertThat(r.header("X-Disclosure-Id")).isEqualTo(Long.toString(disclosure));
         assertThat(entry(dataSource, disclosure).kind()).isEqualTo(EntryKind.DISCLOSURE);
         LogEntry failed = latest(dataSource, "DELIVERY_FAILED", 1).get(0);
         assertThat(failed.referenceId()).isEqualTo(Long.toString(disclosure));

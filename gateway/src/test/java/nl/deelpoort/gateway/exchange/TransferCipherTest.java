@@ -68,7 +68,7 @@ class TransferCipherTest {
 
     @Test
     void withoutConfiguredKeysOneIsGeneratedOnceAndReused(@TempDir Path dir) throws Exception {
-        ExchangeSettings settings = new ExchangeSettings(null, null, dir, null, null, null, null, null);
+        ExchangeSettings settings = new ExchangeSettings(null, null, dir, null, null, null, null);
         TransferCipher.Sealed sealed = TransferCipher.from(settings).seal(PLAIN, AAD);
         assertThat(sealed.keyId()).isEqualTo(TransferCipher.GENERATED_KEY_ID);
         assertThat(TransferCipher.from(settings).open(sealed, AAD)).isEqualTo(PLAIN);
@@ -84,7 +84,6 @@ class TransferCipherTest {
         ExchangeSettings settings = new ExchangeSettings(
                 Map.of("k1", Base64.getEncoder().encodeToString(K1), "k2", "not base64!"),
                 "k1",
-                null,
                 null,
                 null,
                 null,

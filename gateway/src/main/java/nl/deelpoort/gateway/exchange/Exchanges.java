@@ -1,0 +1,221 @@
+package nl.deelpoort.gateway.exchange;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.LongConsumer;
+import nl.deelpoort.gateway.decision.DecisionService;
+import nl.deelpoort.gateway.decision.ExchangeQuestion;
+import nl.deelpoort.gateway.filesystem.CaseFileClient;
+import nl.deelpoort.gateway.filesystem.CaseFileException;
+import nl.deelpoort.gateway.logstore.DisclosureLog;
+import nl.deelpoort.gateway.logstore.LogUnavailableException;
+import nl.deelpoort.gateway.logstore.SubjectPseudonyms;
+import nl.deelpoort.gateway.security.Caller;
+import nl.deelpoort.gateway.web.TraceContext;
+import nl.deelpoort.ledger.EntryKind;
+import nl.deelpoort.ledger.LogEntry;
+import nl.deelpoort.policy.Bsn;
+import nl.deelpoort.policy.Decision;
+import nl.deelpoort.policy.DecisionRequest;
+import nl.deelpoort.policy.DecisionResult;
+import nl.deelpoort.policy.OrganisationId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The one way through the gateway (docs/design.md, "Shape"): pseudonymise the subject → decide →
+ * log the decision and wait for its commit → on DENY refuse (logged) → fetch from the holder, or
+ * store for the recipient → release only the released sections. Nothing personal leaves or is
+ * stored before its log entry exists.
+ */
+@Service
+class Exchanges {
+
+    private static final int INBOX_LIMIT = 200;
+    private static final Logger log = LoggerFactory.getLogger(Exchanges.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /**
+     * One call: who asks, its trace (recorded in every entry), and {@code logged}, told the seq of
+     * each entry written for the answer as soon as it is committed, so that an error after it still
+     * carries it.
+     */
+    record Call(Caller caller, TraceContext trace, LongConsumer logged) {}
+
+    /** An evaluation, and the seq of its entry when it was logged. */
+    record Evaluated(DecisionResult result, Optional<Long> disclosureId) {}
+
+    /** A decision that releases something, logged as {@code seq}. */
+    private record Decided(DecisionRequest request, DecisionResult result, long seq) {}
+
+    record Pulled(DecisionResult result, long disclosureId, ObjectNode data) {}
+
+    record Pushed(DecisionResult result, Transfers.Transfer transfer) {}
+
+    record Fetched(Transfers.Transfer transfer, long receiptId, JsonNode data) {}
+
+    private final DecisionService decisions;
+    private final SubjectPseudonyms pseudonyms;
+    private final DisclosureLog disclosureLog;
+    private final CaseFileClient caseFiles;
+    private final Transfers transfers;
+    private final ExchangeSettings settings;
+    private final Clock clock;
+
+    Exchanges(
+            DecisionService decisions,
+            SubjectPseudonyms pseudonyms,
+            DisclosureLog disclosureLog,
+            CaseFileClient caseFiles,
+            Transfers transfers,
+            ExchangeSettings settings,
+            Clock clock) {
+        this.decisions = decisions;
+        this.pseudonyms = pseudonyms;
+        this.disclosureLog = disclosureLog;
+        this.caseFiles = caseFiles;
+        this.transfers = transfers;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /**
+     * "May I share this?" A question about a person is itself a processing of their data and is
+     * logged (EVALUATION); a general one ("is there a flow at all?") concerns nobody and is not.
+     */
+    Evaluated evaluate(Call call, ExchangeQuestion q) {
+        Optional<String> pseudonym = q.subject().map(pseudonyms::pseudonym);
+        DecisionRequest request = decisions.request(call.caller(), q, pseudonym);
+        DecisionResult result = decisions.decide(request);
+        return new Evaluated(
+                result,
+                pseudonym.map(p -> log(call, decisions.entry(EntryKind.EVALUATION, call.caller(), request, result))));
+    }
+
+    /**
+     * Pull: the DISCLOSURE is logged, then the holder's file fetched. A file system failure after the
+     * commit is logged as DELIVERY_FAILED, referring to the disclosure; nothing is released.
+     */
+    Pulled pull(Call call, ExchangeQuestion q) {
+        Bsn subject = q.subject().orElseThrow();
+        Decided d = decideAndLog(call, q, EntryKind.DISCLOSURE, Optional.empty());
+        JsonNode file;
+        try {
+            file = caseFiles.fetch(q.holder(), subject, call.trace().traceparent());
+        } catch (CaseFileException e) {
+            logDeliveryFailure(call, d, e);
+            throw new DeliveryFailedException(e, d.seq());
+        }
+        return new Pulled(
+                d.result(),
+                d.seq(),
+                Sections.released(file.get("sections"), d.result().released()));
+    }
+
+    /** Push: the TRANSFER is logged (naming the transfer it creates), then the released sections are sealed and stored. */
+    Pushed push(Call call, ExchangeRequests.Push push) {
+        ExchangeQuestion q = push.question();
+        UUID id = UUID.randomUUID();
+        Decided d = decideAndLog(call, q, EntryKind.TRANSFER, Optional.of(id.toString()));
+        Instant now = clock.instant();
+        Transfers.Transfer t = new Transfers.Transfer(
+                id,
+                d.seq(),
+                q.holder().value(),
+                q.actingRole().name(),
+                q.recipient().value(),
+                d.request().recipientRole().name(),
+                q.purpose().name(),
+                d.result().released().stream().sorted().toList(),
+                d.result().flowId().orElse(null),
+                d.result().legalBasis().map(Enum::name).orElse(null),
+                d.result().confidential(),
+                d.request().subjectPseudonym().orElseThrow(),
+                now,
+                now.plus(settings.undeliveredExpiry()));
+        transfers.store(
+                t,
+                JSON.writeValueAsBytes(
+                        Sections.released(push.payload(), d.result().released())));
+        return new Pushed(d.result(), t);
+    }
+
+    /** The caller's organisation's transfers not fetched yet (metadata only). */
+    List<Transfers.Transfer> inbox(Caller caller) {
+        return transfers.inbox(caller.requireOrganisation(), clock.instant(), INBOX_LIMIT);
+    }
+
+    /** Fetch: the RECEIPT is logged before anything is decrypted; the first fetch marks the transfer delivered. */
+    Fetched fetch(Call call, UUID id) {
+        OrganisationId organisation = call.caller().requireOrganisation();
+        Instant now = clock.instant();
+        Transfers.Transfer t =
+                transfers.forRecipient(id, organisation, now).orElseThrow(TransferNotFoundException::new);
+        long receipt = log(
+                call,
+                t.entry(EntryKind.RECEIPT)
+                        .requestingOrganisation(t.recipient())
+                        .actingRole(t.recipientRole())
+                        .user(call.caller().subject())
+                        .client(call.caller().clientId()));
+        JsonNode data = JSON.readTree(transfers.open(t));
+        transfers.markDelivered(t.id(), now);
+        return new Fetched(t, receipt, data);
+    }
+
+    /**
+     * Decides and logs; {@code reference} (what the entry refers to) only when something is
+     * released. A DENY is refused here, after its entry was committed.
+     */
+    private Decided decideAndLog(Call call, ExchangeQuestion q, EntryKind kind, Optional<String> reference) {
+        String pseudonym = pseudonyms.pseudonym(q.subject().orElseThrow());
+        DecisionRequest request = decisions.request(call.caller(), q, Optional.of(pseudonym));
+        DecisionResult result = decisions.decide(request);
+        LogEntry.Builder entry = decisions.entry(kind, call.caller(), request, result);
+        if (result.decision() != Decision.DENY) {
+            reference.ifPresent(entry::referenceId);
+        }
+        long seq = log(call, entry);
+        if (result.decision() == Decision.DENY) {
+            throw new DisclosureDeniedException(result, seq);
+        }
+        return new Decided(request, result, seq);
+    }
+
+    /** Appends the entry, traced, waits for its commit and tells the call its seq. */
+    private long log(Call call, LogEntry.Builder entry) {
+        long seq = disclosureLog.append(traced(call, entry));
+        call.logged().accept(seq);
+        return seq;
+    }
+
+    private void logDeliveryFailure(Call call, Decided d, CaseFileException failure) {
+        try {
+            disclosureLog.append(traced(
+                    call,
+                    decisions
+                            .entry(EntryKind.DELIVERY_FAILED, call.caller(), d.request(), d.result())
+                            .decision(null)
+                            .reasonCodes(null)
+                            .categoriesReleased(List.of())
+                            .referenceId(Long.toString(d.seq()))
+                            .attributes(Map.of("failure", failure.failure().name()))));
+        } catch (LogUnavailableException e) {
+            // The caller gets the file system's failure either way and nothing was released; the
+            // DISCLOSURE entry without its DELIVERY_FAILED says more was shared than was: the safe side.
+            log.warn("Could not log the delivery failure of disclosure {}: {}", d.seq(), e.getMessage());
+        }
+    }
+
+    private static LogEntry.Builder traced(Call call, LogEntry.Builder entry) {
+        return entry.traceId(call.trace().traceId()).spanId(call.trace().spanId());
+    }
+}
