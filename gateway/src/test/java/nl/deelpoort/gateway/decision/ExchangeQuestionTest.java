@@ -3,17 +3,14 @@ package nl.deelpoort.gateway.decision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import jakarta.validation.ConstraintValidator;
-import jakarta.validation.ConstraintValidatorFactory;
-import jakarta.validation.Validation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import nl.deelpoort.gateway.support.TestValidators;
 import nl.deelpoort.gateway.web.InvalidField;
 import nl.deelpoort.gateway.web.InvalidRequestException;
 import nl.deelpoort.gateway.web.validation.InputRules;
-import nl.deelpoort.gateway.web.validation.KnownOrganisation;
 import nl.deelpoort.gateway.web.validation.RequestValidator;
 import nl.deelpoort.policy.Category;
 import nl.deelpoort.policy.Framework;
@@ -26,11 +23,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 class ExchangeQuestionTest {
 
     private static final Framework FRAMEWORK = FrameworkLoader.loadDefault();
-    private static final RequestValidator REQUESTS = new RequestValidator(Validation.byDefaultProvider()
-            .configure()
-            .constraintValidatorFactory(new WithFramework())
-            .buildValidatorFactory()
-            .getValidator());
+    private static final RequestValidator REQUESTS = TestValidators.requestValidator(FRAMEWORK);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String BSN = "999993653";
 
@@ -118,25 +111,5 @@ class ExchangeQuestionTest {
         }
         assertThat(refused(body(categories, null)))
                 .containsExactly(new InvalidField("categories", "at most " + Category.values().length + " categories"));
-    }
-
-    /** Builds validators as Spring does, with the framework for {@link KnownOrganisation}. */
-    private static final class WithFramework implements ConstraintValidatorFactory {
-        @Override
-        public <T extends ConstraintValidator<?, ?>> T getInstance(Class<T> key) {
-            try {
-                if (key == KnownOrganisation.Validator.class) {
-                    var constructor = key.getDeclaredConstructor(Framework.class);
-                    constructor.setAccessible(true);
-                    return constructor.newInstance(FRAMEWORK);
-                }
-                return key.getDeclaredConstructor().newInstance();
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        @Override
-        public void releaseInstance(ConstraintValidator<?, ?> instance) {}
     }
 }

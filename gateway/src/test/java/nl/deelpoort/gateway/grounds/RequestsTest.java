@@ -3,10 +3,6 @@ package nl.deelpoort.gateway.grounds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import jakarta.validation.ConstraintValidator;
-import jakarta.validation.ConstraintValidatorFactory;
-import jakarta.validation.Validation;
-import java.lang.reflect.Constructor;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,6 +10,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import nl.deelpoort.gateway.support.TestValidators;
 import nl.deelpoort.gateway.web.InvalidField;
 import nl.deelpoort.gateway.web.InvalidRequestException;
 import nl.deelpoort.gateway.web.validation.InputRules;
@@ -35,27 +32,7 @@ class RequestsTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-20T12:00:00Z"), Framework.ZONE);
 
     /** As Spring builds the validators: those that read the framework or the clock get them. */
-    private final RequestValidator requests = new RequestValidator(Validation.byDefaultProvider()
-            .configure()
-            .constraintValidatorFactory(new ConstraintValidatorFactory() {
-                @Override
-                public <T extends ConstraintValidator<?, ?>> T getInstance(Class<T> key) {
-                    try {
-                        Constructor<?> c = key.getDeclaredConstructors()[0];
-                        c.setAccessible(true);
-                        return key.cast(c.newInstance(Arrays.stream(c.getParameterTypes())
-                                .map(type -> type == Clock.class ? CLOCK : FRAMEWORK)
-                                .toArray()));
-                    } catch (ReflectiveOperationException e) {
-                        throw new IllegalStateException(e);
-                    }
-                }
-
-                @Override
-                public void releaseInstance(ConstraintValidator<?, ?> instance) {}
-            })
-            .buildValidatorFactory()
-            .getValidator());
+    private final RequestValidator requests = TestValidators.requestValidator(FRAMEWORK, CLOCK);
 
     private static Requests.Consent consent(String evidence, List<String> categories, List<String> recipients) {
         return new Requests.Consent(

@@ -23,8 +23,8 @@ class BindingPhaseTest {
     @Test
     void thrownByTheHandlerOrWhatItCallsIsABugNotBinding() {
         assertThat(BindingPhase.threw(thrownAt(
-                        frame("nl.deelpoort.gateway.decision.ExchangeQuestion", "parse"),
-                        frame("nl.deelpoort.gateway.decision.EvaluateController", "evaluate"),
+                        frame("nl.deelpoort.gateway.exchange.ExchangeRequests", "question"),
+                        frame("nl.deelpoort.gateway.exchange.ExchangeController", "evaluate"),
                         frame("java.lang.reflect.Method", "invoke"),
                         frame(INVOCABLE, "doInvoke"),
                         frame(INVOCABLE, "invokeForRequest"))))

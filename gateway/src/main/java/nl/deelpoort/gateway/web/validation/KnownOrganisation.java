@@ -33,7 +33,7 @@ public @interface KnownOrganisation {
     final class Validator implements ConstraintValidator<KnownOrganisation, String> {
         private final Framework framework;
 
-        Validator(Framework framework) {
+        public Validator(Framework framework) {
             this.framework = framework;
         }
 

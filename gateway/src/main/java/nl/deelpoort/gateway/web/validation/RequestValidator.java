@@ -51,7 +51,7 @@ public class RequestValidator {
                 .map(v -> new InvalidField(path(v.getPropertyPath()), v.getMessage()))
                 .distinct()
                 .sorted(Comparator.comparingInt((InvalidField f) -> position(order, f.field()))
-                        .thenComparing(InvalidField::field)
+                        .thenComparing(f -> sortable(f.field()))
                         .thenComparing(InvalidField::problem))
                 .toList();
     }
@@ -73,6 +73,14 @@ public class RequestValidator {
         }
         return out.toString();
     }
+
+    /** {@code categories[2]} before {@code categories[10]}: indices compared as numbers. */
+    private static String sortable(String field) {
+        return INDEX.matcher(field)
+                .replaceAll(m -> "[" + "0".repeat(Math.max(0, 9 - m.group(1).length())) + m.group(1) + "]");
+    }
+
+    private static final java.util.regex.Pattern INDEX = java.util.regex.Pattern.compile("\\[(\\d+)]");
 
     private static int position(List<String> order, String field) {
         String head = field.split("[.\\[]", 2)[0];

@@ -73,6 +73,18 @@ class RequestValidatorTest {
     }
 
     @Test
+    void listIndicesSortAsNumbers() {
+        List<String> purposes = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            purposes.add(i == 2 || i == 10 ? "NOPE" : "ESCALATION");
+        }
+        Body body = new Body(null, "ESCALATION", purposes, null, null, null);
+        assertThat(validator.problems(body))
+                .extracting(InvalidField::field)
+                .containsExactly("purposes[2]", "purposes[10]");
+    }
+
+    @Test
     void freeTextRefusesABsnWithoutRepeatingIt() {
         Body body = new Body(null, "ESCALATION", null, List.of(new Person("ESCALATION", "111222333")), null, null);
         assertThat(validator.problems(body))
