@@ -10,30 +10,26 @@ package nl.deelpoort.policy;
  * (the anonymous consultation of Veilig Thuis, F7) refuses the identifying ones.
  */
 public enum Category implements Labelled {
-    BSN("BSN", "BSN", false, true),
-    PERSONALIA("naam, geboortedatum en adres", "name, birth date and address", false, true),
-    CONTACT("contactgegevens", "contact details", false, true),
-    HOUSEHOLD("gezinssamenstelling en gezag", "household and parental authority", false, true),
-    REFERRAL("aanmelding", "referral", false, false),
-    ASSESSMENT("taxatie van risico en zelfredzaamheid", "assessment of risk and self-reliance", false, false),
-    SUPPORT_PLAN("gezinsplan", "support plan", false, false),
-    CASE_NOTES("journaal", "case notes", false, false),
-    CARE_DEPLOYED("ingezette zorg", "care deployed", false, false),
-    CLOSURE("afsluiting", "closure", false, false),
+    BSN(false, true),
+    PERSONALIA(false, true),
+    CONTACT(false, true),
+    HOUSEHOLD(false, true),
+    REFERRAL(false, false),
+    ASSESSMENT(false, false),
+    SUPPORT_PLAN(false, false),
+    CASE_NOTES(false, false),
+    CARE_DEPLOYED(false, false),
+    CLOSURE(false, false),
     /** Special category of personal data, AVG art. 9. */
-    HEALTH("gezondheidsgegevens", "health data", true, false),
-    SAFETY("veiligheidssignalen en meldingen", "safety signals and reports", false, false),
+    HEALTH(true, false),
+    SAFETY(false, false),
     /** Criminal-law data, AVG art. 10. */
-    JUSTICE("strafrechtelijke gegevens", "criminal-law data", true, false);
+    JUSTICE(true, false);
 
-    private final String labelNl;
-    private final String labelEn;
     private final boolean special;
     private final boolean identifying;
 
-    Category(String labelNl, String labelEn, boolean special, boolean identifying) {
-        this.labelNl = labelNl;
-        this.labelEn = labelEn;
+    Category(boolean special, boolean identifying) {
         this.special = special;
         this.identifying = identifying;
     }
@@ -46,15 +42,5 @@ public enum Category implements Labelled {
     /** Points at a person or household on its own; see the class comment. */
     public boolean isIdentifying() {
         return identifying;
-    }
-
-    @Override
-    public String labelNl() {
-        return labelNl;
-    }
-
-    @Override
-    public String labelEn() {
-        return labelEn;
     }
 }

@@ -1,5 +1,8 @@
 package nl.deelpoort.policy;
 
+import static nl.deelpoort.policy.Verdict.ALLOWED;
+import static nl.deelpoort.policy.Verdict.refused;
+
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.Collection;
@@ -7,14 +10,41 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import nl.deelpoort.policy.Verdict.Rule;
 
 /**
- * Who may give consent for a subject, and for how long (DOMAIN §5). Refusals are returned as
+ * Who may give consent for a subject, and for how long (docs/domain.md, Legal grounds). The rules
+ * are small functions read top to bottom; the first refusal is the answer. Refusals are returned as
  * reasons for the gateway to show, never thrown.
  */
 public final class ConsentGiverRules {
     private static final Set<ConsentGiverRole> PARENTAL =
             EnumSet.of(ConsentGiverRole.PARENT_WITH_AUTHORITY, ConsentGiverRole.GUARDIAN);
+
+    private static final Text BORN_AFTER_CONSENT = Wording.of("CONSENT_GIVER_NOT_COMPETENT.bornAfterConsent");
+    private static final Text UNDER_JOINT = Wording.of("CONSENT_GIVER_NOT_COMPETENT.underJoint");
+    private static final Text JOINT = Wording.of("CONSENT_GIVER_NOT_COMPETENT.joint");
+    private static final Text ALONE = Wording.of("CONSENT_GIVER_NOT_COMPETENT.alone");
+    private static final Text ADULT = Wording.of("CONSENT_GIVER_NOT_COMPETENT.adult");
+    private static final Text MONTHS = Wording.of("CONSENT_VALIDITY_INVALID.months");
+
+    /** Who gave consent for a subject of this age (negative when born after the consent). */
+    private record Givers(ConsentPolicy policy, boolean bornAfterConsent, int age, Set<ConsentGiverRole> roles) {
+        boolean subject() {
+            return roles.contains(ConsentGiverRole.SUBJECT);
+        }
+
+        boolean parental() {
+            return roles.stream().anyMatch(PARENTAL::contains);
+        }
+    }
+
+    private static final List<Rule<Givers>> RULES = List.of(
+            ConsentGiverRules::bornBeforeTheConsent,
+            ConsentGiverRules::aChildHasAParentConsent,
+            ConsentGiverRules::aMinorFromJointAgeConsentsWithAParent,
+            ConsentGiverRules::aMinorFromAloneAgeConsentsPersonally,
+            ConsentGiverRules::anAdultConsentsPersonallyOrByARepresentative);
 
     private final ConsentPolicy policy;
 
@@ -37,75 +67,11 @@ public final class ConsentGiverRules {
     public List<Reason> check(LocalDate birthDate, Collection<ConsentGiverRole> givenBy, LocalDate on) {
         Objects.requireNonNull(birthDate, "birthDate");
         Objects.requireNonNull(on, "on");
-        Set<ConsentGiverRole> givers =
+        Set<ConsentGiverRole> roles =
                 givenBy.isEmpty() ? EnumSet.noneOf(ConsentGiverRole.class) : EnumSet.copyOf(givenBy);
-        if (birthDate.isAfter(on)) {
-            return refuse(
-                    new Text(
-                            "De geboortedatum ligt na de datum van de toestemming.",
-                            "The birth date lies after the date of the consent."),
-                    givers);
-        }
-        int age = Period.between(birthDate, on).getYears();
-        boolean subject = givers.contains(ConsentGiverRole.SUBJECT);
-        boolean parental = givers.stream().anyMatch(PARENTAL::contains);
-        if (age < policy.jointFromAge()) {
-            return parental
-                    ? List.of()
-                    : refuse(
-                            Text.of(
-                                    "Voor een kind jonger dan {joint} jaar (nu {age}) geeft een ouder met gezag of de"
-                                            + " voogd toestemming.",
-                                    "For a child under {joint} (now {age}) a parent with authority or the guardian"
-                                            + " consents.",
-                                    "joint",
-                                    policy.jointFromAge(),
-                                    "age",
-                                    age),
-                            givers);
-        }
-        if (age < policy.aloneFromAge()) {
-            return subject && parental
-                    ? List.of()
-                    : refuse(
-                            Text.of(
-                                    "Een jeugdige van {joint} tot {alone} jaar (nu {age}) geeft zelf toestemming én"
-                                            + " samen met een ouder met gezag of de voogd.",
-                                    "A minor from {joint} up to {alone} (now {age}) consents personally and together"
-                                            + " with a parent with authority or the guardian.",
-                                    "joint",
-                                    policy.jointFromAge(),
-                                    "alone",
-                                    policy.aloneFromAge(),
-                                    "age",
-                                    age),
-                            givers);
-        }
-        if (age < policy.adultAge()) {
-            return subject
-                    ? List.of()
-                    : refuse(
-                            Text.of(
-                                    "Een jeugdige vanaf {alone} jaar (nu {age}) geeft zelf toestemming; een ouder"
-                                            + " alleen kan dat niet.",
-                                    "A minor from {alone} (now {age}) consents personally; a parent alone cannot.",
-                                    "alone",
-                                    policy.aloneFromAge(),
-                                    "age",
-                                    age),
-                            givers);
-        }
-        return subject || givers.contains(ConsentGiverRole.LEGAL_REPRESENTATIVE)
-                ? List.of()
-                : refuse(
-                        Text.of(
-                                "Een volwassene (nu {age} jaar) geeft zelf toestemming, of diens wettelijk"
-                                        + " vertegenwoordiger (mentor, curator).",
-                                "An adult (now {age}) consents personally, or through a legal representative"
-                                        + " (mentor, curator).",
-                                "age",
-                                age),
-                        givers);
+        Givers givers = new Givers(
+                policy, birthDate.isAfter(on), Period.between(birthDate, on).getYears(), roles);
+        return Verdict.firstRefusal(RULES, givers);
     }
 
     /**
@@ -126,13 +92,51 @@ public final class ConsentGiverRules {
         return validFrom.plus(policy.defaultValidity());
     }
 
-    private static List<Reason> refuse(Text rule, Set<ConsentGiverRole> givers) {
-        return List.of(ReasonCode.CONSENT_GIVER_NOT_COMPETENT.reason("rule", rule, "givers", givers));
+    // ---- the rules, one per age band; the bands do not overlap ----
+
+    private static Verdict bornBeforeTheConsent(Givers g) {
+        return g.bornAfterConsent() ? notCompetent(BORN_AFTER_CONSENT, g) : ALLOWED;
     }
 
-    static Text period(Period p) {
+    private static Verdict aChildHasAParentConsent(Givers g) {
+        if (g.age() >= g.policy().jointFromAge() || g.parental()) {
+            return ALLOWED;
+        }
+        return notCompetent(UNDER_JOINT.fill("joint", g.policy().jointFromAge(), "age", g.age()), g);
+    }
+
+    private static Verdict aMinorFromJointAgeConsentsWithAParent(Givers g) {
+        ConsentPolicy p = g.policy();
+        if (g.age() < p.jointFromAge() || g.age() >= p.aloneFromAge() || (g.subject() && g.parental())) {
+            return ALLOWED;
+        }
+        return notCompetent(JOINT.fill("joint", p.jointFromAge(), "alone", p.aloneFromAge(), "age", g.age()), g);
+    }
+
+    private static Verdict aMinorFromAloneAgeConsentsPersonally(Givers g) {
+        ConsentPolicy p = g.policy();
+        if (g.age() < p.aloneFromAge() || g.age() >= p.adultAge() || g.subject()) {
+            return ALLOWED;
+        }
+        return notCompetent(ALONE.fill("alone", p.aloneFromAge(), "age", g.age()), g);
+    }
+
+    private static Verdict anAdultConsentsPersonallyOrByARepresentative(Givers g) {
+        if (g.age() < g.policy().adultAge()
+                || g.subject()
+                || g.roles().contains(ConsentGiverRole.LEGAL_REPRESENTATIVE)) {
+            return ALLOWED;
+        }
+        return notCompetent(ADULT.fill("age", g.age()), g);
+    }
+
+    private static Verdict notCompetent(Text rule, Givers g) {
+        return refused(ReasonCode.CONSENT_GIVER_NOT_COMPETENT.reason("rule", rule, "givers", g.roles()));
+    }
+
+    private static Text period(Period p) {
         if (p.getYears() == 0 && p.getDays() == 0) {
-            return Text.of("{n} maanden", "{n} months", "n", p.getMonths());
+            return MONTHS.fill("n", p.getMonths());
         }
         return new Text(p.toString(), p.toString());
     }

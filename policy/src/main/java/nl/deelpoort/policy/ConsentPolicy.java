@@ -4,7 +4,7 @@ import java.time.Period;
 import java.util.Objects;
 
 /**
- * Who may give consent and for how long (DOMAIN §5, following Jeugdwet art. 7.3.4 / WGBO).
+ * Who may give consent and for how long (docs/domain.md, Legal grounds, following Jeugdwet art. 7.3.4 / WGBO).
  *
  * @param jointFromAge from this age the minor consents together with a parent with authority or guardian
  * @param aloneFromAge from this age the minor consents alone

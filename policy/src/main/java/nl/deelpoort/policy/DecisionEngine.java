@@ -21,6 +21,8 @@ import java.util.Set;
  * F9), the one that releases the most categories applies; on a tie, the first in the file.
  */
 public final class DecisionEngine {
+    private static final Text OVERRIDABLE = Wording.of("CONSENT_REQUIRED.overridable");
+
     private final Framework framework;
     private final FlowIndex index;
     private final PrecomputedReasons reasons;
@@ -170,11 +172,7 @@ public final class DecisionEngine {
                         "flow", flow.id(), "recipient", context.request.recipient()));
             }
             if (flow.consentRequired()) {
-                Text overridable = flow.overridable()
-                        ? new Text(
-                                ", of bij twijfel over de veiligheid een veiligheidsdoorbraak",
-                                ", or a safety override when safety is in doubt")
-                        : Text.EMPTY;
+                Text overridable = flow.overridable() ? OVERRIDABLE : Text.EMPTY;
                 conditions.add(ReasonCode.CONSENT_REQUIRED.reason(
                         "flow", flow.id(),
                         "recipient", context.request.recipient(),

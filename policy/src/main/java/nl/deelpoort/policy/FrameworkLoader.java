@@ -2,19 +2,25 @@ package nl.deelpoort.policy;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 
 /**
- * Reads and validates a framework file. This is the only class of the module that touches files;
- * everything after it works on the validated {@link Framework} value.
+ * Reads and validates a framework file, and reads the module's wording ({@link Wording}). This is
+ * the only class of the module that touches files; everything after it works on values.
  */
 public final class FrameworkLoader {
-    /** Classpath location of the framework of DOMAIN §2–§5 shipped with this module. */
+    /** Classpath location of the framework of docs/domain.md (organisations to legal grounds) shipped with this module. */
     public static final String DEFAULT_RESOURCE = "nl/deelpoort/policy/framework.yaml";
 
     private FrameworkLoader() {}
@@ -50,6 +56,25 @@ public final class FrameworkLoader {
      */
     public static Framework parse(String sourceName, byte[] yaml) {
         return new FrameworkParser(sourceName, policyVersion(yaml)).parse(yaml);
+    }
+
+    /**
+     * A properties file on the classpath, read as UTF-8 (a byte that is not UTF-8 is an error, never
+     * a replacement character), as a map from key to text.
+     */
+    static Map<String, String> readTexts(String resource) {
+        try (InputStream in = FrameworkLoader.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("resource not found: " + resource);
+            }
+            Properties properties = new Properties();
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()));
+            Map<String, String> texts = new HashMap<>();
+            properties.stringPropertyNames().forEach(key -> texts.put(key, properties.getProperty(key)));
+            return Map.copyOf(texts);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
     }
 
     /** {@code "sha256:" + hex(SHA-256(bytes))}. */

@@ -6,7 +6,7 @@ import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
 
-/** Who may declare a safety override, and its limits (DOMAIN §5). */
+/** Who may declare a safety override, and its limits (docs/domain.md, Legal grounds). */
 public record OverridePolicy(
         Set<OrganisationKind> declaringKinds,
         Duration maxDuration,

@@ -44,6 +44,35 @@ final class Rules {
             Rules::measureInForce,
             Rules::consentOrOverride);
 
+    // ---- the wording of the rules' parts, in reasons_nl/en.properties ----
+    private static final Text HOLDER_SIDE = Wording.of("ROLE_MISMATCH.holder");
+    private static final Text RECIPIENT_SIDE = Wording.of("ROLE_MISMATCH.recipient");
+    private static final Text NO_FLOW_RECIPIENT_ROLE = Wording.of("NO_FLOW.recipientRole");
+    private static final Text NO_FLOW_HOLDER_ROLE = Wording.of("NO_FLOW.holderRole");
+    private static final Text NO_FLOW_HOLDER_LACKS_ROLE = Wording.of("NO_FLOW.holderLacksRole");
+    private static final Text NO_FLOW_OTHER_PURPOSES = Wording.of("NO_FLOW.otherPurposes");
+    private static final Text NO_FLOW_NO_ROUTE = Wording.of("NO_FLOW.noRoute");
+    private static final Text AGREEMENT_FROM = Wording.of("AGREEMENT_NOT_IN_FORCE.from");
+    private static final Text AGREEMENT_FROM_UNTIL = Wording.of("AGREEMENT_NOT_IN_FORCE.fromUntil");
+    private static final Text SPECIAL_CATEGORY = Wording.of("CATEGORY_NOT_IN_FLOW.special");
+    private static final Text CONSENT_SCOPE_PURPOSE = Wording.of("CONSENT_SCOPE.purpose");
+    private static final Text CONSENT_SCOPE_RECIPIENT = Wording.of("CONSENT_SCOPE.recipient");
+    private static final Text CONSENT_SCOPE_HOLDER = Wording.of("CONSENT_SCOPE.holder");
+    private static final Text CONSENT_SCOPE_CATEGORY = Wording.of("CONSENT_SCOPE.category");
+    private static final Text MEASURE_OTHER_REGISTRAR = Wording.of("MEASURE_MISSING.otherRegistrar");
+    private static final Text MEASURE_ENDED = Wording.of("MEASURE_MISSING.ended");
+    private static final Text MEASURE_NOT_STARTED = Wording.of("MEASURE_MISSING.notStarted");
+    private static final Text MEASURE_RAN_OUT = Wording.of("MEASURE_MISSING.ranOut");
+    private static final Text NO_MEASURE = Wording.of("MEASURE_MISSING.none");
+    private static final Text OVERRIDE_ENDED = Wording.of("OVERRIDE_EXPIRED.ended");
+    private static final Text OVERRIDE_RAN_OUT = Wording.of("OVERRIDE_EXPIRED.expired");
+    private static final Text OVERRIDE_NEVER_WIDENS = Wording.of("OVERRIDE_SCOPE.neverWidens");
+    private static final Text OVERRIDE_NOT_YET_DECLARED = Wording.of("OVERRIDE_SCOPE.notYetDeclared");
+    private static final Text OVERRIDE_SCOPE_PURPOSE = Wording.of("OVERRIDE_SCOPE.purpose");
+    private static final Text OVERRIDE_SCOPE_RECIPIENT = Wording.of("OVERRIDE_SCOPE.recipient");
+    private static final Text OVERRIDE_SCOPE_DECLARER = Wording.of("OVERRIDE_SCOPE.declarer");
+    private static final Text OVERRIDE_SCOPE_CATEGORY = Wording.of("OVERRIDE_SCOPE.category");
+
     private Rules() {}
 
     // ---- request rules ----
@@ -95,13 +124,13 @@ final class Rules {
                     "role",
                     acting,
                     "side",
-                    new Text("houder", "holder"),
+                    HOLDER_SIDE,
                     "sideRole",
                     r.holderRole().get()));
         }
         if (c.callerIsRecipient() && r.recipientRole() != acting) {
             return refused(ReasonCode.ROLE_MISMATCH.reason(
-                    "role", acting, "side", new Text("ontvanger", "recipient"), "sideRole", r.recipientRole()));
+                    "role", acting, "side", RECIPIENT_SIDE, "sideRole", r.recipientRole()));
         }
         return ALLOWED;
     }
@@ -151,11 +180,7 @@ final class Rules {
             }
             why = join(parts);
         } else if (!purposesOnRoute.isEmpty()) {
-            why = Text.of(
-                    "tussen {holder} (houder) en {recipient} (ontvanger) bestaan alleen afspraken voor {purposes},"
-                            + " niet voor {purpose}.",
-                    "between {holder} (holder) and {recipient} (recipient) flows exist only for {purposes}, not for"
-                            + " {purpose}.",
+            why = NO_FLOW_OTHER_PURPOSES.fill(
                     "holder",
                     r.holder(),
                     "recipient",
@@ -165,13 +190,7 @@ final class Rules {
                     "purpose",
                     r.purpose());
         } else {
-            why = Text.of(
-                    "er is geen enkele afspraak waarmee {holder} gegevens verstrekt aan {recipient}.",
-                    "no flow at all lets {holder} disclose data to {recipient}.",
-                    "holder",
-                    r.holder(),
-                    "recipient",
-                    r.recipient());
+            why = NO_FLOW_NO_ROUTE.fill("holder", r.holder(), "recipient", r.recipient());
         }
         return ReasonCode.NO_FLOW.reason("why", why);
     }
@@ -179,9 +198,7 @@ final class Rules {
     private static Text roleMismatch(RequestContext c, Flow flow) {
         DecisionRequest r = c.request;
         if (!flow.recipient().accepts(r.recipientRole())) {
-            return Text.of(
-                    "stroom {flow} vraagt dat {recipient} optreedt als {roles}, niet als {role}.",
-                    "flow {flow} needs {recipient} to act as {roles}, not as {role}.",
+            return NO_FLOW_RECIPIENT_ROLE.fill(
                     "flow",
                     flow.id(),
                     "recipient",
@@ -192,9 +209,7 @@ final class Rules {
                     r.recipientRole());
         }
         if (c.holderRole != null) {
-            return Text.of(
-                    "stroom {flow} geldt alleen als {holder} optreedt als {roles}, niet als {role}.",
-                    "flow {flow} only applies when {holder} acts as {roles}, not as {role}.",
+            return NO_FLOW_HOLDER_ROLE.fill(
                     "flow",
                     flow.id(),
                     "holder",
@@ -204,15 +219,8 @@ final class Rules {
                     "role",
                     c.holderRole);
         }
-        return Text.of(
-                "stroom {flow} vraagt dat {holder} optreedt als {roles}, en die rol heeft {holder} niet.",
-                "flow {flow} needs {holder} to act as {roles}, a role {holder} does not have.",
-                "flow",
-                flow.id(),
-                "holder",
-                r.holder(),
-                "roles",
-                flow.holder().roles());
+        return NO_FLOW_HOLDER_LACKS_ROLE.fill(
+                "flow", flow.id(), "holder", r.holder(), "roles", flow.holder().roles());
     }
 
     private static Text join(List<Text> parts) {
@@ -251,27 +259,13 @@ final class Rules {
                     notInFlow,
                     ReasonCode.OVERRIDE_SCOPE.reason(
                             "override", override.id(),
-                            "detail",
-                                    Text.of(
-                                            "een doorbraak geeft nooit een categorie vrij die stroom {flow} niet noemt, ook"
-                                                    + " {category} niet",
-                                            "an override never releases a category flow {flow} does not name, {category}"
-                                                    + " included",
-                                            "flow",
-                                            c.flow.id(),
-                                            "category",
-                                            category)));
+                            "detail", OVERRIDE_NEVER_WIDENS.fill("flow", c.flow.id(), "category", category)));
         }
         return refused(notInFlow);
     }
 
     static Reason notInFlowReason(Flow flow, Category category) {
-        Text special = category.isSpecial()
-                ? new Text(
-                        "; dit is een bijzondere categorie, die alleen wordt gedeeld waar een stroom haar uitdrukkelijk"
-                                + " noemt",
-                        "; this is a special category, shared only where a flow names it explicitly")
-                : Text.EMPTY;
+        Text special = category.isSpecial() ? SPECIAL_CATEGORY : Text.EMPTY;
         return ReasonCode.CATEGORY_NOT_IN_FLOW.reason(
                 "flow", flow.id(),
                 "purpose", flow.purpose(),
@@ -320,14 +314,8 @@ final class Rules {
         for (Agreement version : c.framework.agreementVersions(c.flow.agreementId())) {
             windows.add(
                     version.validUntil() == null
-                            ? Text.of("vanaf {from}", "from {from}", "from", version.validFrom())
-                            : Text.of(
-                                    "van {from} tot en met {until}",
-                                    "from {from} up to and including {until}",
-                                    "from",
-                                    version.validFrom(),
-                                    "until",
-                                    version.validUntil()));
+                            ? AGREEMENT_FROM.fill("from", version.validFrom())
+                            : AGREEMENT_FROM_UNTIL.fill("from", version.validFrom(), "until", version.validUntil()));
         }
         return refused(ReasonCode.AGREEMENT_NOT_IN_FORCE.reason(
                 "flow", c.flow.id(), "agreement", c.flow.agreementId(), "windows", windows, "time", c.time));
@@ -352,39 +340,14 @@ final class Rules {
             }
             Text problem;
             if (!m.registeredBy().equals(c.recipientId())) {
-                problem = Text.of(
-                        "Maatregel {measure} is geregistreerd door {by}, niet door {recipient}.",
-                        "Measure {measure} was registered by {by}, not by {recipient}.",
-                        "measure",
-                        m.id(),
-                        "by",
-                        m.registeredBy(),
-                        "recipient",
-                        c.recipientId());
+                problem = MEASURE_OTHER_REGISTRAR.fill(
+                        "measure", m.id(), "by", m.registeredBy(), "recipient", c.recipientId());
             } else if (m.endedAt() != null && !m.endedAt().isAfter(c.time)) {
-                problem = Text.of(
-                        "Maatregel {measure} is beëindigd op {at}.",
-                        "Measure {measure} was ended on {at}.",
-                        "measure",
-                        m.id(),
-                        "at",
-                        m.endedAt());
+                problem = MEASURE_ENDED.fill("measure", m.id(), "at", m.endedAt());
             } else if (c.time.isBefore(m.validFrom())) {
-                problem = Text.of(
-                        "Maatregel {measure} gaat pas in op {at}.",
-                        "Measure {measure} only starts on {at}.",
-                        "measure",
-                        m.id(),
-                        "at",
-                        m.validFrom());
+                problem = MEASURE_NOT_STARTED.fill("measure", m.id(), "at", m.validFrom());
             } else if (!c.time.isBefore(m.validUntil())) {
-                problem = Text.of(
-                        "Maatregel {measure} liep af op {at}.",
-                        "Measure {measure} ran out on {at}.",
-                        "measure",
-                        m.id(),
-                        "at",
-                        m.validUntil());
+                problem = MEASURE_RAN_OUT.fill("measure", m.id(), "at", m.validUntil());
             } else {
                 return Verdict.on(Ground.MEASURE, m.id());
             }
@@ -393,7 +356,7 @@ final class Rules {
             }
         }
         if (detail == null) {
-            detail = new Text("Er is geen maatregel geregistreerd.", "No measure has been registered.");
+            detail = NO_MEASURE;
         }
         return refused(
                 ReasonCode.MEASURE_MISSING.reason("flow", c.flow.id(), "recipient", c.recipientId(), "detail", detail));
@@ -545,38 +508,11 @@ final class Rules {
 
     private static Text scopeDetail(FlowContext c, ConsentFact fact, Mismatch mismatch, Category category) {
         return switch (mismatch) {
-            case PURPOSE ->
-                Text.of(
-                        "die geldt voor {purposes}, niet voor {purpose}",
-                        "it is for {purposes}, not for {purpose}",
-                        "purposes",
-                        fact.purposes(),
-                        "purpose",
-                        c.flow.purpose());
+            case PURPOSE -> CONSENT_SCOPE_PURPOSE.fill("purposes", fact.purposes(), "purpose", c.flow.purpose());
             case RECIPIENT ->
-                Text.of(
-                        "ontvanger {recipient} staat er niet in (wel: {recipients})",
-                        "it does not name recipient {recipient} (it names: {recipients})",
-                        "recipient",
-                        c.recipientId(),
-                        "recipients",
-                        sorted(fact.recipients()));
-            case HOLDER ->
-                Text.of(
-                        "die geldt alleen voor gegevens van {holders}, niet van {holder}",
-                        "it only covers data held by {holders}, not by {holder}",
-                        "holders",
-                        sorted(fact.holders()),
-                        "holder",
-                        c.holderId());
-            case CATEGORY, NONE ->
-                Text.of(
-                        "{category} valt er niet onder (wel: {categories})",
-                        "it does not include {category} (it includes: {categories})",
-                        "category",
-                        category,
-                        "categories",
-                        fact.categories());
+                CONSENT_SCOPE_RECIPIENT.fill("recipient", c.recipientId(), "recipients", sorted(fact.recipients()));
+            case HOLDER -> CONSENT_SCOPE_HOLDER.fill("holders", sorted(fact.holders()), "holder", c.holderId());
+            case CATEGORY, NONE -> CONSENT_SCOPE_CATEGORY.fill("category", category, "categories", fact.categories());
         };
     }
 
@@ -589,63 +525,34 @@ final class Rules {
         }
         Instant t = c.time;
         if (t.isBefore(o.declaredAt())) {
-            return overrideScope(
-                    o, Text.of("die is pas vastgelegd op {at}", "it was only declared on {at}", "at", o.declaredAt()));
+            return overrideScope(o, OVERRIDE_NOT_YET_DECLARED.fill("at", o.declaredAt()));
         }
         if (o.endedAt() != null && !o.endedAt().isAfter(t)) {
             return refused(c.once(
                     List.of(ReasonCode.OVERRIDE_EXPIRED, o.id()),
                     () -> ReasonCode.OVERRIDE_EXPIRED.reason(
-                            "override", o.id(), "state", new Text("is beëindigd", "was ended"), "at", o.endedAt())));
+                            "override", o.id(), "state", OVERRIDE_ENDED, "at", o.endedAt())));
         }
         Instant end = c.overrideEnd(o);
         if (!t.isBefore(end)) {
             return refused(c.once(
                     List.of(ReasonCode.OVERRIDE_EXPIRED, o.id()),
                     () -> ReasonCode.OVERRIDE_EXPIRED.reason(
-                            "override", o.id(), "state", new Text("is verlopen", "expired"), "at", end)));
+                            "override", o.id(), "state", OVERRIDE_RAN_OUT, "at", end)));
         }
         if (o.purpose() != c.flow.purpose()) {
-            return overrideScope(
-                    o,
-                    Text.of(
-                            "die geldt voor {purpose}, niet voor {requested}",
-                            "it is for {purpose}, not for {requested}",
-                            "purpose",
-                            o.purpose(),
-                            "requested",
-                            c.flow.purpose()));
+            return overrideScope(o, OVERRIDE_SCOPE_PURPOSE.fill("purpose", o.purpose(), "requested", c.flow.purpose()));
         }
         if (!o.recipients().contains(c.recipientId())) {
             return overrideScope(
                     o,
-                    Text.of(
-                            "ontvanger {recipient} staat er niet in (wel: {recipients})",
-                            "it does not name recipient {recipient} (it names: {recipients})",
-                            "recipient",
-                            c.recipientId(),
-                            "recipients",
-                            sorted(o.recipients())));
+                    OVERRIDE_SCOPE_RECIPIENT.fill("recipient", c.recipientId(), "recipients", sorted(o.recipients())));
         }
         if (!o.declaringOrganisation().equals(c.holderId())) {
-            return overrideScope(
-                    o,
-                    Text.of(
-                            "die is vastgelegd door {by}, die bij deze deling niet de houder is",
-                            "it was declared by {by}, which is not the holder here",
-                            "by",
-                            o.declaringOrganisation()));
+            return overrideScope(o, OVERRIDE_SCOPE_DECLARER.fill("by", o.declaringOrganisation()));
         }
         if (!o.categories().contains(category)) {
-            return overrideScope(
-                    o,
-                    Text.of(
-                            "{category} valt er niet onder (wel: {categories})",
-                            "it does not include {category} (it includes: {categories})",
-                            "category",
-                            category,
-                            "categories",
-                            o.categories()));
+            return overrideScope(o, OVERRIDE_SCOPE_CATEGORY.fill("category", category, "categories", o.categories()));
         }
         return Verdict.on(Ground.OVERRIDE, o.id());
     }

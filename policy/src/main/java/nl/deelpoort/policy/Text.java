@@ -9,13 +9,16 @@ import java.util.Iterator;
 import java.util.Locale;
 
 /**
- * A fragment of an explanation in both languages, and the one place where values are turned into
- * words. Templates use {@code {name}} placeholders filled from name/value pairs; a value that is
- * itself a {@code Text} is inserted in the matching language, vocabulary values as "label (CODE)"
- * so that the professional reads words and the API client still sees the code.
+ * A fragment of an explanation in both languages, or a template for one ({@link Wording#of}), and
+ * the one place where values are turned into words. Templates use {@code {name}} placeholders filled
+ * from name/value pairs; a value that is itself a {@code Text} is inserted in the matching language,
+ * vocabulary values as "label (CODE)" so that the professional reads words and the API client still
+ * sees the code.
  */
 record Text(String nl, String en) {
     static final Text EMPTY = new Text("", "");
+    private static final Text UNKNOWN = Wording.of("word.unknown");
+    private static final Text NONE = Wording.of("word.none");
     private static final ZoneId ZONE = Framework.ZONE;
     private static final DateTimeFormatter DATE_NL =
             DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag("nl"));
@@ -26,8 +29,9 @@ record Text(String nl, String en) {
     private static final DateTimeFormatter TIME_EN =
             DateTimeFormatter.ofPattern("d MMMM yyyy HH:mm:ss", Locale.ENGLISH).withZone(ZONE);
 
-    static Text of(String nlTemplate, String enTemplate, Object... namedArgs) {
-        return new Text(render(nlTemplate, true, namedArgs), render(enTemplate, false, namedArgs));
+    /** This text as a template, filled from name/value pairs, e.g. {@code fill("flow", "F1")}. */
+    Text fill(Object... namedArgs) {
+        return new Text(render(nl, true, namedArgs), render(en, false, namedArgs));
     }
 
     static String render(String template, boolean dutch, Object[] namedArgs) {
@@ -67,14 +71,14 @@ record Text(String nl, String en) {
 
     static String word(Object value, boolean dutch) {
         if (value == null) {
-            return dutch ? "onbekend" : "unknown";
+            return dutch ? UNKNOWN.nl : UNKNOWN.en;
         }
         if (value instanceof Text text) {
             return dutch ? text.nl : text.en;
         }
         if (value instanceof Labelled labelled) {
-            String label = dutch ? labelled.labelNl() : labelled.labelEn();
-            return label.equals(labelled.name()) ? label : label + " (" + labelled.name() + ")";
+            Text word = Wording.word(labelled);
+            return dutch ? word.nl : word.en;
         }
         if (value instanceof Instant instant) {
             return (dutch ? TIME_NL : TIME_EN).format(instant);
@@ -84,7 +88,7 @@ record Text(String nl, String en) {
         }
         if (value instanceof Collection<?> values) {
             if (values.isEmpty()) {
-                return dutch ? "geen" : "none";
+                return dutch ? NONE.nl : NONE.en;
             }
             StringBuilder joined = new StringBuilder();
             for (Iterator<?> it = values.iterator(); it.hasNext(); ) {

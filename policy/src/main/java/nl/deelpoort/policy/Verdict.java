@@ -18,6 +18,11 @@ sealed interface Verdict permits Verdict.Allowed, Verdict.Refused {
 
     record Refused(List<Reason> reasons) implements Verdict {}
 
+    /** One rule about a question of type {@code Q}; a list of them is read top to bottom. */
+    interface Rule<Q> {
+        Verdict check(Q question);
+    }
+
     static Allowed on(Ground ground, String id) {
         return new Allowed(ground, id);
     }
@@ -28,5 +33,15 @@ sealed interface Verdict permits Verdict.Allowed, Verdict.Refused {
 
     static Refused refused(Reason first, Reason second) {
         return new Refused(List.of(first, second));
+    }
+
+    /** The reasons of the first rule that refuses; empty when every rule allows. */
+    static <Q> List<Reason> firstRefusal(List<Rule<Q>> rules, Q question) {
+        for (Rule<Q> rule : rules) {
+            if (rule.check(question) instanceof Refused refusal) {
+                return refusal.reasons();
+            }
+        }
+        return List.of();
     }
 }

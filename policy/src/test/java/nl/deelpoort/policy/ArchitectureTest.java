@@ -7,7 +7,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** STYLE 1: the policy module knows nothing of Spring, JPA or HTTP, and only the loader touches files. */
+/** docs/design.md, Shape: the policy module knows nothing of Spring, JPA or HTTP, and only the loader touches files. */
 class ArchitectureTest {
     private static final JavaClasses POLICY = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -71,8 +71,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The framework of DOMAIN §2–§6 as a table: one row per scenario, with the expected decision,
- * released categories, every reason code in the answer, and the flow that applied.
+ * The framework of docs/domain.md (organisations to decisions) as a table: one row per scenario,
+ * with the expected decision, released categories, every reason code in the answer, and the flow
+ * that applied.
  */
 class DecisionTableTest {
 
