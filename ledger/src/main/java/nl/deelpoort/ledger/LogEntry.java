@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -220,12 +221,14 @@ public record LogEntry(
             }
             copy.put(k, v);
         });
-        return java.util.Collections.unmodifiableSortedMap(copy);
+        return Collections.unmodifiableSortedMap(copy);
     }
 
     /** Mutable builder; {@link #build()} validates. Holds one value per {@link EntryField}. */
     public static final class Builder {
-        private final Object[] values = new Object[EntryField.values().length];
+        private static final EntryField[] FIELDS = EntryField.values();
+
+        private final Object[] values = new Object[FIELDS.length];
 
         private Builder(EntryKind kind) {
             set(EntryField.SEQ, 0L);
@@ -235,7 +238,7 @@ public record LogEntry(
         }
 
         private Builder(LogEntry e) {
-            for (EntryField f : EntryField.values()) {
+            for (EntryField f : FIELDS) {
                 set(f, f.value(e));
             }
         }

@@ -69,7 +69,10 @@ public final class LogEntryCodec {
         return members;
     }
 
-    /** The format version an entry is written with: the highest {@link EntryField#since} of its members (2 if it has a salt, else 1). */
+    /**
+     * The format version an entry is written with: the highest {@link EntryField#since} of its members,
+     * so 2 if it has a salt, else 1.
+     */
     public static long version(LogEntry e) {
         long version = FORMAT_VERSION;
         for (EntryField f : FIELDS) {

@@ -17,11 +17,11 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Signs checkpoints of the stored log, in the background (every {@code deelpoort.log.checkpoint-interval},
- * default 5 s). Before signing size n it proves, from the stored subtrees, that the tree of size n
- * extends the latest signed one (a consistency proof, generated and then verified as an outsider
- * would); a tree that does not is never signed. Checkpointing takes its own advisory lock, so instances
- * sharing a log sign one after the other.
+ * Signs checkpoints of the stored log, in the background (every {@code
+ * deelpoort.log.checkpoint-interval}, default 5 s). Before signing size n it proves, from the stored
+ * subtrees, that the tree of size n extends the latest signed one (a consistency proof, generated and
+ * then verified as an outsider would); a tree that does not is never signed. Checkpointing takes its
+ * own advisory lock, so instances sharing a log sign one after the other.
  */
 final class Checkpointer {
 

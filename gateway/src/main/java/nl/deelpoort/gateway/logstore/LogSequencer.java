@@ -66,8 +66,8 @@ final class LogSequencer implements AutoCloseable {
                     .collect(joining(", "))
             + ")";
 
-    private static final String INSERT_SUBTREES =
-            "INSERT INTO log_subtree (level, idx, hash) SELECT * FROM unnest(:level::smallint[], :idx::bigint[], :hash::bytea[])";
+    private static final String INSERT_SUBTREES = "INSERT INTO log_subtree (level, idx, hash)"
+            + " SELECT * FROM unnest(:level::smallint[], :idx::bigint[], :hash::bytea[])";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;

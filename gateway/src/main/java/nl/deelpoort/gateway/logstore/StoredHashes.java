@@ -26,7 +26,8 @@ final class StoredHashes {
     private static final String FETCH = """
             SELECT s.level, s.idx, s.hash
               FROM log_subtree s
-              JOIN unnest(:levels::smallint[], :indexes::bigint[]) AS k(level, idx) ON s.level = k.level AND s.idx = k.idx
+              JOIN unnest(:levels::smallint[], :indexes::bigint[]) AS k(level, idx)
+                ON s.level = k.level AND s.idx = k.idx
             UNION ALL
             SELECT 0, e.seq, e.leaf_hash FROM log_entry e WHERE e.seq = ANY (:leaves::bigint[])
             """;

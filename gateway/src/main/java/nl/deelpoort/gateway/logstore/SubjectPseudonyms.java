@@ -16,12 +16,12 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Subject pseudonyms for log entries, and forgetting a subject (crypto-shredding, docs/domain.md, "The disclosure log"). A BSN
- * is turned into the row key of a random per-subject secret with the lookup key; the pseudonym is
- * derived from that secret alone. Destroying the secret unlinks every entry: the entries keep their
- * pseudonym and every hash and proof stays valid, but nothing links them to the BSN any more, and the
- * BSN gets a fresh, unrelated pseudonym from then on. Pseudonyms are not cached, so a forget on one
- * instance holds on all of them at once.
+ * Subject pseudonyms for log entries, and forgetting a subject (crypto-shredding, docs/domain.md, "The
+ * disclosure log"). A BSN is turned into the row key of a random per-subject secret with the lookup
+ * key; the pseudonym is derived from that secret alone. Destroying the secret unlinks every entry: the
+ * entries keep their pseudonym and every hash and proof stays valid, but nothing links them to the BSN
+ * any more, and the BSN gets a fresh, unrelated pseudonym from then on. Pseudonyms are not cached, so
+ * a forget on one instance holds on all of them at once.
  *
  * <p>Forgetting is per controller ({@link #forget}): an organisation unlinks the subject for itself
  * (table {@code subject_unlinked}, V40), and the secret is destroyed only when every organisation that
@@ -52,7 +52,8 @@ public class SubjectPseudonyms {
                  WHERE e.subject_pseudonym = :pseudonym AND e.%s AND p.org IS NOT NULL
                  GROUP BY p.org) parties
              WHERE NOT EXISTS (SELECT 1 FROM subject_unlinked u
-                                WHERE u.lookup = :lookup AND u.organisation = parties.org AND u.unlinked_seq > parties.last)
+                                WHERE u.lookup = :lookup AND u.organisation = parties.org
+                                  AND u.unlinked_seq > parties.last)
             """.formatted(PROCESSING);
 
     private final JdbcClient jdbc;
