@@ -1,10 +1,11 @@
 package nl.deelpoort.ledger;
 
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The fields of a {@link LogEntry}, described once: the member name in the canonical bytes, the value
@@ -47,32 +48,25 @@ public enum EntryField {
     TRACE_ID("traceId", Type.TEXT, LogEntry::traceId),
     USER("user", Type.TEXT, LogEntry::user);
 
-    /** How a value is written in the canonical bytes. */
+    /**
+     * How a value is written in the canonical bytes: a string; an array of strings or an object of
+     * string members (both omitted when empty); a boolean; an integer within ±(2^53 − 1); an {@link
+     * Instant} as {@code yyyy-MM-ddTHH:mm:ss.SSSZ}; a {@link java.time.LocalDate} as {@code yyyy-MM-dd};
+     * an {@link EntryKind} name.
+     */
     public enum Type {
-        /** A string. */
         TEXT,
-        /** An array of strings, omitted when empty. */
         TEXT_LIST,
-        /** An object of string members, omitted when empty. */
         TEXT_MAP,
         BOOLEAN,
-        /** An integer within ±(2^53 − 1). */
         INTEGER,
-        /** An {@link Instant} as {@code yyyy-MM-ddTHH:mm:ss.SSSZ}. */
         TIME,
-        /** A {@link java.time.LocalDate} as {@code yyyy-MM-dd}. */
         DATE,
-        /** An {@link EntryKind} name. */
         KIND
     }
 
-    private static final Map<String, EntryField> BY_KEY = new HashMap<>();
-
-    static {
-        for (EntryField f : values()) {
-            BY_KEY.put(f.key, f);
-        }
-    }
+    private static final Map<String, EntryField> BY_KEY =
+            Arrays.stream(values()).collect(Collectors.toMap(EntryField::key, f -> f));
 
     private final String key;
     private final Type type;
