@@ -35,7 +35,7 @@ final class CanonicalEntryReader {
         LogEntry.Builder e = LogEntry.builder(null);
         boolean[] present = new boolean[FIELDS.length];
         long needed = LogEntryCodec.FORMAT_VERSION;
-        long version = 0;
+        Long version = null;
         expect('{');
         String previous = null;
         do {
@@ -66,6 +66,9 @@ final class CanonicalEntryReader {
             }
         }
         // "v" is the last member: whether it fits the members before it is known only here.
+        if (version == null) {
+            throw error("entry lacks \"v\"");
+        }
         if (version != needed) {
             throw error("format version " + version + " does not fit the members (version " + needed + ")");
         }
