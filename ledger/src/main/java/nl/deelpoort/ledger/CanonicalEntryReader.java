@@ -18,6 +18,8 @@ import java.util.TreeMap;
  */
 final class CanonicalEntryReader {
 
+    private static final EntryField[] FIELDS = EntryField.values();
+
     private final byte[] b;
     private int pos;
 
@@ -31,11 +33,9 @@ final class CanonicalEntryReader {
 
     private LogEntry entry() {
         LogEntry.Builder e = LogEntry.builder(null);
-        boolean hasV = false;
-        boolean hasSeq = false;
-        boolean hasTime = false;
-        boolean hasConfidential = false;
-        boolean hasSalt = false;
+        boolean[] present = new boolean[FIELDS.length];
+        long needed = LogEntryCodec.FORMAT_VERSION;
+        Long version = null;
         expect('{');
         String previous = null;
         do {
@@ -45,81 +45,51 @@ final class CanonicalEntryReader {
             }
             previous = name;
             expect(':');
-            switch (name) {
-                case "actingRole" -> e.actingRole(string());
-                case "agreement" -> e.agreement(string());
-                case "attributes" -> e.attributes(stringMap());
-                case "categoriesReleased" -> e.categoriesReleased(stringArray());
-                case "categoriesRequested" -> e.categoriesRequested(stringArray());
-                case "client" -> e.client(string());
-                case "confidential" -> {
-                    e.confidential(bool());
-                    hasConfidential = true;
-                }
-                case "consentId" -> e.consentId(string());
-                case "decision" -> e.decision(string());
-                case "flow" -> e.flow(string());
-                case "holder" -> e.holder(string());
-                case "holderRole" -> e.holderRole(string());
-                case "kind" -> e.kind(kind(string()));
-                case "legalBasis" -> e.legalBasis(string());
-                case "measureId" -> e.measureId(string());
-                case "overrideId" -> e.overrideId(string());
-                case "policyVersion" -> e.policyVersion(string());
-                case "purpose" -> e.purpose(string());
-                case "reasonCodes" -> e.reasonCodes(stringArray());
-                case "recipient" -> e.recipient(string());
-                case "recipientRole" -> e.recipientRole(string());
-                case "referenceId" -> e.referenceId(string());
-                case "registeredAt" -> {
-                    e.registeredAt(time(string()));
-                    hasTime = true;
-                }
-                case "requestingOrganisation" -> e.requestingOrganisation(string());
-                case "retentionUntil" -> e.retentionUntil(date(string()));
-                case "salt" -> {
-                    e.salt(string());
-                    hasSalt = true;
-                }
-                case "seq" -> {
-                    e.seq(integer());
-                    hasSeq = true;
-                }
-                case "spanId" -> e.spanId(string());
-                case "subjectPseudonym" -> e.subjectPseudonym(string());
-                case "traceId" -> e.traceId(string());
-                case "user" -> e.user(string());
-                case "v" -> {
-                    // "salt" sorts before "v", so whether the entry has one is known here.
-                    long v = integer();
-                    if (v == LogEntryCodec.FORMAT_VERSION) {
-                        if (hasSalt) {
-                            throw error("a version 1 entry has no \"salt\"");
-                        }
-                    } else if (v == LogEntryCodec.FORMAT_VERSION_SALTED) {
-                        if (!hasSalt) {
-                            throw error("a version 2 entry must have a \"salt\"");
-                        }
-                    } else {
-                        throw error("unknown entry format version " + v);
-                    }
-                    hasV = true;
-                }
-                default -> throw error("unknown member \"" + name + "\"");
+            EntryField f = EntryField.ofKey(name);
+            if (f != null) {
+                e.set(f, value(f));
+                present[f.ordinal()] = true;
+                needed = Math.max(needed, f.since());
+            } else if (name.equals(LogEntryCodec.VERSION)) {
+                version = integer();
+            } else {
+                throw error("unknown member \"" + name + "\"");
             }
         } while (comma());
         expect('}');
         if (pos != b.length) {
             throw error("bytes after the entry");
         }
-        if (!hasV || !hasSeq || !hasTime || !hasConfidential) {
-            throw error("entry lacks one of \"v\", \"seq\", \"registeredAt\", \"confidential\"");
+        for (EntryField f : FIELDS) {
+            if (f.always() && !present[f.ordinal()]) {
+                throw error("entry lacks \"" + f.key() + "\"");
+            }
+        }
+        // "v" is the last member: whether it fits the members before it is known only here.
+        if (version == null) {
+            throw error("entry lacks \"v\"");
+        }
+        if (version != needed) {
+            throw error("format version " + version + " does not fit the members (version " + needed + ")");
         }
         try {
             return e.build();
         } catch (IllegalArgumentException ex) {
             throw new LedgerFormatException("entry is invalid: " + ex.getMessage(), ex);
         }
+    }
+
+    private Object value(EntryField f) {
+        return switch (f.type()) {
+            case TEXT -> string();
+            case TEXT_LIST -> stringArray();
+            case TEXT_MAP -> stringMap();
+            case BOOLEAN -> bool();
+            case INTEGER -> integer();
+            case TIME -> time(f, string());
+            case DATE -> date(f, string());
+            case KIND -> kind(string());
+        };
     }
 
     private static EntryKind kind(String name) {
@@ -130,7 +100,7 @@ final class CanonicalEntryReader {
         }
     }
 
-    private Instant time(String s) {
+    private Instant time(EntryField f, String s) {
         try {
             Instant t = LogEntryCodec.parseTime(s);
             if (LogEntryCodec.formatTime(t).equals(s)) {
@@ -139,10 +109,10 @@ final class CanonicalEntryReader {
         } catch (DateTimeException ex) {
             // reported below
         }
-        throw error("\"registeredAt\" is not yyyy-MM-ddTHH:mm:ss.SSSZ: " + s);
+        throw error("\"" + f.key() + "\" is not yyyy-MM-ddTHH:mm:ss.SSSZ: " + s);
     }
 
-    private LocalDate date(String s) {
+    private LocalDate date(EntryField f, String s) {
         try {
             LocalDate d = LocalDate.parse(s);
             if (d.toString().equals(s)) {
@@ -151,7 +121,7 @@ final class CanonicalEntryReader {
         } catch (DateTimeException ex) {
             // reported below
         }
-        throw error("\"retentionUntil\" is not yyyy-MM-dd: " + s);
+        throw error("\"" + f.key() + "\" is not yyyy-MM-dd: " + s);
     }
 
     private List<String> stringArray() {

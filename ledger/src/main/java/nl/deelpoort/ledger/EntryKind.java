@@ -1,6 +1,9 @@
 package nl.deelpoort.ledger;
 
-/** What a log entry records (DOMAIN §7). The names are written as-is into the canonical bytes. */
+/**
+ * What a log entry records (docs/domain.md, "The disclosure log"). The names are written as-is into the
+ * canonical bytes.
+ */
 public enum EntryKind {
     DISCLOSURE,
     TRANSFER,

@@ -10,8 +10,8 @@ import java.util.Map;
  * A small strict RFC 8259 JSON parser. Objects become {@link LinkedHashMap}s (duplicate names are
  * refused, as I-JSON and RFC 8785 require), arrays {@link List}s, integers {@link Long} (or {@link
  * BigDecimal} when out of range), other numbers {@link BigDecimal}, {@code null} the {@link #NULL}
- * marker. The ledger parses two things with it: canonical entries and lines of an export; keeping it
- * here avoids a JSON library in the offline verifier jar.
+ * marker. The ledger parses the lines of an export with it (canonical entries have their own stricter
+ * reader); keeping it here avoids a JSON library in the offline verifier jar.
  */
 public final class Json {
 

@@ -5,17 +5,19 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * One entry of the disclosure log (DOMAIN §7), as the ledger hashes it. Strings are plain strings: the
- * ledger does not know the policy vocabulary. Absent values are {@code null}; absent lists and maps
- * are empty. The record validates what the canonical form needs: times in milliseconds, integers JCS
- * can write, no lone surrogates, and a subject pseudonym that has the shape {@link
- * Pseudonyms#pseudonym} gives, so a BSN cannot slip into the log through that field.
+ * One entry of the disclosure log (docs/domain.md, "The disclosure log"), as the ledger hashes it; its
+ * fields are described in {@link EntryField}. Strings are plain strings: the ledger does not know the
+ * policy vocabulary. Absent values are {@code null}; absent lists and maps are empty. The record
+ * validates what the canonical form needs: times in milliseconds, integers JCS can write, no lone
+ * surrogates, and a subject pseudonym that has the shape {@link Pseudonyms#pseudonym} gives, so a BSN
+ * cannot slip into the log through that field.
  *
  * <p>{@code seq} and {@code registeredAt} are set by the sequencer ({@link #sequenced}); both are part
  * of the canonical bytes, so an entry cannot be moved to another position or time without changing
@@ -60,7 +62,7 @@ public record LogEntry(
         LocalDate retentionUntil,
         Map<String, String> attributes) {
 
-    /** The decisions DOMAIN §6 knows. */
+    /** The decisions of docs/domain.md, "Decisions". */
     public static final Set<String> DECISIONS = Set.of("PERMIT", "PARTIAL", "DENY");
 
     /** Attributes are for small extras; larger data belongs in its own field or not in the log. */
@@ -219,269 +221,196 @@ public record LogEntry(
             }
             copy.put(k, v);
         });
-        return java.util.Collections.unmodifiableSortedMap(copy);
+        return Collections.unmodifiableSortedMap(copy);
     }
 
-    /** Mutable builder; {@link #build()} validates. */
+    /** Mutable builder; {@link #build()} validates. Holds one value per {@link EntryField}. */
     public static final class Builder {
-        private long seq;
-        private Instant registeredAt = Instant.EPOCH;
-        private String salt;
-        private String traceId;
-        private String spanId;
-        private EntryKind kind;
-        private String decision;
-        private List<String> reasonCodes;
-        private String purpose;
-        private String legalBasis;
-        private String flow;
-        private String agreement;
-        private String policyVersion;
-        private String requestingOrganisation;
-        private String actingRole;
-        private String user;
-        private String client;
-        private String holder;
-        private String holderRole;
-        private String recipient;
-        private String recipientRole;
-        private String subjectPseudonym;
-        private List<String> categoriesRequested;
-        private List<String> categoriesReleased;
-        private String consentId;
-        private String overrideId;
-        private String measureId;
-        private String referenceId;
-        private boolean confidential;
-        private LocalDate retentionUntil;
-        private Map<String, String> attributes;
+        private static final EntryField[] FIELDS = EntryField.values();
+
+        private final Object[] values = new Object[FIELDS.length];
 
         private Builder(EntryKind kind) {
-            this.kind = kind;
+            set(EntryField.SEQ, 0L);
+            set(EntryField.REGISTERED_AT, Instant.EPOCH);
+            set(EntryField.CONFIDENTIAL, false);
+            set(EntryField.KIND, kind);
         }
 
         private Builder(LogEntry e) {
-            seq = e.seq;
-            registeredAt = e.registeredAt;
-            salt = e.salt;
-            traceId = e.traceId;
-            spanId = e.spanId;
-            kind = e.kind;
-            decision = e.decision;
-            reasonCodes = e.reasonCodes;
-            purpose = e.purpose;
-            legalBasis = e.legalBasis;
-            flow = e.flow;
-            agreement = e.agreement;
-            policyVersion = e.policyVersion;
-            requestingOrganisation = e.requestingOrganisation;
-            actingRole = e.actingRole;
-            user = e.user;
-            client = e.client;
-            holder = e.holder;
-            holderRole = e.holderRole;
-            recipient = e.recipient;
-            recipientRole = e.recipientRole;
-            subjectPseudonym = e.subjectPseudonym;
-            categoriesRequested = e.categoriesRequested;
-            categoriesReleased = e.categoriesReleased;
-            consentId = e.consentId;
-            overrideId = e.overrideId;
-            measureId = e.measureId;
-            referenceId = e.referenceId;
-            confidential = e.confidential;
-            retentionUntil = e.retentionUntil;
-            attributes = e.attributes;
+            for (EntryField f : FIELDS) {
+                set(f, f.value(e));
+            }
+        }
+
+        /** Sets a field to a value of its record type (boxed): what the decoder reads. */
+        Builder set(EntryField field, Object value) {
+            values[field.ordinal()] = value;
+            return this;
+        }
+
+        @SuppressWarnings("unchecked")
+        private <T> T get(EntryField field) {
+            return (T) values[field.ordinal()];
         }
 
         public Builder seq(long v) {
-            seq = v;
-            return this;
+            return set(EntryField.SEQ, v);
         }
 
         public Builder registeredAt(Instant v) {
-            registeredAt = v;
-            return this;
+            return set(EntryField.REGISTERED_AT, v);
         }
 
         public Builder salt(String v) {
-            salt = v;
-            return this;
+            return set(EntryField.SALT, v);
         }
 
         public Builder traceId(String v) {
-            traceId = v;
-            return this;
+            return set(EntryField.TRACE_ID, v);
         }
 
         public Builder spanId(String v) {
-            spanId = v;
-            return this;
+            return set(EntryField.SPAN_ID, v);
         }
 
         public Builder kind(EntryKind v) {
-            kind = v;
-            return this;
+            return set(EntryField.KIND, v);
         }
 
         public Builder decision(String v) {
-            decision = v;
-            return this;
+            return set(EntryField.DECISION, v);
         }
 
         public Builder reasonCodes(List<String> v) {
-            reasonCodes = v;
-            return this;
+            return set(EntryField.REASON_CODES, v);
         }
 
         public Builder purpose(String v) {
-            purpose = v;
-            return this;
+            return set(EntryField.PURPOSE, v);
         }
 
         public Builder legalBasis(String v) {
-            legalBasis = v;
-            return this;
+            return set(EntryField.LEGAL_BASIS, v);
         }
 
         public Builder flow(String v) {
-            flow = v;
-            return this;
+            return set(EntryField.FLOW, v);
         }
 
         public Builder agreement(String v) {
-            agreement = v;
-            return this;
+            return set(EntryField.AGREEMENT, v);
         }
 
         public Builder policyVersion(String v) {
-            policyVersion = v;
-            return this;
+            return set(EntryField.POLICY_VERSION, v);
         }
 
         public Builder requestingOrganisation(String v) {
-            requestingOrganisation = v;
-            return this;
+            return set(EntryField.REQUESTING_ORGANISATION, v);
         }
 
         public Builder actingRole(String v) {
-            actingRole = v;
-            return this;
+            return set(EntryField.ACTING_ROLE, v);
         }
 
         public Builder user(String v) {
-            user = v;
-            return this;
+            return set(EntryField.USER, v);
         }
 
         public Builder client(String v) {
-            client = v;
-            return this;
+            return set(EntryField.CLIENT, v);
         }
 
         public Builder holder(String v) {
-            holder = v;
-            return this;
+            return set(EntryField.HOLDER, v);
         }
 
         public Builder holderRole(String v) {
-            holderRole = v;
-            return this;
+            return set(EntryField.HOLDER_ROLE, v);
         }
 
         public Builder recipient(String v) {
-            recipient = v;
-            return this;
+            return set(EntryField.RECIPIENT, v);
         }
 
         public Builder recipientRole(String v) {
-            recipientRole = v;
-            return this;
+            return set(EntryField.RECIPIENT_ROLE, v);
         }
 
         public Builder subjectPseudonym(String v) {
-            subjectPseudonym = v;
-            return this;
+            return set(EntryField.SUBJECT_PSEUDONYM, v);
         }
 
         public Builder categoriesRequested(List<String> v) {
-            categoriesRequested = v;
-            return this;
+            return set(EntryField.CATEGORIES_REQUESTED, v);
         }
 
         public Builder categoriesReleased(List<String> v) {
-            categoriesReleased = v;
-            return this;
+            return set(EntryField.CATEGORIES_RELEASED, v);
         }
 
         public Builder consentId(String v) {
-            consentId = v;
-            return this;
+            return set(EntryField.CONSENT_ID, v);
         }
 
         public Builder overrideId(String v) {
-            overrideId = v;
-            return this;
+            return set(EntryField.OVERRIDE_ID, v);
         }
 
         public Builder measureId(String v) {
-            measureId = v;
-            return this;
+            return set(EntryField.MEASURE_ID, v);
         }
 
         public Builder referenceId(String v) {
-            referenceId = v;
-            return this;
+            return set(EntryField.REFERENCE_ID, v);
         }
 
         public Builder confidential(boolean v) {
-            confidential = v;
-            return this;
+            return set(EntryField.CONFIDENTIAL, v);
         }
 
         public Builder retentionUntil(LocalDate v) {
-            retentionUntil = v;
-            return this;
+            return set(EntryField.RETENTION_UNTIL, v);
         }
 
         public Builder attributes(Map<String, String> v) {
-            attributes = v;
-            return this;
+            return set(EntryField.ATTRIBUTES, v);
         }
 
         public LogEntry build() {
             return new LogEntry(
-                    seq,
-                    registeredAt,
-                    salt,
-                    traceId,
-                    spanId,
-                    kind,
-                    decision,
-                    reasonCodes,
-                    purpose,
-                    legalBasis,
-                    flow,
-                    agreement,
-                    policyVersion,
-                    requestingOrganisation,
-                    actingRole,
-                    user,
-                    client,
-                    holder,
-                    holderRole,
-                    recipient,
-                    recipientRole,
-                    subjectPseudonym,
-                    categoriesRequested,
-                    categoriesReleased,
-                    consentId,
-                    overrideId,
-                    measureId,
-                    referenceId,
-                    confidential,
-                    retentionUntil,
-                    attributes);
+                    get(EntryField.SEQ),
+                    get(EntryField.REGISTERED_AT),
+                    get(EntryField.SALT),
+                    get(EntryField.TRACE_ID),
+                    get(EntryField.SPAN_ID),
+                    get(EntryField.KIND),
+                    get(EntryField.DECISION),
+                    get(EntryField.REASON_CODES),
+                    get(EntryField.PURPOSE),
+                    get(EntryField.LEGAL_BASIS),
+                    get(EntryField.FLOW),
+                    get(EntryField.AGREEMENT),
+                    get(EntryField.POLICY_VERSION),
+                    get(EntryField.REQUESTING_ORGANISATION),
+                    get(EntryField.ACTING_ROLE),
+                    get(EntryField.USER),
+                    get(EntryField.CLIENT),
+                    get(EntryField.HOLDER),
+                    get(EntryField.HOLDER_ROLE),
+                    get(EntryField.RECIPIENT),
+                    get(EntryField.RECIPIENT_ROLE),
+                    get(EntryField.SUBJECT_PSEUDONYM),
+                    get(EntryField.CATEGORIES_REQUESTED),
+                    get(EntryField.CATEGORIES_RELEASED),
+                    get(EntryField.CONSENT_ID),
+                    get(EntryField.OVERRIDE_ID),
+                    get(EntryField.MEASURE_ID),
+                    get(EntryField.REFERENCE_ID),
+                    get(EntryField.CONFIDENTIAL),
+                    get(EntryField.RETENTION_UNTIL),
+                    get(EntryField.ATTRIBUTES));
         }
     }
 }

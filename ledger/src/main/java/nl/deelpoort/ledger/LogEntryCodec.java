@@ -4,16 +4,16 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
-import java.util.TreeMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
- * The canonical bytes of a {@link LogEntry}: an RFC 8785 (JCS) JSON object, UTF-8, no whitespace.
- * The format is described in {@code ledger/README.md} ("Canonical entry format"). In short: a version
- * member, {@code "v":2} for an entry with a {@code salt} and {@code "v":1} for one without (entries
- * written before salts existed keep their exact bytes); absent (null) values and empty lists/maps are
- * omitted, never written as
- * {@code null}/{@code []}/{@code {}}; {@code seq}, {@code registeredAt}, {@code kind} and {@code
+ * The canonical bytes of a {@link LogEntry}: an RFC 8785 (JCS) JSON object, UTF-8, no whitespace,
+ * one member per {@link EntryField} that the entry has, then the format version {@code "v"}. The
+ * format is described in {@code ledger/README.md} ("Canonical entry format"). In short: {@code "v":2}
+ * for an entry with a {@code salt} and {@code "v":1} for one without (entries written before salts
+ * existed keep their exact bytes); absent (null) values and empty lists/maps are omitted, never written
+ * as {@code null}/{@code []}/{@code {}}; {@code seq}, {@code registeredAt}, {@code kind} and {@code
  * confidential} are always present; times are {@code yyyy-MM-ddTHH:mm:ss.SSSZ} (UTC, always three
  * fraction digits), dates {@code yyyy-MM-dd}.
  *
@@ -32,54 +32,55 @@ public final class LogEntryCodec {
     /** The format version of an entry with a {@code salt} member: what the sequencer writes now. */
     public static final long FORMAT_VERSION_SALTED = 2;
 
+    /** The name of the format version member; it sorts after every {@link EntryField}'s. */
+    static final String VERSION = "v";
+
+    private static final EntryField[] FIELDS = EntryField.values();
+
     private LogEntryCodec() {}
 
     /** The canonical bytes of an entry. */
     public static byte[] encode(LogEntry e) {
         // Members in canonical (UTF-16) order; ObjectWriter refuses any slip in this order.
         CanonicalJson.ObjectWriter w = CanonicalJson.objectWriter();
-        opt(w, "actingRole", e.actingRole());
-        opt(w, "agreement", e.agreement());
-        if (!e.attributes().isEmpty()) {
-            w.member("attributes", new TreeMap<>(e.attributes()));
+        for (EntryField f : FIELDS) {
+            Object value = f.json(e);
+            if (value != null) {
+                w.member(f.key(), value);
+            }
         }
-        optList(w, "categoriesReleased", e.categoriesReleased());
-        optList(w, "categoriesRequested", e.categoriesRequested());
-        opt(w, "client", e.client());
-        w.member("confidential", e.confidential());
-        opt(w, "consentId", e.consentId());
-        opt(w, "decision", e.decision());
-        opt(w, "flow", e.flow());
-        opt(w, "holder", e.holder());
-        opt(w, "holderRole", e.holderRole());
-        w.member("kind", e.kind().name());
-        opt(w, "legalBasis", e.legalBasis());
-        opt(w, "measureId", e.measureId());
-        opt(w, "overrideId", e.overrideId());
-        opt(w, "policyVersion", e.policyVersion());
-        opt(w, "purpose", e.purpose());
-        optList(w, "reasonCodes", e.reasonCodes());
-        opt(w, "recipient", e.recipient());
-        opt(w, "recipientRole", e.recipientRole());
-        opt(w, "referenceId", e.referenceId());
-        w.member("registeredAt", formatTime(e.registeredAt()));
-        opt(w, "requestingOrganisation", e.requestingOrganisation());
-        if (e.retentionUntil() != null) {
-            w.member("retentionUntil", e.retentionUntil().toString());
-        }
-        opt(w, "salt", e.salt());
-        w.member("seq", e.seq());
-        opt(w, "spanId", e.spanId());
-        opt(w, "subjectPseudonym", e.subjectPseudonym());
-        opt(w, "traceId", e.traceId());
-        opt(w, "user", e.user());
-        w.member("v", version(e));
+        w.member(VERSION, version(e));
         return w.toBytes();
     }
 
-    /** The format version an entry is written with: 2 if it has a salt, else 1. */
+    /**
+     * The members of an entry's canonical form in their order, as a JSON parser would give them back
+     * (strings, booleans, longs, lists and maps); what the log endpoints show as the entry's fields.
+     */
+    public static Map<String, Object> members(LogEntry e) {
+        Map<String, Object> members = new LinkedHashMap<>();
+        for (EntryField f : FIELDS) {
+            Object value = f.json(e);
+            if (value != null) {
+                members.put(f.key(), value);
+            }
+        }
+        members.put(VERSION, version(e));
+        return members;
+    }
+
+    /**
+     * The format version an entry is written with: the highest {@link EntryField#since} of its members,
+     * so 2 if it has a salt, else 1.
+     */
     public static long version(LogEntry e) {
-        return e.salt() == null ? FORMAT_VERSION : FORMAT_VERSION_SALTED;
+        long version = FORMAT_VERSION;
+        for (EntryField f : FIELDS) {
+            if (f.since() > version && f.json(e) != null) {
+                version = f.since();
+            }
+        }
+        return version;
     }
 
     /** yyyy-MM-ddTHH:mm:ss.SSSZ, written by hand: DateTimeFormatter dominated the encoding time. */
@@ -152,17 +153,5 @@ public final class LogEntryCodec {
      */
     public static LogEntry decode(byte[] canonical) {
         return CanonicalEntryReader.read(canonical);
-    }
-
-    private static void opt(CanonicalJson.ObjectWriter w, String name, String value) {
-        if (value != null) {
-            w.member(name, value);
-        }
-    }
-
-    private static void optList(CanonicalJson.ObjectWriter w, String name, List<String> value) {
-        if (!value.isEmpty()) {
-            w.member(name, value);
-        }
     }
 }

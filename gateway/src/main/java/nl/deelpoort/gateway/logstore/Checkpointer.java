@@ -1,10 +1,5 @@
 package nl.deelpoort.gateway.logstore;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -16,12 +11,17 @@ import nl.deelpoort.ledger.note.Checkpoint;
 import nl.deelpoort.ledger.note.NoteSigner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Signs checkpoints of the stored log, in the background. Before signing size n it proves, from the
- * stored subtrees, that the tree of size n extends the latest signed one (a consistency proof,
- * generated and then verified as an outsider would); a tree that does not is never signed.
- * Checkpointing takes its own advisory lock, so instances sharing a log sign one after the other.
+ * Signs checkpoints of the stored log, in the background (every {@code
+ * deelpoort.log.checkpoint-interval}, default 5 s). Before signing size n it proves, from the stored
+ * subtrees, that the tree of size n extends the latest signed one (a consistency proof, generated and
+ * then verified as an outsider would); a tree that does not is never signed. Checkpointing takes its
+ * own advisory lock, so instances sharing a log sign one after the other.
  */
 final class Checkpointer {
 
@@ -30,12 +30,16 @@ final class Checkpointer {
 
     private static final Logger log = LoggerFactory.getLogger(Checkpointer.class);
 
-    private final DataSource dataSource;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final LogReader reader;
     private final NoteSigner signer;
     private final String origin;
 
     Checkpointer(DataSource dataSource, NoteSigner signer, String origin) {
-        this.dataSource = dataSource;
+        this.jdbc = JdbcClient.create(dataSource);
+        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.reader = new LogReader(dataSource);
         this.signer = signer;
         this.origin = origin;
     }
@@ -56,63 +60,47 @@ final class Checkpointer {
      * @throws InconsistentLogException if the log does not extend the latest checkpoint
      */
     StoredCheckpoint checkpointNow() {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                try (Statement s = c.createStatement()) {
-                    s.execute("SELECT pg_advisory_xact_lock(" + CHECKPOINT_LOCK + ")");
-                }
-                long size = LogSequencer.currentSize(c);
-                Optional<StoredCheckpoint> latest = LogReader.latestCheckpoint(c);
-                if (latest.isPresent() && latest.get().treeSize() == size) {
-                    c.rollback();
-                    return latest.get();
-                }
-                if (latest.isPresent() && latest.get().treeSize() > size) {
-                    throw new InconsistentLogException("the log holds " + size + " entries, fewer than the "
-                            + latest.get().treeSize() + " of its latest checkpoint");
-                }
-                long m = latest.map(StoredCheckpoint::treeSize).orElse(0L);
-                Heads heads = StoredHashes.compute(
-                        c,
-                        source -> new Heads(
-                                MerkleProofs.rootHash(source, size), MerkleProofs.consistencyProof(source, m, size)));
-                if (latest.isPresent()
-                        && !MerkleVerifier.verifyConsistency(
-                                m, size, heads.proof(), latest.get().rootHash(), heads.root())) {
-                    throw new InconsistentLogException(
-                            "the log of size " + size + " does not extend the checkpoint of size " + m);
-                }
-                String note = new Checkpoint(origin, size, heads.root()).sign(signer);
-                StoredCheckpoint stored;
-                try (PreparedStatement ps =
-                        c.prepareStatement("INSERT INTO checkpoint (tree_size, root_hash, signed_note)"
-                                + " VALUES (?, ?, ?) RETURNING created_at")) {
-                    ps.setLong(1, size);
-                    ps.setBytes(2, heads.root());
-                    ps.setString(3, note);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        rs.next();
-                        stored = new StoredCheckpoint(
-                                size,
-                                heads.root(),
-                                note,
-                                rs.getObject(1, OffsetDateTime.class).toInstant());
-                    }
-                }
-                c.commit();
-                log.debug("Signed checkpoint of size {}", size);
-                return stored;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw LogReader.unavailable(e);
+        return LogUnavailableException.onDatabaseFailure(
+                "The disclosure log cannot be checkpointed.", () -> transactions.execute(status -> sign()));
+    }
+
+    private StoredCheckpoint sign() {
+        jdbc.sql("SELECT pg_advisory_xact_lock(:lock)")
+                .param("lock", CHECKPOINT_LOCK)
+                .query()
+                .listOfRows();
+        long size = reader.size();
+        Optional<StoredCheckpoint> latest = reader.latestCheckpoint();
+        if (latest.isPresent() && latest.get().treeSize() == size) {
+            return latest.get();
         }
+        if (latest.isPresent() && latest.get().treeSize() > size) {
+            throw new InconsistentLogException("the log holds " + size + " entries, fewer than the "
+                    + latest.get().treeSize() + " of its latest checkpoint");
+        }
+        long m = latest.map(StoredCheckpoint::treeSize).orElse(0L);
+        Heads heads = reader.fromStoredHashes(source ->
+                new Heads(MerkleProofs.rootHash(source, size), MerkleProofs.consistencyProof(source, m, size)));
+        if (latest.isPresent()
+                && !MerkleVerifier.verifyConsistency(
+                        m, size, heads.proof(), latest.get().rootHash(), heads.root())) {
+            throw new InconsistentLogException(
+                    "the log of size " + size + " does not extend the checkpoint of size " + m);
+        }
+        String note = new Checkpoint(origin, size, heads.root()).sign(signer);
+        OffsetDateTime created = jdbc.sql("INSERT INTO checkpoint (tree_size, root_hash, signed_note)"
+                        + " VALUES (:size, :root, :note) RETURNING created_at")
+                .param("size", size)
+                .param("root", heads.root())
+                .param("note", note)
+                .query(OffsetDateTime.class)
+                .single();
+        log.debug("Signed checkpoint of size {}", size);
+        return new StoredCheckpoint(size, heads.root(), note, created.toInstant());
     }
 
     /** For the scheduler: never throws, so a bad run does not cancel the next. */
+    @Scheduled(fixedDelayString = "${deelpoort.log.checkpoint-interval:5s}")
     void checkpointQuietly() {
         try {
             checkpointNow();

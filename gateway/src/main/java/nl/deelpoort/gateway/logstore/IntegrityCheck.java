@@ -3,8 +3,6 @@ package nl.deelpoort.gateway.logstore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,13 +22,18 @@ import nl.deelpoort.ledger.verify.LogVerificationException;
 import nl.deelpoort.ledger.verify.LogVerifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Verifies the stored log as the offline verifier would, without trusting the stored hashes: every
  * leaf hash recomputed from the canonical bytes (which must decode and carry their seq), seq dense
  * from 0, the latest checkpoint's signature with the log's key, and the root of every checkpoint
  * ever signed recomputed from the entries. It also checks that the stored subtree hashes (what proofs
- * are made of) give the same root as the entries.
+ * are made of) give the same root as the entries. Runs in the background every {@code
+ * deelpoort.log.integrity-interval} (default 10 min, first after 30 s) and on request.
  */
 final class IntegrityCheck {
 
@@ -52,13 +55,18 @@ final class IntegrityCheck {
             String problem,
             Instant checkedAt) {}
 
-    private final DataSource dataSource;
+    private final LogReader reader;
+    private final TransactionTemplate snapshot;
     private final NoteVerifier verifier;
     private final Clock clock;
     private final AtomicReference<Report> last = new AtomicReference<>();
 
     IntegrityCheck(DataSource dataSource, NoteVerifier verifier, Clock clock) {
-        this.dataSource = dataSource;
+        this.reader = new LogReader(dataSource);
+        // One snapshot for checkpoints, entries and subtrees, while appends go on.
+        this.snapshot = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.snapshot.setReadOnly(true);
+        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.verifier = verifier;
         this.clock = clock;
     }
@@ -72,8 +80,11 @@ final class IntegrityCheck {
     synchronized Report run() {
         Report report;
         try {
-            report = check();
-        } catch (SQLException | RuntimeException e) {
+            report = snapshot.execute(status -> {
+                status.setRollbackOnly(); // read only; and a failed read inside must not fail the commit
+                return check();
+            });
+        } catch (RuntimeException e) {
             report = failed(
                     0, null, null, "the log could not be read: " + e.getClass().getSimpleName());
         }
@@ -84,26 +95,14 @@ final class IntegrityCheck {
         return report;
     }
 
+    /** For the scheduler; {@link #run} never throws. */
+    @Scheduled(fixedDelayString = "${deelpoort.log.integrity-interval:10m}", initialDelayString = "30s")
     void runQuietly() {
         run();
     }
 
-    private Report check() throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            c.setReadOnly(true);
-            // One snapshot for checkpoints, entries and subtrees, while appends go on.
-            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            try {
-                return check(c);
-            } finally {
-                c.rollback();
-            }
-        }
-    }
-
-    private Report check(Connection c) throws SQLException {
-        List<StoredCheckpoint> checkpoints = LogReader.checkpoints(c);
+    private Report check() {
+        List<StoredCheckpoint> checkpoints = reader.checkpoints();
         Optional<StoredCheckpoint> latest =
                 checkpoints.isEmpty() ? Optional.empty() : Optional.of(checkpoints.get(checkpoints.size() - 1));
         CheckpointView view = latest.map(cp -> new CheckpointView(
@@ -122,7 +121,7 @@ final class IntegrityCheck {
         List<ExportLine> batch = new ArrayList<>(BATCH);
         try {
             try {
-                LogReader.streamEntries(c, 0, Long.MAX_VALUE, line -> {
+                reader.entries(0, Long.MAX_VALUE, line -> {
                     batch.add(line);
                     if (batch.size() == BATCH) {
                         logVerifier.addAll(batch);
@@ -157,7 +156,7 @@ final class IntegrityCheck {
             }
         }
 
-        byte[] storedRoot = StoredHashes.compute(c, source -> MerkleProofs.rootHash(source, size));
+        byte[] storedRoot = reader.fromStoredHashes(source -> MerkleProofs.rootHash(source, size));
         if (!MessageDigest.isEqual(storedRoot, logVerifier.root())) {
             return failed(
                     size,

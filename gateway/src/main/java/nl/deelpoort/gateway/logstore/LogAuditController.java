@@ -1,10 +1,19 @@
 package nl.deelpoort.gateway.logstore;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import nl.deelpoort.gateway.security.Caller;
+import nl.deelpoort.gateway.web.DisclosureHeader;
 import nl.deelpoort.gateway.web.InvalidField;
+import nl.deelpoort.gateway.web.InvalidRequestException;
+import nl.deelpoort.gateway.web.validation.FreeText;
+import nl.deelpoort.gateway.web.validation.InputRules;
+import nl.deelpoort.gateway.web.validation.RequestValidator;
+import nl.deelpoort.gateway.web.validation.ValidBsn;
 import nl.deelpoort.policy.Bsn;
 import nl.deelpoort.policy.OrganisationId;
 import org.springframework.http.ResponseEntity;
@@ -30,15 +39,28 @@ class LogAuditController {
 
     private final IntegrityCheck integrity;
     private final SubjectPseudonyms pseudonyms;
+    private final RequestValidator requests;
 
-    LogAuditController(IntegrityCheck integrity, SubjectPseudonyms pseudonyms) {
+    LogAuditController(IntegrityCheck integrity, SubjectPseudonyms pseudonyms, RequestValidator requests) {
         this.integrity = integrity;
         this.pseudonyms = pseudonyms;
+        this.requests = requests;
     }
 
-    record SubjectRef(String bsn) {}
+    record SubjectRef(
+            @NotBlank(message = InputRules.REQUIRED) @ValidBsn
+            String bsn) {}
 
-    record ForgetRequest(SubjectRef subject, String reason) {}
+    record ForgetRequest(
+            @NotNull(message = InputRules.REQUIRED) @Valid SubjectRef subject,
+
+            @NotBlank(message = InputRules.REQUIRED) @FreeText(max = MAX_REASON)
+            String reason) {
+
+        SubjectPseudonyms.Forget command() {
+            return new SubjectPseudonyms.Forget(Bsn.of(subject.bsn()), reason.strip());
+        }
+    }
 
     /** The same whether the forget unlinked the subject for the caller only or shredded it for all. */
     record ForgetResponse(boolean forgotten, long disclosureId) {}
@@ -57,31 +79,21 @@ class LogAuditController {
     @PostMapping("/api/v1/audit/subjects/forget")
     ResponseEntity<ForgetResponse> forget(@RequestBody(required = false) ForgetRequest request, Caller caller) {
         OrganisationId organisation = caller.requireOrganisation();
-        List<InvalidField> invalid = new ArrayList<>();
-        if (request == null || request.subject() == null) {
-            invalid.add(new InvalidField("subject", "is required"));
-        } else if (!Bsn.isValid(request.subject().bsn())) {
-            invalid.add(new InvalidField("subject.bsn", "must be nine digits passing the 11-check"));
-        }
-        String reason = request == null || request.reason() == null
-                ? ""
-                : request.reason().strip();
-        if (reason.isEmpty()) {
-            invalid.add(new InvalidField("reason", "is required"));
-        } else if (reason.length() > MAX_REASON) {
-            invalid.add(new InvalidField("reason", "must be at most " + MAX_REASON + " characters"));
-        } else if (Bsn.appearsIn(reason) || LONG_NUMBER.matcher(reason).find()) {
+        List<InvalidField> invalid = new ArrayList<>(requests.problems(request));
+        if (invalid.stream().noneMatch(f -> f.field().equals("reason"))
+                && request != null
+                && LONG_NUMBER.matcher(request.reason()).find()) {
             invalid.add(new InvalidField(
                     "reason", "must not contain a BSN or another long number (the reason is logged for ever)"));
         }
         if (!invalid.isEmpty()) {
-            throw LogProblems.invalid(invalid);
+            throw new InvalidRequestException(invalid);
         }
         SubjectPseudonyms.Forgotten f = pseudonyms
-                .forget(Bsn.of(request.subject().bsn()), reason, caller, organisation)
-                .orElseThrow(() -> LogProblems.notFound(NOT_KNOWN));
+                .forget(request.command(), caller, organisation)
+                .orElseThrow(() -> new LogNotFoundException(NOT_KNOWN));
         return ResponseEntity.ok()
-                .header("X-Disclosure-Id", Long.toString(f.disclosureId()))
+                .header(DisclosureHeader.NAME, Long.toString(f.disclosureId()))
                 .body(new ForgetResponse(true, f.disclosureId()));
     }
 }

@@ -11,7 +11,7 @@ import nl.deelpoort.gateway.logstore.LogReader.OutOfRange;
 import nl.deelpoort.gateway.logstore.LogReader.StoredCheckpoint;
 import nl.deelpoort.gateway.logstore.LogReader.StoredEntry;
 import nl.deelpoort.gateway.security.Caller;
-import nl.deelpoort.ledger.Json;
+import nl.deelpoort.gateway.web.InvalidRequestException;
 import nl.deelpoort.ledger.LogEntryCodec;
 import nl.deelpoort.ledger.note.NoteSigner;
 import nl.deelpoort.policy.OrganisationId;
@@ -70,13 +70,13 @@ class LogController {
 
     @GetMapping("/api/v1/log/entries/{seq}")
     Object entry(@PathVariable long seq, Caller caller) {
-        StoredEntry e = reader.entry(seq).orElseThrow(() -> LogProblems.notFound("The log has no entry " + seq + "."));
+        StoredEntry e =
+                reader.entry(seq).orElseThrow(() -> new LogNotFoundException("The log has no entry " + seq + "."));
         if (!e.fullFor(LogVisibility.viewer(caller))) {
             return new RedactedView(seq, B64.encodeToString(e.leafHash()), true);
         }
-        // Strict decode first: only bytes that are canonical are shown as fields.
-        LogEntryCodec.decode(e.canonical());
-        Map<String, Object> fields = Json.parseObject(new String(e.canonical(), StandardCharsets.UTF_8));
+        // Strictly decoded: only bytes that are canonical are shown as fields.
+        Map<String, Object> fields = LogEntryCodec.members(LogEntryCodec.decode(e.canonical()));
         return new EntryView(seq, B64.encodeToString(e.canonical()), B64.encodeToString(e.leafHash()), fields, false);
     }
 
@@ -92,7 +92,7 @@ class LogController {
                     encode(p.hashes()),
                     B64.encodeToString(p.rootHash()));
         } catch (OutOfRange e) {
-            throw LogProblems.invalid(e.field, e.getMessage());
+            throw InvalidRequestException.of(e.field, e.getMessage());
         }
     }
 
@@ -108,7 +108,7 @@ class LogController {
                     B64.encodeToString(p.toRootHash()),
                     encode(p.hashes()));
         } catch (OutOfRange e) {
-            throw LogProblems.invalid(e.field, e.getMessage());
+            throw InvalidRequestException.of(e.field, e.getMessage());
         }
     }
 
@@ -125,10 +125,10 @@ class LogController {
         long from = fromSeq != null ? fromSeq : 0;
         long end = toSeq != null ? toSeq + 1 : size;
         if (from < 0) {
-            throw LogProblems.invalid("fromSeq", "must not be negative");
+            throw InvalidRequestException.of("fromSeq", "must not be negative");
         }
         if (end < from || end > size) {
-            throw LogProblems.invalid("toSeq", "must be between fromSeq and the last seq, " + (size - 1));
+            throw InvalidRequestException.of("toSeq", "must be between fromSeq and the last seq, " + (size - 1));
         }
         StreamingResponseBody body = out -> {
             BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);

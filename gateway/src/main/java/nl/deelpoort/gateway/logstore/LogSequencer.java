@@ -1,23 +1,21 @@
 package nl.deelpoort.gateway.logstore;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
+import static java.util.stream.Collectors.joining;
+
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import nl.deelpoort.ledger.EntryField;
 import nl.deelpoort.ledger.LogEntry;
 import nl.deelpoort.ledger.LogEntryCodec;
 import nl.deelpoort.ledger.merkle.CompactTree;
@@ -25,6 +23,10 @@ import nl.deelpoort.ledger.merkle.MerkleHash;
 import nl.deelpoort.ledger.merkle.Subtree;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.support.SqlArrayValue;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The one serial point of the log: gives entries their seq and commits them with their Merkle
@@ -32,11 +34,14 @@ import org.slf4j.LoggerFactory;
  * transaction holding it has committed; if that transaction fails, every entry of the batch fails
  * and nothing of it is in the log (fail closed).
  *
- * <p>A single writer thread drains the queue into batches. Each batch is one transaction that takes
- * a transaction-level advisory lock first, so several gateway instances (each with its own
- * sequencer) append to one log in turn; under the lock the current size is read from the database
- * and the in-memory frontier is rebuilt from stored subtrees when another instance appended since.
- * The primary key on seq turns any fork into an error rather than a second history.
+ * <p>A single writer thread drains the queue into batches, on a connection pool of its own: a caller
+ * that holds a connection of the main pool while it waits for its entry cannot starve the sequencer.
+ * Each batch is one transaction that takes a transaction-level advisory lock first, so several gateway
+ * instances (each with its own sequencer) append to one log in turn; under the lock the current size
+ * is read from the database and the in-memory frontier is rebuilt from stored subtrees when another
+ * instance appended since. The primary key on seq turns any fork into an error rather than a second
+ * history. The indexed columns next to the canonical bytes are the {@link EntryField}s that name a
+ * column.
  */
 final class LogSequencer implements AutoCloseable {
 
@@ -46,27 +51,27 @@ final class LogSequencer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LogSequencer.class);
 
     /** Source of each entry's salt (LogEntry#newSalt): keeps redacted leaf hashes from confirming guesses. */
-    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+    private static final SecureRandom RANDOM = new SecureRandom();
 
-    private static final String INSERT_ENTRIES = """
-            INSERT INTO log_entry (seq, canonical, leaf_hash, registered_at, kind, decision, purpose, legal_basis,
-                                   flow, requesting_organisation, holder, recipient, subject_pseudonym, consent_id,
-                                   override_id, measure_id, confidential, retention_until)
-            SELECT u.seq, u.canonical, u.leaf_hash, ?, u.kind, u.decision, u.purpose, u.legal_basis, u.flow,
-                   u.requesting_organisation, u.holder, u.recipient, u.subject_pseudonym, u.consent_id,
-                   u.override_id, u.measure_id, u.confidential, u.retention_until::date
-              FROM unnest(?::bigint[], ?::bytea[], ?::bytea[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                          ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[],
-                          ?::text[])
-                AS u(seq, canonical, leaf_hash, kind, decision, purpose, legal_basis, flow, requesting_organisation,
-                     holder, recipient, subject_pseudonym, consent_id, override_id, measure_id, confidential,
-                     retention_until)
-            """;
+    /** The entry fields that {@code log_entry} keeps a column of, for audit searches. */
+    private static final List<EntryField> COLUMNS =
+            Arrays.stream(EntryField.values()).filter(f -> f.column() != null).toList();
 
-    private static final String INSERT_SUBTREES =
-            "INSERT INTO log_subtree (level, idx, hash) SELECT * FROM unnest(?::smallint[], ?::bigint[], ?::bytea[])";
+    /** One INSERT per batch: every column sent as one array. */
+    private static final String INSERT_ENTRIES = "INSERT INTO log_entry (canonical, leaf_hash, "
+            + COLUMNS.stream().map(EntryField::column).collect(joining(", "))
+            + ") SELECT * FROM unnest(:canonical::bytea[], :leaf_hash::bytea[], "
+            + COLUMNS.stream()
+                    .map(f -> ":" + f.column() + "::" + sqlType(f) + "[]")
+                    .collect(joining(", "))
+            + ")";
 
-    private final DataSource dataSource;
+    private static final String INSERT_SUBTREES = "INSERT INTO log_subtree (level, idx, hash)"
+            + " SELECT * FROM unnest(:level::smallint[], :idx::bigint[], :hash::bytea[])";
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final LogReader reader;
     private final int batchSize;
     private final long lingerNanos;
     private final Clock clock;
@@ -79,8 +84,11 @@ final class LogSequencer implements AutoCloseable {
 
     private record Pending(LogEntry entry, CompletableFuture<Long> seq) {}
 
+    /** A sequencer writing through {@code dataSource}: its own pool, so that appends never wait for the main one. */
     LogSequencer(DataSource dataSource, int batchSize, Duration linger, int queueCapacity, Clock clock) {
-        this.dataSource = dataSource;
+        this.jdbc = JdbcClient.create(dataSource);
+        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.reader = new LogReader(dataSource);
         this.batchSize = batchSize;
         this.lingerNanos = linger.toNanos();
         this.clock = clock;
@@ -172,18 +180,18 @@ final class LogSequencer implements AutoCloseable {
     private void write(List<Pending> batch) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         List<Pending> accepted = new ArrayList<>(batch.size());
-        List<LogEntry> entries = new ArrayList<>(batch.size());
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                try (Statement s = c.createStatement()) {
-                    s.execute("SELECT pg_advisory_xact_lock(" + APPEND_LOCK + ")");
-                }
-                long size = currentSize(c);
+        List<Long> seqs = new ArrayList<>(batch.size());
+        try {
+            transactions.executeWithoutResult(status -> {
+                jdbc.sql("SELECT pg_advisory_xact_lock(:lock)")
+                        .param("lock", APPEND_LOCK)
+                        .query()
+                        .listOfRows();
+                long size = reader.size();
                 if (tree == null || tree.size() != size) {
-                    tree = StoredHashes.compute(c, source -> CompactTree.restore(size, source));
+                    tree = reader.fromStoredHashes(source -> CompactTree.restore(size, source));
                 }
-                Rows rows = new Rows(batch.size());
+                Rows rows = new Rows();
                 for (Pending p : batch) {
                     LogEntry e;
                     byte[] canonical;
@@ -203,18 +211,13 @@ final class LogSequencer implements AutoCloseable {
                         }
                     }
                     accepted.add(p);
-                    entries.add(e);
+                    seqs.add(e.seq());
                 }
                 if (!accepted.isEmpty()) {
-                    rows.insert(c, now);
+                    rows.insert(jdbc);
                 }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                tree = null;
-                rollback(c);
-                throw e;
-            }
-        } catch (SQLException | RuntimeException e) {
+            });
+        } catch (RuntimeException e) {
             tree = null;
             log.warn(
                     "Log batch of {} entries not committed: {}",
@@ -228,73 +231,35 @@ final class LogSequencer implements AutoCloseable {
             return;
         }
         for (int i = 0; i < accepted.size(); i++) {
-            accepted.get(i).seq.complete(entries.get(i).seq());
+            accepted.get(i).seq.complete(seqs.get(i));
         }
     }
 
-    static long currentSize(Connection c) throws SQLException {
-        try (Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT coalesce(max(seq) + 1, 0) FROM log_entry")) {
-            rs.next();
-            return rs.getLong(1);
-        }
+    /** The SQL type of a field's column. */
+    private static String sqlType(EntryField f) {
+        return switch (f.type()) {
+            case TEXT, KIND -> "text";
+            case BOOLEAN -> "boolean";
+            case INTEGER -> "bigint";
+            case TIME -> "timestamptz";
+            case DATE -> "date";
+            case TEXT_LIST, TEXT_MAP -> throw new IllegalStateException("no column type for " + f);
+        };
     }
 
-    private static void rollback(Connection c) {
-        try {
-            c.rollback();
-        } catch (SQLException ignored) {
-            // The connection is broken; closing it discards the transaction anyway.
-        }
-    }
-
-    /** The columns of one batch, sent as arrays: one INSERT per table, however large the batch. */
+    /** One batch, sent as arrays: one INSERT per table, however large the batch. */
     private static final class Rows {
-        private final List<Long> seq;
-        private final List<byte[]> canonical;
-        private final List<byte[]> leaf;
-        private final List<String> kind = new ArrayList<>();
-        private final List<String> decision = new ArrayList<>();
-        private final List<String> purpose = new ArrayList<>();
-        private final List<String> legalBasis = new ArrayList<>();
-        private final List<String> flow = new ArrayList<>();
-        private final List<String> requesting = new ArrayList<>();
-        private final List<String> holder = new ArrayList<>();
-        private final List<String> recipient = new ArrayList<>();
-        private final List<String> subject = new ArrayList<>();
-        private final List<String> consent = new ArrayList<>();
-        private final List<String> override = new ArrayList<>();
-        private final List<String> measure = new ArrayList<>();
-        private final List<Boolean> confidential = new ArrayList<>();
-        private final List<String> retention = new ArrayList<>();
+        private final List<LogEntry> entries = new ArrayList<>();
+        private final List<byte[]> canonical = new ArrayList<>();
+        private final List<byte[]> leaf = new ArrayList<>();
         private final List<Short> subtreeLevel = new ArrayList<>();
         private final List<Long> subtreeIndex = new ArrayList<>();
         private final List<byte[]> subtreeHash = new ArrayList<>();
 
-        Rows(int n) {
-            seq = new ArrayList<>(n);
-            canonical = new ArrayList<>(n);
-            leaf = new ArrayList<>(n);
-        }
-
         void add(LogEntry e, byte[] bytes, byte[] leafHash) {
-            seq.add(e.seq());
+            entries.add(e);
             canonical.add(bytes);
             leaf.add(leafHash);
-            kind.add(e.kind().name());
-            decision.add(e.decision());
-            purpose.add(e.purpose());
-            legalBasis.add(e.legalBasis());
-            flow.add(e.flow());
-            requesting.add(e.requestingOrganisation());
-            holder.add(e.holder());
-            recipient.add(e.recipient());
-            subject.add(e.subjectPseudonym());
-            consent.add(e.consentId());
-            override.add(e.overrideId());
-            measure.add(e.measureId());
-            confidential.add(e.confidential());
-            retention.add(e.retentionUntil() == null ? null : e.retentionUntil().toString());
         }
 
         void subtree(Subtree st) {
@@ -303,39 +268,23 @@ final class LogSequencer implements AutoCloseable {
             subtreeHash.add(st.hash());
         }
 
-        void insert(Connection c, Instant registeredAt) throws SQLException {
-            try (PreparedStatement ps = c.prepareStatement(INSERT_ENTRIES)) {
-                int i = 1;
-                ps.setObject(i++, OffsetDateTime.ofInstant(registeredAt, ZoneOffset.UTC));
-                ps.setArray(i++, c.createArrayOf("bigint", seq.toArray()));
-                ps.setArray(i++, c.createArrayOf("bytea", canonical.toArray(new byte[0][])));
-                ps.setArray(i++, c.createArrayOf("bytea", leaf.toArray(new byte[0][])));
-                for (List<String> column : List.of(
-                        kind,
-                        decision,
-                        purpose,
-                        legalBasis,
-                        flow,
-                        requesting,
-                        holder,
-                        recipient,
-                        subject,
-                        consent,
-                        override,
-                        measure)) {
-                    ps.setArray(i++, c.createArrayOf("text", column.toArray()));
-                }
-                ps.setArray(i++, c.createArrayOf("boolean", confidential.toArray()));
-                ps.setArray(i, c.createArrayOf("text", retention.toArray()));
-                ps.executeUpdate();
+        void insert(JdbcClient jdbc) {
+            JdbcClient.StatementSpec insert = jdbc.sql(INSERT_ENTRIES)
+                    .param("canonical", new SqlArrayValue("bytea", (Object[]) canonical.toArray(new byte[0][])))
+                    .param("leaf_hash", new SqlArrayValue("bytea", (Object[]) leaf.toArray(new byte[0][])));
+            for (EntryField f : COLUMNS) {
+                insert.param(
+                        f.column(),
+                        new SqlArrayValue(
+                                sqlType(f), entries.stream().map(f::json).toArray()));
             }
+            insert.update();
             if (!subtreeLevel.isEmpty()) {
-                try (PreparedStatement ps = c.prepareStatement(INSERT_SUBTREES)) {
-                    ps.setArray(1, c.createArrayOf("smallint", subtreeLevel.toArray()));
-                    ps.setArray(2, c.createArrayOf("bigint", subtreeIndex.toArray()));
-                    ps.setArray(3, c.createArrayOf("bytea", subtreeHash.toArray(new byte[0][])));
-                    ps.executeUpdate();
-                }
+                jdbc.sql(INSERT_SUBTREES)
+                        .param("level", new SqlArrayValue("smallint", subtreeLevel.toArray()))
+                        .param("idx", new SqlArrayValue("bigint", subtreeIndex.toArray()))
+                        .param("hash", new SqlArrayValue("bytea", (Object[]) subtreeHash.toArray(new byte[0][])))
+                        .update();
             }
         }
     }

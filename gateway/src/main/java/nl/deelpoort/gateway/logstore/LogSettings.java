@@ -12,12 +12,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Production sets both (from secrets). Where either is absent, it is generated on first start into
  * {@code dataDir} and reused afterwards: the local stack's way, and the tests'.
  *
+ * <p>{@code deelpoort.log.checkpoint-interval} (default 5s) and {@code integrity-interval} (default 10m)
+ * are read where they are used, by the {@code @Scheduled} methods of Checkpointer and IntegrityCheck.
+ *
  * @param origin the checkpoint origin and the key name, e.g. {@code deelpoort.local/log}
  * @param batchSize at most this many entries per sequencer transaction
  * @param batchLinger how long the sequencer waits for more entries before writing a short batch; zero
  *     writes whatever has queued up while the previous batch committed (group commit without delay)
  * @param appendTimeout how long a caller waits for its entry to be committed before failing closed
  * @param queueCapacity entries that may wait for the sequencer before appends are refused
+ * @param sequencerPoolSize connections of the sequencer's own pool, apart from the main one
  */
 @ConfigurationProperties("deelpoort.log")
 record LogSettings(
@@ -29,8 +33,7 @@ record LogSettings(
         Duration batchLinger,
         Duration appendTimeout,
         Integer queueCapacity,
-        Duration checkpointInterval,
-        Duration integrityInterval) {
+        Integer sequencerPoolSize) {
 
     LogSettings {
         if (origin == null || origin.isBlank()) {
@@ -54,11 +57,11 @@ record LogSettings(
         if (queueCapacity == null) {
             queueCapacity = 10_000;
         }
-        if (checkpointInterval == null) {
-            checkpointInterval = Duration.ofSeconds(5);
+        if (sequencerPoolSize == null) {
+            sequencerPoolSize = 2;
         }
-        if (integrityInterval == null) {
-            integrityInterval = Duration.ofMinutes(10);
+        if (sequencerPoolSize < 1) {
+            throw new IllegalArgumentException("deelpoort.log.sequencer-pool-size must be at least 1");
         }
     }
 }

@@ -1,10 +1,13 @@
 package nl.deelpoort.gateway.logstore;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.SQLException;
 import java.time.Clock;
 import javax.sql.DataSource;
 import nl.deelpoort.ledger.note.NoteSigner;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,10 +20,25 @@ class LogStoreConfiguration {
         return LogKeys.signer(settings);
     }
 
+    /**
+     * The sequencer's own connections: same database, user and settings as {@code spring.datasource},
+     * {@code deelpoort.log.sequencer-pool-size} of them. Appends then never wait for the main pool,
+     * whose connections may all be held by requests that are themselves waiting for their append. Not
+     * a default candidate, so the main DataSource stays the only one Spring Boot and the rest see.
+     */
+    @Bean(destroyMethod = "close", defaultCandidate = false)
+    HikariDataSource logSequencerPool(DataSource dataSource, LogSettings settings) throws SQLException {
+        HikariDataSource pool = new HikariDataSource();
+        dataSource.unwrap(HikariDataSource.class).copyStateTo(pool);
+        pool.setPoolName("log-sequencer");
+        pool.setMaximumPoolSize(settings.sequencerPoolSize());
+        return pool;
+    }
+
     @Bean(destroyMethod = "close")
-    LogSequencer logSequencer(DataSource dataSource, LogSettings settings) {
+    LogSequencer logSequencer(@Qualifier("logSequencerPool") DataSource pool, LogSettings settings) {
         return new LogSequencer(
-                dataSource, settings.batchSize(), settings.batchLinger(), settings.queueCapacity(), Clock.systemUTC());
+                pool, settings.batchSize(), settings.batchLinger(), settings.queueCapacity(), Clock.systemUTC());
     }
 
     @Bean
@@ -38,11 +56,13 @@ class LogStoreConfiguration {
         return new LogReader(dataSource);
     }
 
+    /** Signs checkpoints every {@code deelpoort.log.checkpoint-interval} ({@code @Scheduled}). */
     @Bean
     Checkpointer checkpointer(DataSource dataSource, NoteSigner logSigner, LogSettings settings) {
         return new Checkpointer(dataSource, logSigner, settings.origin());
     }
 
+    /** Re-verifies the log every {@code deelpoort.log.integrity-interval} ({@code @Scheduled}). */
     @Bean
     IntegrityCheck integrityCheck(DataSource dataSource, NoteSigner logSigner, MeterRegistry meters) {
         IntegrityCheck check = new IntegrityCheck(dataSource, logSigner.verifier(), Clock.systemUTC());
@@ -50,10 +70,5 @@ class LogStoreConfiguration {
                 .description("1 if the last check of the disclosure log against its checkpoints passed, 0 if not")
                 .register(meters);
         return check;
-    }
-
-    @Bean
-    LogBackgroundTasks logBackgroundTasks(Checkpointer checkpointer, IntegrityCheck integrity, LogSettings settings) {
-        return new LogBackgroundTasks(checkpointer, integrity, settings);
     }
 }

@@ -15,13 +15,20 @@ import nl.deelpoort.policy.OrganisationId;
  * sees every entry redacted: administrators onboard organisations and watch integrity, they read no
  * decoded entries. The stored columns {@code requesting_organisation}, {@code holder} and {@code
  * recipient} mirror the canonical fields and are what the rule reads, in Java ({@link #fullFor}) and
- * in SQL ({@link #SQL}).
+ * in SQL ({@link #VIEWER_SQL}).
  */
 public final class LogVisibility {
 
     /**
-     * The rule over {@code log_entry}'s columns, with three parameters, each the viewer's organisation
-     * id ({@link #params}). A null viewer makes it false for every row.
+     * The rule over {@code log_entry}'s columns with the named parameter {@code :viewer}, the viewer's
+     * organisation id. A null viewer makes it false for every row.
+     */
+    public static final String VIEWER_SQL =
+            "(requesting_organisation = :viewer OR holder = :viewer OR recipient = :viewer)";
+
+    /**
+     * {@link #VIEWER_SQL} with three positional parameters ({@link #params}), for SQL written with
+     * {@code ?} placeholders.
      */
     public static final String SQL = "(requesting_organisation = ? OR holder = ? OR recipient = ?)";
 

@@ -1,10 +1,5 @@
 package nl.deelpoort.gateway.logstore;
 
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -14,6 +9,8 @@ import java.util.Set;
 import java.util.function.Function;
 import nl.deelpoort.ledger.merkle.MerkleHash;
 import nl.deelpoort.ledger.merkle.SubtreeHashSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 
 /**
  * Runs a ledger computation ({@code MerkleProofs}, {@code CompactTree.restore}) over the subtree
@@ -29,20 +26,21 @@ final class StoredHashes {
     private static final String FETCH = """
             SELECT s.level, s.idx, s.hash
               FROM log_subtree s
-              JOIN unnest(?::smallint[], ?::bigint[]) AS k(level, idx) ON s.level = k.level AND s.idx = k.idx
+              JOIN unnest(:levels::smallint[], :indexes::bigint[]) AS k(level, idx)
+                ON s.level = k.level AND s.idx = k.idx
             UNION ALL
-            SELECT 0, e.seq, e.leaf_hash FROM log_entry e WHERE e.seq = ANY (?::bigint[])
+            SELECT 0, e.seq, e.leaf_hash FROM log_entry e WHERE e.seq = ANY (:leaves::bigint[])
             """;
 
     record Key(int level, long index) {}
 
-    static <T> T compute(Connection connection, Function<SubtreeHashSource, T> computation) throws SQLException {
+    static <T> T compute(JdbcClient jdbc, Function<SubtreeHashSource, T> computation) {
         Set<Key> wanted = new LinkedHashSet<>();
         computation.apply((level, index) -> {
             wanted.add(new Key(level, index));
             return DUMMY;
         });
-        Map<Key, byte[]> found = fetch(connection, wanted);
+        Map<Key, byte[]> found = fetch(jdbc, wanted);
         return computation.apply((level, index) -> {
             byte[] h = found.get(new Key(level, index));
             if (h == null) {
@@ -52,9 +50,10 @@ final class StoredHashes {
         });
     }
 
-    private static Map<Key, byte[]> fetch(Connection connection, Set<Key> keys) throws SQLException {
+    private static Map<Key, byte[]> fetch(JdbcClient jdbc, Set<Key> keys) {
+        Map<Key, byte[]> out = new HashMap<>();
         if (keys.isEmpty()) {
-            return Map.of();
+            return out;
         }
         List<Short> levels = new ArrayList<>();
         List<Long> indexes = new ArrayList<>();
@@ -67,20 +66,13 @@ final class StoredHashes {
                 indexes.add(k.index());
             }
         }
-        Map<Key, byte[]> out = new HashMap<>();
-        try (PreparedStatement ps = connection.prepareStatement(FETCH)) {
-            Array a1 = connection.createArrayOf("smallint", levels.toArray());
-            Array a2 = connection.createArrayOf("bigint", indexes.toArray());
-            Array a3 = connection.createArrayOf("bigint", leaves.toArray());
-            ps.setArray(1, a1);
-            ps.setArray(2, a2);
-            ps.setArray(3, a3);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
+        jdbc.sql(FETCH)
+                .param("levels", new SqlArrayValue("smallint", levels.toArray()))
+                .param("indexes", new SqlArrayValue("bigint", indexes.toArray()))
+                .param("leaves", new SqlArrayValue("bigint", leaves.toArray()))
+                .query(rs -> {
                     out.put(new Key(rs.getInt(1), rs.getLong(2)), rs.getBytes(3));
-                }
-            }
-        }
+                });
         return out;
     }
 

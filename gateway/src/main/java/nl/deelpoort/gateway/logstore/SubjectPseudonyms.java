@@ -1,12 +1,9 @@
 package nl.deelpoort.gateway.logstore;
 
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import nl.deelpoort.gateway.security.Caller;
 import nl.deelpoort.ledger.EntryKind;
@@ -14,14 +11,17 @@ import nl.deelpoort.ledger.LogEntry;
 import nl.deelpoort.ledger.Pseudonyms;
 import nl.deelpoort.policy.Bsn;
 import nl.deelpoort.policy.OrganisationId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Subject pseudonyms for log entries, and forgetting a subject (crypto-shredding, DOMAIN §7). A BSN
- * is turned into the row key of a random per-subject secret with the lookup key; the pseudonym is
- * derived from that secret alone. Destroying the secret unlinks every entry: the entries keep their
- * pseudonym and every hash and proof stays valid, but nothing links them to the BSN any more, and the
- * BSN gets a fresh, unrelated pseudonym from then on. Pseudonyms are not cached, so a forget on one
- * instance holds on all of them at once.
+ * Subject pseudonyms for log entries, and forgetting a subject (crypto-shredding, docs/domain.md, "The
+ * disclosure log"). A BSN is turned into the row key of a random per-subject secret with the lookup
+ * key; the pseudonym is derived from that secret alone. Destroying the secret unlinks every entry: the
+ * entries keep their pseudonym and every hash and proof stays valid, but nothing links them to the BSN
+ * any more, and the BSN gets a fresh, unrelated pseudonym from then on. Pseudonyms are not cached, so
+ * a forget on one instance holds on all of them at once.
  *
  * <p>Forgetting is per controller ({@link #forget}): an organisation unlinks the subject for itself
  * (table {@code subject_unlinked}, V40), and the secret is destroyed only when every organisation that
@@ -38,8 +38,8 @@ public class SubjectPseudonyms {
     /** Advisory lock class of forgets (two-int form, apart from the log's one-bigint append lock). */
     private static final int FORGET_LOCK_CLASS = 0x64706667;
 
-    private static final String KNOWN = "SELECT EXISTS (SELECT 1 FROM log_entry WHERE subject_pseudonym = ? AND seq > ?"
-            + " AND " + PROCESSING + " AND " + LogVisibility.SQL + ")";
+    private static final String KNOWN = "SELECT EXISTS (SELECT 1 FROM log_entry WHERE subject_pseudonym = :pseudonym"
+            + " AND seq > :after AND " + PROCESSING + " AND " + LogVisibility.VIEWER_SQL + ")";
 
     /**
      * How many organisations appear in the subject's entries (as requester, holder or recipient, in
@@ -49,18 +49,21 @@ public class SubjectPseudonyms {
             SELECT count(*) FROM (
                 SELECT p.org, max(e.seq) AS last
                   FROM log_entry e, unnest(ARRAY[e.requesting_organisation, e.holder, e.recipient]) AS p(org)
-                 WHERE e.subject_pseudonym = ? AND e.%s AND p.org IS NOT NULL
+                 WHERE e.subject_pseudonym = :pseudonym AND e.%s AND p.org IS NOT NULL
                  GROUP BY p.org) parties
              WHERE NOT EXISTS (SELECT 1 FROM subject_unlinked u
-                                WHERE u.lookup = ? AND u.organisation = parties.org AND u.unlinked_seq > parties.last)
+                                WHERE u.lookup = :lookup AND u.organisation = parties.org
+                                  AND u.unlinked_seq > parties.last)
             """.formatted(PROCESSING);
 
-    private final DataSource dataSource;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
     private final byte[] lookupKey;
     private final DisclosureLog log;
 
     SubjectPseudonyms(DataSource dataSource, byte[] lookupKey, DisclosureLog log) {
-        this.dataSource = dataSource;
+        this.jdbc = JdbcClient.create(dataSource);
+        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.lookupKey = lookupKey.clone();
         this.log = log;
     }
@@ -70,27 +73,24 @@ public class SubjectPseudonyms {
      * every decision) costs one read; only a new one pays for the insert and the read-back.
      */
     public String pseudonym(Bsn bsn) {
-        byte[] lookup = Pseudonyms.lookupKey(lookupKey, bsn.value());
-        try (Connection c = dataSource.getConnection()) {
-            Optional<byte[]> known = secret(c, lookup);
+        byte[] lookup = lookup(bsn);
+        return database("Subject pseudonyms are unavailable.", () -> {
+            Optional<byte[]> known = secret(lookup);
             if (known.isPresent()) {
                 return Pseudonyms.pseudonym(known.get());
             }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO subject_secret (lookup, secret) VALUES (?, ?) ON CONFLICT (lookup) DO NOTHING")) {
-                ps.setBytes(1, lookup);
-                ps.setBytes(2, Pseudonyms.newSubjectSecret(RANDOM));
-                ps.executeUpdate();
-            }
+            jdbc.sql("INSERT INTO subject_secret (lookup, secret) VALUES (:lookup, :secret)"
+                            + " ON CONFLICT (lookup) DO NOTHING")
+                    .param("lookup", lookup)
+                    .param("secret", Pseudonyms.newSubjectSecret(RANDOM))
+                    .update();
             // Read back: a concurrent first use may have won the insert. A concurrent forget may
             // delete the row just inserted; then the entry about to be written is already unlinked,
             // which is what the forget asked for.
-            return secret(c, lookup)
+            return secret(lookup)
                     .map(Pseudonyms::pseudonym)
                     .orElseGet(() -> Pseudonyms.pseudonym(Pseudonyms.newSubjectSecret(RANDOM)));
-        } catch (SQLException e) {
-            throw new LogUnavailableException("Subject pseudonyms are unavailable.", e);
-        }
+        });
     }
 
     /**
@@ -99,12 +99,9 @@ public class SubjectPseudonyms {
      * a privacy officer (they use {@link #knownTo}).
      */
     public Optional<String> existingPseudonym(Bsn bsn) {
-        byte[] lookup = Pseudonyms.lookupKey(lookupKey, bsn.value());
-        try (Connection c = dataSource.getConnection()) {
-            return secret(c, lookup).map(Pseudonyms::pseudonym);
-        } catch (SQLException e) {
-            throw new LogUnavailableException("Subject pseudonyms are unavailable.", e);
-        }
+        byte[] lookup = lookup(bsn);
+        return database(
+                "Subject pseudonyms are unavailable.", () -> secret(lookup).map(Pseudonyms::pseudonym));
     }
 
     /**
@@ -123,12 +120,8 @@ public class SubjectPseudonyms {
      * Empty alike whether nobody or only other organisations processed the BSN. Creates nothing.
      */
     public Optional<Known> knownTo(Bsn bsn, OrganisationId organisation) {
-        byte[] lookup = Pseudonyms.lookupKey(lookupKey, bsn.value());
-        try (Connection c = dataSource.getConnection()) {
-            return knownTo(c, lookup, organisation.value());
-        } catch (SQLException e) {
-            throw new LogUnavailableException("Subject pseudonyms are unavailable.", e);
-        }
+        byte[] lookup = lookup(bsn);
+        return database("Subject pseudonyms are unavailable.", () -> knownTo(lookup, organisation.value()));
     }
 
     /**
@@ -139,6 +132,14 @@ public class SubjectPseudonyms {
      *     caller: it would say whether other organisations still process the subject)
      */
     public record Forgotten(long disclosureId, boolean shredded) {}
+
+    /**
+     * A request to forget a subject.
+     *
+     * @param reason why (e.g. "retention ended", "erasure request"); it is logged, so no personal data
+     *     (checked by the caller)
+     */
+    public record Forget(Bsn subject, String reason) {}
 
     /**
      * Forgets a subject for one organisation. Several controllers may have processed the subject, each
@@ -163,121 +164,99 @@ public class SubjectPseudonyms {
      * have: if the log cannot commit, nothing is changed; if the final commit fails, the log says more
      * than happened and a retry completes it, never the other way round.
      *
-     * @param reason why (e.g. "retention ended", "erasure request"); it is logged, so no personal data
-     *     (checked by the caller)
      * @return empty if the subject is not known to the organisation
      */
-    public Optional<Forgotten> forget(Bsn bsn, String reason, Caller caller, OrganisationId organisation) {
-        byte[] lookup = Pseudonyms.lookupKey(lookupKey, bsn.value());
+    public Optional<Forgotten> forget(Forget command, Caller caller, OrganisationId organisation) {
+        byte[] lookup = lookup(command.subject());
         String org = organisation.value();
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                lock(c, lookup);
-                Optional<Known> known = knownTo(c, lookup, org);
-                if (known.isEmpty()) {
-                    c.rollback();
-                    return Optional.empty();
-                }
-                String pseudonym = known.get().pseudonym();
-                long seq = log.append(LogEntry.builder(EntryKind.SUBJECT_FORGOTTEN)
-                        .subjectPseudonym(pseudonym)
-                        .requestingOrganisation(org)
-                        .user(caller.subject())
-                        .client(caller.clientId())
-                        .attributes(Map.of("reason", reason)));
-                update(c, "DELETE FROM subject_unlinked WHERE lookup = ? AND organisation = ?", lookup, org);
-                try (PreparedStatement ps = c.prepareStatement(
-                        "INSERT INTO subject_unlinked (lookup, organisation, unlinked_seq) VALUES (?, ?, ?)")) {
-                    ps.setBytes(1, lookup);
-                    ps.setString(2, org);
-                    ps.setLong(3, seq);
-                    ps.executeUpdate();
-                }
-                boolean shred = notUnlinked(c, pseudonym, lookup) == 0;
-                if (shred) {
-                    log.append(LogEntry.builder(EntryKind.SUBJECT_FORGOTTEN).attributes(Map.of("scope", "all")));
-                    update(c, "DELETE FROM subject_unlinked WHERE lookup = ?", lookup, null);
-                    update(c, "DELETE FROM subject_secret WHERE lookup = ?", lookup, null);
-                }
-                c.commit();
-                return Optional.of(new Forgotten(seq, shred));
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new LogUnavailableException("The subject could not be forgotten: the database is unavailable.", e);
-        }
+        return database(
+                "The subject could not be forgotten: the database is unavailable.",
+                () -> transactions.execute(status -> {
+                    lock(lookup);
+                    Optional<Known> known = knownTo(lookup, org);
+                    if (known.isEmpty()) {
+                        return Optional.empty();
+                    }
+                    String pseudonym = known.get().pseudonym();
+                    long seq = log.append(LogEntry.builder(EntryKind.SUBJECT_FORGOTTEN)
+                            .subjectPseudonym(pseudonym)
+                            .requestingOrganisation(org)
+                            .user(caller.subject())
+                            .client(caller.clientId())
+                            .attributes(Map.of("reason", command.reason())));
+                    jdbc.sql("DELETE FROM subject_unlinked WHERE lookup = :lookup AND organisation = :org")
+                            .param("lookup", lookup)
+                            .param("org", org)
+                            .update();
+                    jdbc.sql("INSERT INTO subject_unlinked (lookup, organisation, unlinked_seq)"
+                                    + " VALUES (:lookup, :org, :seq)")
+                            .param("lookup", lookup)
+                            .param("org", org)
+                            .param("seq", seq)
+                            .update();
+                    long notUnlinked = jdbc.sql(NOT_UNLINKED)
+                            .param("pseudonym", pseudonym)
+                            .param("lookup", lookup)
+                            .query(Long.class)
+                            .single();
+                    boolean shred = notUnlinked == 0;
+                    if (shred) {
+                        log.append(LogEntry.builder(EntryKind.SUBJECT_FORGOTTEN).attributes(Map.of("scope", "all")));
+                        jdbc.sql("DELETE FROM subject_unlinked WHERE lookup = :lookup")
+                                .param("lookup", lookup)
+                                .update();
+                        jdbc.sql("DELETE FROM subject_secret WHERE lookup = :lookup")
+                                .param("lookup", lookup)
+                                .update();
+                    }
+                    return Optional.of(new Forgotten(seq, shred));
+                }));
+    }
+
+    private byte[] lookup(Bsn bsn) {
+        return Pseudonyms.lookupKey(lookupKey, bsn.value());
     }
 
     /** Serialises forgets of one subject, so two last unlinkings cannot both miss each other. */
-    private static void lock(Connection c, byte[] lookup) throws SQLException {
+    private void lock(byte[] lookup) {
         int key = (lookup[0] & 0xff) << 24 | (lookup[1] & 0xff) << 16 | (lookup[2] & 0xff) << 8 | (lookup[3] & 0xff);
-        try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(?, ?)")) {
-            ps.setInt(1, FORGET_LOCK_CLASS);
-            ps.setInt(2, key);
-            ps.executeQuery().close();
-        }
+        jdbc.sql("SELECT pg_advisory_xact_lock(:lockClass, :key)")
+                .param("lockClass", FORGET_LOCK_CLASS)
+                .param("key", key)
+                .query()
+                .listOfRows();
     }
 
-    private static Optional<Known> knownTo(Connection c, byte[] lookup, String organisation) throws SQLException {
-        byte[] secret;
-        long after;
-        try (PreparedStatement ps = c.prepareStatement("SELECT s.secret, u.unlinked_seq FROM subject_secret s"
-                + " LEFT JOIN subject_unlinked u ON u.lookup = s.lookup AND u.organisation = ? WHERE s.lookup = ?")) {
-            ps.setString(1, organisation);
-            ps.setBytes(2, lookup);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                secret = rs.getBytes(1);
-                long unlinked = rs.getLong(2);
-                after = rs.wasNull() ? -1 : unlinked;
-            }
-        }
-        String pseudonym = Pseudonyms.pseudonym(secret);
-        try (PreparedStatement ps = c.prepareStatement(KNOWN)) {
-            ps.setString(1, pseudonym);
-            ps.setLong(2, after);
-            for (int i = 3; i <= 5; i++) {
-                ps.setString(i, organisation);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1) ? Optional.of(new Known(pseudonym, after)) : Optional.empty();
-            }
-        }
+    private Optional<Known> knownTo(byte[] lookup, String organisation) {
+        return jdbc.sql("SELECT s.secret, u.unlinked_seq FROM subject_secret s LEFT JOIN subject_unlinked u"
+                        + " ON u.lookup = s.lookup AND u.organisation = :org WHERE s.lookup = :lookup")
+                .param("org", organisation)
+                .param("lookup", lookup)
+                .query((rs, row) -> {
+                    long unlinked = rs.getLong("unlinked_seq");
+                    return new Known(Pseudonyms.pseudonym(rs.getBytes("secret")), rs.wasNull() ? -1 : unlinked);
+                })
+                .optional()
+                .filter(subject -> processedBy(subject, organisation));
     }
 
-    private static long notUnlinked(Connection c, String pseudonym, byte[] lookup) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(NOT_UNLINKED)) {
-            ps.setString(1, pseudonym);
-            ps.setBytes(2, lookup);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+    private boolean processedBy(Known subject, String organisation) {
+        return jdbc.sql(KNOWN)
+                .param("pseudonym", subject.pseudonym())
+                .param("after", subject.afterSeq())
+                .param("viewer", organisation)
+                .query(Boolean.class)
+                .single();
     }
 
-    private static void update(Connection c, String sql, byte[] lookup, String organisation) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setBytes(1, lookup);
-            if (organisation != null) {
-                ps.setString(2, organisation);
-            }
-            ps.executeUpdate();
-        }
+    private Optional<byte[]> secret(byte[] lookup) {
+        return jdbc.sql("SELECT secret FROM subject_secret WHERE lookup = :lookup")
+                .param("lookup", lookup)
+                .query(byte[].class)
+                .optional();
     }
 
-    private static Optional<byte[]> secret(Connection c, byte[] lookup) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT secret FROM subject_secret WHERE lookup = ?")) {
-            ps.setBytes(1, lookup);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getBytes(1)) : Optional.empty();
-            }
-        }
+    private static <T> T database(String message, Supplier<T> work) {
+        return LogUnavailableException.onDatabaseFailure(message, work);
     }
 }

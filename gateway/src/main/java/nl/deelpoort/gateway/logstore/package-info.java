@@ -9,9 +9,11 @@
  * nl.deelpoort.gateway.logstore.SubjectPseudonyms} (BSN to pseudonym; which subjects an organisation
  * knows; forget per controller), and one rule, {@link nl.deelpoort.gateway.logstore.LogVisibility}
  * (which entries a viewer reads in full; the others are redacted leaves). Everything else is
- * package-private: the sequencer (one writer thread per instance, batches under an advisory lock so
- * instances share one log), the reader (proofs from stored subtrees in two queries), the checkpointer
- * (signs only after a verified consistency proof), the integrity check, and the endpoints.
+ * package-private: the sequencer (one writer thread per instance on a small connection pool of its
+ * own, batches under an advisory lock so instances share one log), the reader (proofs from stored
+ * subtrees in two queries), the checkpointer (signs only after a verified consistency proof), the
+ * integrity check (both {@code @Scheduled}), and the endpoints. The columns next to the canonical bytes
+ * are the ledger's {@link nl.deelpoort.ledger.EntryField}s that name a column.
  *
  * <p>Tables ({@code V2__log.sql}): {@code log_entry}, {@code log_subtree}, {@code checkpoint} are
  * append-only (no UPDATE/DELETE/TRUNCATE rights for the app role; triggers that fire always, even for

@@ -158,10 +158,7 @@ public final class LogstoreBenchmark {
 
     private static void load(HikariDataSource app, long target) throws Exception {
         long start = System.nanoTime();
-        long have;
-        try (Connection c = app.getConnection()) {
-            have = LogSequencer.currentSize(c);
-        }
+        long have = new LogReader(app).size();
         try (LogSequencer sequencer = new LogSequencer(app, 4096, Duration.ZERO, 100_000, Clock.systemUTC())) {
             List<CompletableFuture<Long>> window = new ArrayList<>();
             for (long i = have; i < target; i++) {
