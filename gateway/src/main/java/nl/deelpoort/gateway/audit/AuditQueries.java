@@ -1,7 +1,5 @@
 package nl.deelpoort.gateway.audit;
 
-import static nl.deelpoort.gateway.audit.AuditTrail.VISIBLE;
-
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -49,7 +47,7 @@ class AuditQueries {
 
     /**
      * The conditions besides visibility, as one SQL fragment with named parameters; the parameters
-     * also hold the officer's organisation ({@code :viewer}, for {@link AuditTrail#VISIBLE}).
+     * also hold the officer's organisation ({@code :viewer}, for {@link LogVisibility#VIEWER_SQL}).
      */
     private record Where(String sql, Map<String, Object> params) {
 
@@ -90,7 +88,7 @@ class AuditQueries {
 
         /** Visible to the organisation, as one OR (for aggregates that read the whole period anyway). */
         String visible() {
-            return VISIBLE + " AND " + sql;
+            return LogVisibility.VIEWER_SQL + " AND " + sql;
         }
     }
 
@@ -98,7 +96,7 @@ class AuditQueries {
      * One page, newest first, plus one entry more to tell whether another page follows. The three
      * sides are three index scans backwards on (side, seq), each stopping after enough rows, merged:
      * an OR over the three columns would read every entry of the organisation and sort them. (The
-     * three sides together are {@link LogVisibility#SQL}, split for the planner.)
+     * three sides together are {@link LogVisibility#VIEWER_SQL}, split for the planner.)
      */
     List<Found> search(Scope scope, AuditFilter f, int page, int size) {
         Where w = Where.of(scope, f, false);

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import nl.deelpoort.gateway.logstore.DisclosureLog;
-import nl.deelpoort.gateway.logstore.LogVisibility;
 import nl.deelpoort.gateway.logstore.SubjectPseudonyms;
 import nl.deelpoort.gateway.security.Caller;
 import nl.deelpoort.gateway.web.TraceContext;
@@ -29,9 +28,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class AuditTrail {
-
-    /** {@link LogVisibility#SQL} with the named parameter {@code :viewer}: entries the viewer's organisation sees. */
-    public static final String VISIBLE = LogVisibility.SQL.replace("?", ":viewer");
 
     /**
      * The officer's view, as of their own entry: entries before {@code disclosureId} that {@code

@@ -27,12 +27,6 @@ public final class LogVisibility {
             "(requesting_organisation = :viewer OR holder = :viewer OR recipient = :viewer)";
 
     /**
-     * {@link #VIEWER_SQL} with three positional parameters ({@link #params}), for SQL written with
-     * {@code ?} placeholders.
-     */
-    public static final String SQL = "(requesting_organisation = ? OR holder = ? OR recipient = ?)";
-
-    /**
      * The organisation whose entries the caller sees in full: a privacy officer's own organisation;
      * nothing for anyone else (administrators, or an officer whose token names no valid organisation).
      */
@@ -48,11 +42,6 @@ public final class LogVisibility {
         }
         String id = viewer.get().value();
         return id.equals(requestingOrganisation) || id.equals(holder) || id.equals(recipient);
-    }
-
-    /** The three parameters of {@link #SQL} for one organisation. */
-    public static Object[] params(String organisation) {
-        return new Object[] {organisation, organisation, organisation};
     }
 
     private LogVisibility() {}

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javax.sql.DataSource;
-import nl.deelpoort.gateway.audit.AuditTrail;
 import nl.deelpoort.gateway.logstore.LogUnavailableException;
+import nl.deelpoort.gateway.logstore.LogVisibility;
 import nl.deelpoort.ledger.LogEntry;
 import nl.deelpoort.ledger.LogEntryCodec;
 import org.springframework.dao.DataAccessException;
@@ -39,7 +39,7 @@ class LogboekExport {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HexFormat HEX = HexFormat.of();
     private static final String SELECT = "SELECT canonical FROM log_entry WHERE registered_at >= :from"
-            + " AND registered_at < :to AND " + AuditTrail.VISIBLE + " ORDER BY seq";
+            + " AND registered_at < :to AND " + LogVisibility.VIEWER_SQL + " ORDER BY seq";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate readOnly;

@@ -5,8 +5,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import nl.deelpoort.gateway.audit.AuditTrail;
 import nl.deelpoort.gateway.logstore.LogUnavailableException;
+import nl.deelpoort.gateway.logstore.LogVisibility;
 import nl.deelpoort.ledger.EntryKind;
 import nl.deelpoort.ledger.LogEntry;
 import nl.deelpoort.ledger.LogEntryCodec;
@@ -44,7 +44,7 @@ public class Releases {
      */
     public List<Release> of(String pseudonym, Optional<String> organisation, long afterSeq) {
         try {
-            return releases(jdbc.sql(SELECT + (organisation.isPresent() ? " AND " + AuditTrail.VISIBLE : "")
+            return releases(jdbc.sql(SELECT + (organisation.isPresent() ? " AND " + LogVisibility.VIEWER_SQL : "")
                             + " ORDER BY seq DESC")
                     .param("subject", pseudonym)
                     .param("afterSeq", afterSeq)
