@@ -8,12 +8,12 @@ import nl.deelpoort.gateway.web.InvalidField;
 import nl.deelpoort.gateway.web.ProblemException;
 import nl.deelpoort.gateway.web.ProblemTypes;
 import nl.deelpoort.policy.Reason;
+import nl.deelpoort.policy.Violation;
 import org.springframework.http.HttpStatus;
 
 /**
- * A ground cannot be recorded as asked: the rules of the framework it breaks, each naming its field,
- * with the policy's reasons where the policy has a code for the rule (422). {@link #forbidden} is a
- * refusal because of who asks (wrong kind of organisation): 403.
+ * A ground cannot be recorded as asked: the policy's rules it breaks, each naming its field, with the
+ * policy's reasons (422). {@link #forbidden} is a refusal because of who asks: 403.
  */
 public class GroundRefusedException extends ProblemException {
 
@@ -33,8 +33,12 @@ public class GroundRefusedException extends ProblemException {
         }
     }
 
-    static GroundRefusedException forbidden(String field, String problem, List<Reason> reasons) {
-        return new GroundRefusedException(true, List.of(new InvalidField(field, problem)), reasons);
+    /** A refusal of the request as a whole (field {@code ""}) because of who asks. */
+    static GroundRefusedException forbidden(String detail, List<Violation> violations) {
+        return new GroundRefusedException(
+                true,
+                List.of(new InvalidField("", detail)),
+                violations.stream().map(Violation::reason).toList());
     }
 
     /** Collects every rule a command breaks, so that a professional fixes a refused ground in one go. */
@@ -42,16 +46,16 @@ public class GroundRefusedException extends ProblemException {
         private final List<InvalidField> fields = new ArrayList<>();
         private final List<Reason> reasons = new ArrayList<>();
 
-        void add(String field, String problem) {
-            fields.add(new InvalidField(field, problem));
-        }
-
         /** A rule of the policy: the field names where, the reasons say why in both languages. */
         void add(String field, List<Reason> refused) {
             for (Reason reason : refused) {
-                add(field, reason.code().name() + ": " + reason.messageEn());
+                fields.add(new InvalidField(field, reason.code().name() + ": " + reason.messageEn()));
                 reasons.add(reason);
             }
+        }
+
+        void add(List<Violation> violations) {
+            violations.forEach(v -> add(v.field(), List.of(v.reason())));
         }
 
         boolean ok() {

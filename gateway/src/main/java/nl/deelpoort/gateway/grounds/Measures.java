@@ -3,9 +3,7 @@ package nl.deelpoort.gateway.grounds;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import nl.deelpoort.gateway.grounds.GroundRefusedException.Refusal;
 import nl.deelpoort.gateway.logstore.SubjectPseudonyms;
@@ -13,9 +11,9 @@ import nl.deelpoort.gateway.security.Caller;
 import nl.deelpoort.ledger.EntryKind;
 import nl.deelpoort.ledger.LogEntry;
 import nl.deelpoort.policy.Framework;
-import nl.deelpoort.policy.MeasureType;
+import nl.deelpoort.policy.MeasureRules;
 import nl.deelpoort.policy.OrganisationId;
-import nl.deelpoort.policy.OrganisationKind;
+import nl.deelpoort.policy.Violation;
 
 /**
  * Child-protection measures (docs/domain.md, "Legal grounds the gateway keeps"): registered for a
@@ -23,17 +21,14 @@ import nl.deelpoort.policy.OrganisationKind;
  */
 final class Measures {
 
-    /** Supervision and guardianship end by law when the child comes of age; juvenile probation may not. */
-    static final Set<MeasureType> END_AT_MAJORITY = EnumSet.of(MeasureType.OTS, MeasureType.VOOGDIJ);
-
-    private final Framework framework;
+    private final MeasureRules rules;
     private final MeasureStore store;
     private final GroundEvents events;
     private final SubjectPseudonyms pseudonyms;
     private final Clock clock;
 
     Measures(Framework framework, MeasureStore store, GroundEvents events, SubjectPseudonyms pseudonyms, Clock clock) {
-        this.framework = framework;
+        this.rules = new MeasureRules(framework);
         this.store = store;
         this.events = events;
         this.pseudonyms = pseudonyms;
@@ -42,20 +37,14 @@ final class Measures {
 
     MeasureRecord register(Caller caller, Commands.RegisterMeasure c) {
         OrganisationId registrar = caller.requireOrganisation();
-        boolean certified = framework
-                .organisation(registrar)
-                .map(o -> o.kind() == OrganisationKind.CERTIFIED_INSTITUTION)
-                .orElse(false);
-        if (!certified) {
-            throw GroundRefusedException.forbidden(
-                    "",
-                    "only professionals of a certified institution (GI) register child-protection measures",
-                    List.of());
+        List<Violation> notAllowed = rules.checkRegistrar(registrar);
+        if (!notAllowed.isEmpty()) {
+            throw GroundRefusedException.forbidden(notAllowed.get(0).reason().messageEn(), notAllowed);
         }
         LocalDate today = LocalDate.now(clock.withZone(Framework.ZONE));
         LocalDate from = c.validFrom().orElse(today);
         Refusal refusal = new Refusal();
-        check(c, from, today, refusal);
+        refusal.add(rules.violations(c.type(), c.birthDate(), from, c.validUntil(), today));
         refusal.throwIfAny();
 
         String pseudonym = pseudonyms.pseudonym(c.subject());
@@ -111,25 +100,5 @@ final class Measures {
 
     private MeasureRecord find(UUID id, OrganisationId organisation) {
         return store.find(id, organisation).orElseThrow(() -> new GroundNotFoundException("measure"));
-    }
-
-    /**
-     * A measure runs for a minor, and one that ends by law at majority ({@link #END_AT_MAJORITY}) does
-     * not run past it. (A rule for the policy; kept here until it moves there.)
-     */
-    private void check(Commands.RegisterMeasure c, LocalDate from, LocalDate today, Refusal refusal) {
-        if (!c.validUntil().isAfter(from)) {
-            refusal.add("validUntil", "must be after validFrom (it is the exclusive end day)");
-        }
-        LocalDate majority = c.birthDate().plusYears(framework.consentPolicy().adultAge());
-        LocalDate start = from.isAfter(today) ? from : today;
-        if (!start.isBefore(majority)) {
-            refusal.add(
-                    "subject.birthDate",
-                    "a child-protection measure is registered for a minor only; the subject is "
-                            + framework.consentPolicy().adultAge() + " or older on " + start);
-        } else if (END_AT_MAJORITY.contains(c.type()) && c.validUntil().isAfter(majority)) {
-            refusal.add("validUntil", c.type() + " ends by law when the child comes of age: at the latest " + majority);
-        }
     }
 }

@@ -3,10 +3,8 @@ package nl.deelpoort.gateway.grounds;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import nl.deelpoort.gateway.grounds.GroundRefusedException.Refusal;
 import nl.deelpoort.gateway.logstore.SubjectPseudonyms;
@@ -14,13 +12,10 @@ import nl.deelpoort.gateway.security.Caller;
 import nl.deelpoort.ledger.EntryKind;
 import nl.deelpoort.ledger.LogEntry;
 import nl.deelpoort.policy.Framework;
-import nl.deelpoort.policy.Organisation;
 import nl.deelpoort.policy.OrganisationId;
 import nl.deelpoort.policy.OverrideProposal;
 import nl.deelpoort.policy.OverrideRules;
-import nl.deelpoort.policy.Purpose;
-import nl.deelpoort.policy.Reason;
-import nl.deelpoort.policy.ReasonCode;
+import nl.deelpoort.policy.Violation;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
@@ -32,7 +27,6 @@ final class Overrides {
 
     static final String SELF_REVIEW = "You declared this override; another privacy officer must review it.";
 
-    private final Framework framework;
     private final OverrideRules rules;
     private final OverrideStore store;
     private final GroundEvents events;
@@ -47,7 +41,6 @@ final class Overrides {
             SubjectPseudonyms pseudonyms,
             Clock clock,
             GroundsSettings settings) {
-        this.framework = framework;
         this.rules = new OverrideRules(framework);
         this.store = store;
         this.events = events;
@@ -60,35 +53,22 @@ final class Overrides {
         OrganisationId declarer = caller.requireOrganisation();
         Duration duration = c.duration().orElse(settings.overrideDefaultDuration());
         String justification = c.justification().orElse(null);
-        List<Reason> reasons = new ArrayList<>(rules.check(new OverrideProposal(
-                declarer,
-                c.purpose(),
-                c.recipients(),
-                c.categories(),
-                c.riskLevel().orElse(null),
-                justification,
-                duration)));
-        if (reasons.stream()
-                .anyMatch(r -> r.code() == ReasonCode.OVERRIDE_DECLARER_NOT_ALLOWED
-                        || (r.code() == ReasonCode.UNKNOWN_ORGANISATION
-                                && framework.organisation(declarer).isEmpty()))) {
+        List<Violation> notAllowed = rules.checkDeclarer(declarer);
+        if (!notAllowed.isEmpty()) {
             throw GroundRefusedException.forbidden(
-                    "",
-                    "your organisation (" + declarer + ") may not declare a safety override",
-                    reasons.stream()
-                            .filter(r -> r.code() == ReasonCode.OVERRIDE_DECLARER_NOT_ALLOWED
-                                    || r.code() == ReasonCode.UNKNOWN_ORGANISATION)
-                            .toList());
-        }
-        if (duration.compareTo(settings.overrideMaxDuration()) > 0
-                && reasons.stream().noneMatch(r -> r.code() == ReasonCode.OVERRIDE_DURATION_INVALID)) {
-            reasons.add(durationTooLong(duration));
+                    "your organisation (" + declarer + ") may not declare a safety override", notAllowed);
         }
         Refusal refusal = new Refusal();
-        for (Reason reason : reasons) {
-            refusal.add(field(reason.code()), List.of(reason));
-        }
-        declarerShares(declarer, c.purpose(), c.recipients(), refusal);
+        refusal.add(rules.violations(
+                new OverrideProposal(
+                        declarer,
+                        c.purpose(),
+                        c.recipients(),
+                        c.categories(),
+                        c.riskLevel().orElse(null),
+                        justification,
+                        duration),
+                settings.overrideMaxDuration()));
         refusal.throwIfAny();
 
         String pseudonym = pseudonyms.pseudonym(c.subject());
@@ -161,7 +141,7 @@ final class Overrides {
                     .orElseThrow(() -> new GroundNotFoundException("safety override"));
             if (caller.subject() != null && caller.subject().equals(o.declaredByUser())) {
                 // Separation of duties: one account may hold both roles, but never judges its own override.
-                throw GroundRefusedException.forbidden("", SELF_REVIEW, List.of());
+                throw GroundRefusedException.forbidden(SELF_REVIEW, List.of());
             }
             if (o.review() != null) {
                 throw new GroundConflictException("This safety override was already reviewed on "
@@ -193,61 +173,5 @@ final class Overrides {
 
     private OverrideRecord find(UUID id, OrganisationId organisation) {
         return store.find(id, organisation).orElseThrow(() -> new GroundNotFoundException("safety override"));
-    }
-
-    /**
-     * An override is declared by the organisation that will release the data: for each recipient the
-     * declarer must be a holder under an overridable flow of the purpose towards that recipient. The
-     * policy's {@link OverrideRules} also accepts a declarer that is the recipient itself (it asks);
-     * that would let an organisation break the glass on data others hold, so it is refused here
-     * (a rule for the policy; kept here until it moves there).
-     */
-    private void declarerShares(OrganisationId declarer, Purpose purpose, Set<OrganisationId> recipients, Refusal f) {
-        Optional<Organisation> own = framework.organisation(declarer);
-        if (own.isEmpty()) {
-            return; // refused above as an unknown organisation
-        }
-        int i = 0;
-        for (OrganisationId id : recipients) {
-            Optional<Organisation> recipient = framework.organisation(id);
-            if (id.equals(declarer)) {
-                f.add(
-                        "recipients[" + i + "]",
-                        "is your own organisation: a safety override is declared by the organisation that will"
-                                + " share the data, for the organisations that receive it");
-            } else if (recipient.isPresent()
-                    && framework.flows().stream()
-                            .noneMatch(flow -> flow.overridable()
-                                    && flow.purpose() == purpose
-                                    && flow.holder().includes(own.get())
-                                    && flow.recipient().includes(recipient.get()))) {
-                f.add(
-                        "recipients[" + i + "]",
-                        "your organisation (" + declarer + ") is not a holder under an overridable flow for "
-                                + purpose + " towards this recipient; a safety override is declared by the"
-                                + " organisation that will share the data");
-            }
-            i++;
-        }
-    }
-
-    /** The policy's code and wording, with the narrower maximum of this installation's settings. */
-    private Reason durationTooLong(Duration duration) {
-        String max = Long.toString(settings.overrideMaxDuration().toHours());
-        String hours = Long.toString(duration.toHours());
-        ReasonCode code = ReasonCode.OVERRIDE_DURATION_INVALID;
-        return new Reason(
-                code,
-                code.templateNl().replace("{max}", max).replace("{hours}", hours),
-                code.templateEn().replace("{max}", max).replace("{hours}", hours));
-    }
-
-    private static String field(ReasonCode code) {
-        return switch (code) {
-            case OVERRIDE_JUSTIFICATION_TOO_SHORT -> "justification";
-            case OVERRIDE_RISK_LEVEL_INVALID -> "riskLevel";
-            case OVERRIDE_DURATION_INVALID -> "durationHours";
-            default -> "recipients";
-        };
     }
 }

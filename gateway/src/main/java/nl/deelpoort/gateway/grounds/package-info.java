@@ -22,7 +22,10 @@
  * organisation. A consent is recorded only by an organisation that takes part in every exchange it
  * covers (its only recipient, or its only named holder); a safety override only by an organisation
  * that will share the data (a holder under an overridable flow towards each recipient) and is never
- * reviewed by the person who declared it; a measure only by a certified institution.
+ * reviewed by the person who declared it; a measure only by a certified institution. These rules
+ * live in {@code nl.deelpoort.policy} ({@code ConsentGiverRules}, {@code ConsentScopeRules}, {@code
+ * OverrideRules}, {@code MeasureRules}); the services here call them and keep only the checks on
+ * stored records (already withdrawn, ended, expired: 409).
  *
  * <p>What a request may write: every request field that is logged or stored is a closed vocabulary
  * (purposes, categories, givers' and withdrawers' roles, method, risk level, verdict, measure type),
@@ -33,6 +36,7 @@
  * {@code justification}, a review's {@code note} and a measure's {@code courtReference}. A
  * {@code null} anywhere in a body is a 422 naming the field. These input rules sit on the request
  * records ({@link nl.deelpoort.gateway.grounds.Requests}), every broken field named at once; the
- * services take typed commands and add the framework's rules to the same {@code invalidFields}.
+ * services take typed commands and add the policy's refusals to the same {@code invalidFields}, as
+ * {@code "CODE: English text"} with the reasons in both languages under {@code reasons}.
  */
 package nl.deelpoort.gateway.grounds;
