@@ -13,13 +13,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import javax.sql.DataSource;
 import nl.deelpoort.gateway.logstore.LogUnavailableException;
 import nl.deelpoort.gateway.logstore.LogVisibility;
 import nl.deelpoort.ledger.LogEntry;
 import nl.deelpoort.ledger.LogEntryCodec;
 import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -44,10 +42,8 @@ class LogboekExport {
     private final JdbcClient jdbc;
     private final TransactionTemplate readOnly;
 
-    LogboekExport(DataSource dataSource, PlatformTransactionManager transactions) {
-        JdbcTemplate cursor = new JdbcTemplate(dataSource);
-        cursor.setFetchSize(2000);
-        this.jdbc = JdbcClient.create(cursor);
+    LogboekExport(JdbcClient jdbc, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
         this.readOnly = new TransactionTemplate(transactions);
         readOnly.setReadOnly(true);
     }
@@ -56,6 +52,7 @@ class LogboekExport {
     void write(String organisation, Instant from, Instant to, Writer out) throws IOException {
         try {
             readOnly.executeWithoutResult(status -> jdbc.sql(SELECT)
+                    .withFetchSize(2000)
                     .param("from", from.atOffset(ZoneOffset.UTC))
                     .param("to", to.atOffset(ZoneOffset.UTC))
                     .param("viewer", organisation)
