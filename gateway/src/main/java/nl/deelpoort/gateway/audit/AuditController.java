@@ -20,16 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The privacy officers' audit calls (docs/api.md, "Log and audit"); see package-info for the rules. */
 @RestController
-class AuditController {
-
-    private final RequestValidator requests;
-    private final Audits audits;
-
-    AuditController(RequestValidator requests, Audits audits) {
-        this.requests = requests;
-        this.audits = audits;
-    }
-
+record AuditController(RequestValidator requests, Audits audits) {
     @PostMapping("/api/v1/audit/disclosures/search")
     Audits.SearchResponse search(
             @RequestBody(required = false) AuditRequests.SearchRequest body,

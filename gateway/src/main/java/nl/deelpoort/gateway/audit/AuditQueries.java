@@ -22,8 +22,7 @@ import org.springframework.stereotype.Component;
  * never from the search columns.
  */
 @Component
-class AuditQueries {
-
+record AuditQueries(JdbcClient jdbc) {
     /** An entry as stored: decoded fields and the bytes the Merkle tree covers. */
     record Found(LogEntry entry, byte[] canonical) {}
 
@@ -38,12 +37,6 @@ class AuditQueries {
     static final int TIMELINE_LIMIT = 10_000;
 
     private static final String REASON_CODES = "(convert_from(canonical, 'UTF8')::jsonb -> 'reasonCodes')";
-
-    private final JdbcClient jdbc;
-
-    AuditQueries(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /**
      * The conditions besides visibility, as one SQL fragment with named parameters; the parameters

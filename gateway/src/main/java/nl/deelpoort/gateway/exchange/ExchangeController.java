@@ -30,16 +30,7 @@ import tools.jackson.databind.node.ObjectNode;
  * X-Disclosure-Id}, error answers after the commit included.
  */
 @RestController
-class ExchangeController {
-
-    private final ExchangeRequests requests;
-    private final Exchanges exchanges;
-
-    ExchangeController(ExchangeRequests requests, Exchanges exchanges) {
-        this.requests = requests;
-        this.exchanges = exchanges;
-    }
-
+record ExchangeController(ExchangeRequests requests, Exchanges exchanges) {
     @PostMapping("/api/v1/decisions/evaluate")
     DecisionView evaluate(
             Caller caller,

@@ -36,8 +36,7 @@ import tools.jackson.databind.node.ObjectNode;
  * once. Nothing past this class sees a string the client chose, except a push's sections.
  */
 @Component
-class ExchangeRequests {
-
+record ExchangeRequests(RequestValidator validator, Framework framework, ExchangeSettings settings) {
     /** A push's body as clients send it (docs/api.md, "Exchanging data"); sections stay JSON until decided. */
     record TransferBody(
             @NotNull(message = InputRules.REQUIRED) @Valid ExchangeQuestion.Subject subject,
@@ -58,16 +57,6 @@ class ExchangeRequests {
 
     /** A push, typed: the caller is the holder, and the payload's sections are the categories asked for. */
     record Push(ExchangeQuestion question, ObjectNode payload) {}
-
-    private final RequestValidator validator;
-    private final Framework framework;
-    private final ExchangeSettings settings;
-
-    ExchangeRequests(RequestValidator validator, Framework framework, ExchangeSettings settings) {
-        this.validator = validator;
-        this.framework = framework;
-        this.settings = settings;
-    }
 
     ExchangeQuestion evaluate(ExchangeQuestion.Body body) {
         return validator.valid(body).question();

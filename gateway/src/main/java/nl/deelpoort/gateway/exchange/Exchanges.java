@@ -37,8 +37,14 @@ import tools.jackson.databind.node.ObjectNode;
  * stored before its log entry exists.
  */
 @Service
-class Exchanges {
-
+record Exchanges(
+        DecisionService decisions,
+        SubjectPseudonyms pseudonyms,
+        DisclosureLog disclosureLog,
+        CaseFileClient caseFiles,
+        Transfers transfers,
+        ExchangeSettings settings,
+        Clock clock) {
     private static final int INBOX_LIMIT = 200;
     private static final Logger log = LoggerFactory.getLogger(Exchanges.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -61,31 +67,6 @@ class Exchanges {
     record Pushed(DecisionResult result, Transfers.Transfer transfer) {}
 
     record Fetched(Transfers.Transfer transfer, long receiptId, JsonNode data) {}
-
-    private final DecisionService decisions;
-    private final SubjectPseudonyms pseudonyms;
-    private final DisclosureLog disclosureLog;
-    private final CaseFileClient caseFiles;
-    private final Transfers transfers;
-    private final ExchangeSettings settings;
-    private final Clock clock;
-
-    Exchanges(
-            DecisionService decisions,
-            SubjectPseudonyms pseudonyms,
-            DisclosureLog disclosureLog,
-            CaseFileClient caseFiles,
-            Transfers transfers,
-            ExchangeSettings settings,
-            Clock clock) {
-        this.decisions = decisions;
-        this.pseudonyms = pseudonyms;
-        this.disclosureLog = disclosureLog;
-        this.caseFiles = caseFiles;
-        this.transfers = transfers;
-        this.settings = settings;
-        this.clock = clock;
-    }
 
     /**
      * "May I share this?" A question about a person is itself a processing of their data and is

@@ -20,29 +20,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * several gateway instances can run this side by side without logging a row twice.
  */
 @Component
-class TransferHousekeeping {
-
+record TransferHousekeeping(
+        Transfers transfers,
+        DisclosureLog disclosureLog,
+        ExchangeSettings settings,
+        TransactionTemplate transactions,
+        Clock clock) {
     private static final Logger log = LoggerFactory.getLogger(TransferHousekeeping.class);
     private static final int BATCH = 100;
-
-    private final Transfers transfers;
-    private final DisclosureLog disclosureLog;
-    private final ExchangeSettings settings;
-    private final TransactionTemplate transactions;
-    private final Clock clock;
-
-    TransferHousekeeping(
-            Transfers transfers,
-            DisclosureLog disclosureLog,
-            ExchangeSettings settings,
-            TransactionTemplate transactions,
-            Clock clock) {
-        this.transfers = transfers;
-        this.disclosureLog = disclosureLog;
-        this.settings = settings;
-        this.transactions = transactions;
-        this.clock = clock;
-    }
 
     /** What one run did. */
     record Result(int purged, int expired) {}

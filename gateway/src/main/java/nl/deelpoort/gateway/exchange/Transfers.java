@@ -23,8 +23,7 @@ import org.springframework.stereotype.Component;
  * {@code BSN} section.
  */
 @Component
-class Transfers {
-
+record Transfers(JdbcClient jdbc, TransferCipher cipher) {
     private static final String COLUMNS = "id, disclosure_seq, sender_organisation, sender_role,"
             + " recipient_organisation, recipient_role, purpose, categories, flow, legal_basis, confidential,"
             + " subject_pseudonym, created_at, expires_at";
@@ -62,14 +61,6 @@ class Transfers {
                     .confidential(confidential)
                     .attributes(Map.of("transferId", id.toString()));
         }
-    }
-
-    private final JdbcClient jdbc;
-    private final TransferCipher cipher;
-
-    Transfers(JdbcClient jdbc, TransferCipher cipher) {
-        this.jdbc = jdbc;
-        this.cipher = cipher;
     }
 
     /** Stores {@code t} with {@code sectionsJson} sealed. */

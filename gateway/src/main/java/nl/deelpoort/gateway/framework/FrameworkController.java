@@ -16,14 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The framework in force and the AVG art. 30 register derived from it; any authenticated caller. */
 @RestController
-class FrameworkController {
-
-    private final Framework framework;
-
-    FrameworkController(Framework framework) {
-        this.framework = framework;
-    }
-
+record FrameworkController(Framework framework) {
     record FrameworkView(
             String policyVersion,
             String source,

@@ -14,16 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Consent (docs/api.md, "Legal grounds"). A BSN only ever travels in a body, never in a URL. */
 @RestController
-class ConsentController {
-
-    private final Consents consents;
-    private final RequestValidator requests;
-
-    ConsentController(Consents consents, RequestValidator requests) {
-        this.consents = consents;
-        this.requests = requests;
-    }
-
+record ConsentController(Consents consents, RequestValidator requests) {
     @PostMapping("/api/v1/consents")
     ResponseEntity<ConsentView> give(Caller caller, @RequestBody(required = false) Requests.Consent body) {
         ConsentRecord consent = consents.give(caller, requests.valid(body).command());

@@ -13,8 +13,7 @@ import nl.deelpoort.policy.Purpose;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The consent and consent_withdrawal tables (V10): inserts and visibility-filtered reads. */
-final class ConsentStore {
-
+record ConsentStore(JdbcClient jdbc) {
     /** The consents {@code :org} may see: it recorded them, or they name it as recipient or holder. */
     private static final String VISIBLE = """
             SELECT c.*, w.withdrawn_at, w.reason AS w_reason, w.withdrawn_by_role, w.recorded_by_org AS w_org,
@@ -22,12 +21,6 @@ final class ConsentStore {
             FROM consent c LEFT JOIN consent_withdrawal w ON w.consent_id = c.id
             WHERE (c.recorded_by_org = :org OR :org = ANY (c.recipients) OR :org = ANY (c.holders))
             """;
-
-    private final JdbcClient jdbc;
-
-    ConsentStore(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     ConsentRecord insert(ConsentRecord c) {
         jdbc.sql("""

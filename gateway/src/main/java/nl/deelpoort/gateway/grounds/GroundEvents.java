@@ -32,20 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * keeps none (docs/domain.md, "The disclosure log"). What goes in is a closed vocabulary, an
  * organisation id, a date or a number.
  */
-final class GroundEvents {
-
+record GroundEvents(JdbcClient jdbc, TransactionTemplate tx, DisclosureLog log) {
     /** First key of every grounds lock: "GRND". */
     private static final int GROUNDS = 0x47524e44;
-
-    private final JdbcClient jdbc;
-    private final TransactionTemplate tx;
-    private final DisclosureLog log;
-
-    GroundEvents(JdbcClient jdbc, TransactionTemplate tx, DisclosureLog log) {
-        this.jdbc = jdbc;
-        this.tx = tx;
-        this.log = log;
-    }
 
     /** What a command records: its log entry, and the write that stores its row under the entry's seq. */
     record Event<T>(LogEntry.Builder entry, LongFunction<T> write) {}

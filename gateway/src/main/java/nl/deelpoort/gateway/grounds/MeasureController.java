@@ -12,16 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Child-protection measures (docs/api.md, "Legal grounds"). */
 @RestController
-class MeasureController {
-
-    private final Measures measures;
-    private final RequestValidator requests;
-
-    MeasureController(Measures measures, RequestValidator requests) {
-        this.measures = measures;
-        this.requests = requests;
-    }
-
+record MeasureController(Measures measures, RequestValidator requests) {
     @PostMapping("/api/v1/measures")
     ResponseEntity<MeasureView> register(Caller caller, @RequestBody(required = false) Requests.Measure body) {
         MeasureRecord m = measures.register(caller, requests.valid(body).command());

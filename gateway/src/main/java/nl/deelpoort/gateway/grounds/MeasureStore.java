@@ -9,14 +9,7 @@ import nl.deelpoort.policy.OrganisationId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The measure and measure_end tables (V10). */
-final class MeasureStore {
-
-    private final JdbcClient jdbc;
-
-    MeasureStore(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
-
+record MeasureStore(JdbcClient jdbc) {
     MeasureRecord insert(MeasureRecord m) {
         jdbc.sql("""
                         INSERT INTO measure (id, subject_pseudonym, type, court_reference, valid_from, valid_until,

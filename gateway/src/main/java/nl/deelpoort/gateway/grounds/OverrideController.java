@@ -15,17 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Safety overrides (docs/api.md, "Legal grounds"). */
 @RestController
-class OverrideController {
-
+record OverrideController(Overrides overrides, RequestValidator requests) {
     private static final String WHAT = "safety override";
-
-    private final Overrides overrides;
-    private final RequestValidator requests;
-
-    OverrideController(Overrides overrides, RequestValidator requests) {
-        this.overrides = overrides;
-        this.requests = requests;
-    }
 
     @PostMapping("/api/v1/overrides")
     ResponseEntity<OverrideView> declare(Caller caller, @RequestBody(required = false) Requests.Override body) {

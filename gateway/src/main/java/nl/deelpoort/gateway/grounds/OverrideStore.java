@@ -13,20 +13,13 @@ import nl.deelpoort.policy.RiskLevel;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The safety_override, override_end and override_review tables (V10). */
-final class OverrideStore {
-
+record OverrideStore(JdbcClient jdbc) {
     private static final String SELECT = """
             SELECT o.*, e.ended_at, e.ended_by_org, e.ended_by_user, e.disclosure_id AS e_disclosure_id, r.verdict,
                    r.note, r.reviewed_at, r.reviewed_by_org, r.reviewed_by_user, r.disclosure_id AS r_disclosure_id
             FROM safety_override o LEFT JOIN override_end e ON e.override_id = o.id
                  LEFT JOIN override_review r ON r.override_id = o.id
             """;
-
-    private final JdbcClient jdbc;
-
-    OverrideStore(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     OverrideRecord insert(OverrideRecord o) {
         jdbc.sql("""

@@ -24,8 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * on the subject pseudonym). Every decision reads them afresh, so a withdrawal or an ended override
  * counts for every decision that reads after it committed.
  */
-final class RecordedGrounds implements GroundsFacts {
-
+record RecordedGrounds(JdbcClient jdbc, Clock clock) implements GroundsFacts {
     static final String QUERY = """
             SELECT 'C' AS kind, c.id::text AS id, c.purposes, c.recipients, c.holders, c.categories, NULL::text AS org,
                    NULL::text AS type, c.valid_from AS day_from, c.valid_until AS day_until,
@@ -43,14 +42,6 @@ final class RecordedGrounds implements GroundsFacts {
             FROM measure m LEFT JOIN measure_end me ON me.measure_id = m.id
             WHERE m.subject_pseudonym = :subject
             """;
-
-    private final JdbcClient jdbc;
-    private final Clock clock;
-
-    RecordedGrounds(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
-        this.clock = clock;
-    }
 
     @Override
     public Facts factsFor(String subjectPseudonym, Optional<String> invokedOverrideId) {

@@ -12,16 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
  * security configuration's endpoint table).
  */
 @RestController
-class OnboardingController {
-
-    private final RequestValidator requests;
-    private final PartnerOnboarding onboarding;
-
-    OnboardingController(RequestValidator requests, PartnerOnboarding onboarding) {
-        this.requests = requests;
-        this.onboarding = onboarding;
-    }
-
+record OnboardingController(RequestValidator requests, PartnerOnboarding onboarding) {
     /** The client secret is in this answer only: Keycloak keeps it, the gateway does not. */
     record Onboarded(String id, String clientId, String clientSecret, String organisationId) {}
 

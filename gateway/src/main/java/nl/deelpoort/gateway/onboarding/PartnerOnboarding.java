@@ -30,21 +30,12 @@ import org.slf4j.LoggerFactory;
  * removes what this call made, in reverse order: a half-onboarded organisation would block a retry
  * with a 409 and leave an identity nobody asked for.
  */
-class PartnerOnboarding {
-
+record PartnerOnboarding(Keycloak keycloak, KeycloakAdminSettings settings) {
     private static final Logger log = LoggerFactory.getLogger(PartnerOnboarding.class);
 
     /** As the realm file's system clients have them. */
     static final List<String> DEFAULT_CLIENT_SCOPES =
             List.of("basic", "roles", "profile", "email", "web-origins", "acr");
-
-    private final Keycloak keycloak;
-    private final KeycloakAdminSettings settings;
-
-    PartnerOnboarding(Keycloak keycloak, KeycloakAdminSettings settings) {
-        this.keycloak = keycloak;
-        this.settings = settings;
-    }
 
     Onboarded onboard(NewOrganisation request) {
         return call("onboarding " + request.id(), () -> {

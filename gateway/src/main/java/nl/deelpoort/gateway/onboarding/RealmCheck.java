@@ -24,20 +24,11 @@ import org.springframework.context.event.EventListener;
  * naming what is missing says why at once. It never stops the gateway: Keycloak may simply be
  * starting too, and tokens keep validating from the cached keys.
  */
-class RealmCheck {
-
+record RealmCheck(Keycloak keycloak, KeycloakAdminSettings settings) {
     private static final Logger log = LoggerFactory.getLogger(RealmCheck.class);
 
     static final List<String> REQUIRED_ROLES = List.of(
             Caller.PROFESSIONAL, Caller.PRIVACY_OFFICER, Caller.RESIDENT, Caller.GATEWAY_ADMIN, Caller.PARTNER_SYSTEM);
-
-    private final Keycloak keycloak;
-    private final KeycloakAdminSettings settings;
-
-    RealmCheck(Keycloak keycloak, KeycloakAdminSettings settings) {
-        this.keycloak = keycloak;
-        this.settings = settings;
-    }
 
     /** What the realm lacks, or why it could not be asked. */
     sealed interface Outcome {

@@ -7,14 +7,7 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /** A token is for the gateway only when its audience names the gateway. */
-final class AudienceValidator implements OAuth2TokenValidator<Jwt> {
-
-    private final String audience;
-
-    AudienceValidator(String audience) {
-        this.audience = audience;
-    }
-
+record AudienceValidator(String audience) implements OAuth2TokenValidator<Jwt> {
     @Override
     public OAuth2TokenValidatorResult validate(Jwt jwt) {
         if (jwt.getAudience() != null && jwt.getAudience().contains(audience)) {

@@ -27,19 +27,8 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
  * ({@code to} exclusive). The export is logged as an {@code AUDIT_QUERY} before the first line goes out.
  */
 @RestController
-class LogboekExportController {
-
+record LogboekExportController(RequestValidator requests, AuditTrail trail, LogboekExport export) {
     static final MediaType JSON_LINES = MediaType.parseMediaType("application/x-ndjson");
-
-    private final RequestValidator requests;
-    private final AuditTrail trail;
-    private final LogboekExport export;
-
-    LogboekExportController(RequestValidator requests, AuditTrail trail, LogboekExport export) {
-        this.requests = requests;
-        this.trail = trail;
-        this.export = export;
-    }
 
     @GetMapping("/api/v1/audit/export/logboek")
     ResponseEntity<StreamingResponseBody> export(

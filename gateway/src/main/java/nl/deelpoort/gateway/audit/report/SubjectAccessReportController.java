@@ -34,21 +34,8 @@ import org.springframework.web.bind.annotation.RestController;
  * answered; looking a subject up creates no pseudonym.
  */
 @RestController
-class SubjectAccessReportController {
-
-    private final RequestValidator requests;
-    private final AuditTrail trail;
-    private final SubjectAccessReports reports;
-    private final Clock clock;
-
-    SubjectAccessReportController(
-            RequestValidator requests, AuditTrail trail, SubjectAccessReports reports, Clock clock) {
-        this.requests = requests;
-        this.trail = trail;
-        this.reports = reports;
-        this.clock = clock;
-    }
-
+record SubjectAccessReportController(
+        RequestValidator requests, AuditTrail trail, SubjectAccessReports reports, Clock clock) {
     record SubjectRef(
             @NotBlank(message = InputRules.REQUIRED) @ValidBsn
             String bsn) {}

@@ -25,18 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
  * fill the append-only log with page views.
  */
 @RestController
-class ResidentDisclosuresController {
-
-    private final SubjectPseudonyms pseudonyms;
-    private final Releases releases;
-    private final Wording words;
-
-    ResidentDisclosuresController(SubjectPseudonyms pseudonyms, Releases releases, Wording words) {
-        this.pseudonyms = pseudonyms;
-        this.releases = releases;
-        this.words = words;
-    }
-
+record ResidentDisclosuresController(SubjectPseudonyms pseudonyms, Releases releases, Wording words) {
     record Party(String id, String name) {}
 
     record Label(String code, String label) {}
