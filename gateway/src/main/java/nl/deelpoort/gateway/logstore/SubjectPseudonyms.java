@@ -233,8 +233,10 @@ public class SubjectPseudonyms {
                 .param("org", organisation)
                 .param("lookup", lookup)
                 .query((rs, row) -> {
+                    // wasNull() speaks of the column read last: read unlinked_seq after the secret.
+                    String pseudonym = Pseudonyms.pseudonym(rs.getBytes("secret"));
                     long unlinked = rs.getLong("unlinked_seq");
-                    return new Known(Pseudonyms.pseudonym(rs.getBytes("secret")), rs.wasNull() ? -1 : unlinked);
+                    return new Known(pseudonym, rs.wasNull() ? -1 : unlinked);
                 })
                 .optional()
                 .filter(subject -> processedBy(subject, organisation));
