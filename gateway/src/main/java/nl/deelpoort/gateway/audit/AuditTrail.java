@@ -7,7 +7,7 @@ import java.util.function.Function;
 import nl.deelpoort.gateway.logstore.DisclosureLog;
 import nl.deelpoort.gateway.logstore.SubjectPseudonyms;
 import nl.deelpoort.gateway.security.Caller;
-import nl.deelpoort.gateway.web.TraceContext;
+import nl.deelpoort.gateway.web.RequestTrace;
 import nl.deelpoort.ledger.EntryKind;
 import nl.deelpoort.ledger.LogEntry;
 import nl.deelpoort.policy.Bsn;
@@ -49,9 +49,6 @@ public class AuditTrail {
         }
     }
 
-    /** A query's result and the seq of the entry that recorded it (the {@code X-Disclosure-Id}). */
-    public record Audited<T>(long disclosureId, T result) {}
-
     private final DisclosureLog log;
     private final SubjectPseudonyms pseudonyms;
 
@@ -61,15 +58,15 @@ public class AuditTrail {
     }
 
     /**
-     * Records the query, then runs it. Nothing runs if the entry cannot be committed ({@code
-     * LogUnavailableException}, 503).
+     * Records the query, names its entry in the answer ({@code X-Disclosure-Id}), then runs it.
+     * Nothing runs if the entry cannot be committed ({@code LogUnavailableException}, 503).
      *
      * @param query the query's name, logged as the attribute {@code query}
      * @param parameters logged as attributes: closed vocabularies, ids and instants only, never a BSN
      */
-    public <T> Audited<T> run(
+    public <T> T run(
             Caller caller,
-            TraceContext trace,
+            RequestTrace trace,
             String query,
             Optional<Bsn> subject,
             Map<String, String> parameters,
@@ -80,14 +77,14 @@ public class AuditTrail {
         attributes.put("query", query);
         subject.ifPresent(s -> attributes.put("subject", "given"));
         attributes.putAll(parameters);
-        long seq = log.append(LogEntry.builder(EntryKind.AUDIT_QUERY)
+        long seq = trace.logged(log.append(LogEntry.builder(EntryKind.AUDIT_QUERY)
                 .traceId(trace.traceId())
                 .spanId(trace.spanId())
                 .requestingOrganisation(organisation.value())
                 .user(caller.subject())
                 .client(caller.clientId())
                 .subjectPseudonym(known.map(SubjectPseudonyms.Known::pseudonym).orElse(null))
-                .attributes(attributes));
-        return new Audited<>(seq, then.apply(new Scope(organisation, subject.isPresent(), known, seq)));
+                .attributes(attributes)));
+        return then.apply(new Scope(organisation, subject.isPresent(), known, seq));
     }
 }

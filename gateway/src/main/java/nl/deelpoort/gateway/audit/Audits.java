@@ -7,10 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import nl.deelpoort.gateway.audit.AuditQueries.Found;
-import nl.deelpoort.gateway.audit.AuditTrail.Audited;
 import nl.deelpoort.gateway.logstore.CheckpointInclusion;
 import nl.deelpoort.gateway.security.Caller;
-import nl.deelpoort.gateway.web.TraceContext;
+import nl.deelpoort.gateway.web.RequestTrace;
 import nl.deelpoort.ledger.LogEntry;
 import nl.deelpoort.ledger.note.NoteSigner;
 import nl.deelpoort.policy.Framework;
@@ -92,7 +91,7 @@ class Audits {
         this.framework = framework;
     }
 
-    Audited<SearchResponse> search(Caller caller, TraceContext trace, AuditRequests.Search q) {
+    SearchResponse search(Caller caller, RequestTrace trace, AuditRequests.Search q) {
         Map<String, String> parameters = new LinkedHashMap<>(q.filter().attributes());
         parameters.put("page", Integer.toString(q.page()));
         parameters.put("size", Integer.toString(q.size()));
@@ -110,7 +109,7 @@ class Audits {
         });
     }
 
-    Audited<TimelineResponse> timeline(Caller caller, TraceContext trace, AuditFilter filter) {
+    TimelineResponse timeline(Caller caller, RequestTrace trace, AuditFilter filter) {
         return trail.run(caller, trace, "timeline", filter.subject(), filter.attributes(), scope -> {
             List<Found> found = scope.unknownSubject() ? List.of() : queries.timeline(scope, filter);
             Optional<CheckpointInclusion.Snapshot> checkpoint = inclusion.latest();
@@ -123,7 +122,7 @@ class Audits {
         });
     }
 
-    Audited<SampleResponse> sample(Caller caller, TraceContext trace, AuditRequests.Sample s) {
+    SampleResponse sample(Caller caller, RequestTrace trace, AuditRequests.Sample s) {
         Map<String, String> parameters = new LinkedHashMap<>(s.period().attributes());
         parameters.put("size", Integer.toString(s.size()));
         parameters.put("seed", s.seed());
@@ -141,7 +140,7 @@ class Audits {
                         queries.sample(scope, s.period(), s.size(), s.seed())));
     }
 
-    Audited<StatisticsResponse> statistics(Caller caller, TraceContext trace, AuditFilter period) {
+    StatisticsResponse statistics(Caller caller, RequestTrace trace, AuditFilter period) {
         return trail.run(caller, trace, "statistics", Optional.empty(), period.attributes(), scope -> {
             Map<String, Long> byKind = queries.countBy(scope, period, "kind");
             Overrides overrides = new Overrides(

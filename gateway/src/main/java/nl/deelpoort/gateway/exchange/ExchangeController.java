@@ -1,7 +1,5 @@
 package nl.deelpoort.gateway.exchange;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -9,8 +7,7 @@ import java.util.UUID;
 import nl.deelpoort.gateway.decision.DecisionView;
 import nl.deelpoort.gateway.decision.ExchangeQuestion;
 import nl.deelpoort.gateway.security.Caller;
-import nl.deelpoort.gateway.web.DisclosureHeader;
-import nl.deelpoort.gateway.web.TraceContext;
+import nl.deelpoort.gateway.web.RequestTrace;
 import nl.deelpoort.gateway.web.validation.Values;
 import nl.deelpoort.policy.Category;
 import org.springframework.http.ResponseEntity;
@@ -33,33 +30,23 @@ import tools.jackson.databind.node.ObjectNode;
 record ExchangeController(ExchangeRequests requests, Exchanges exchanges) {
     @PostMapping("/api/v1/decisions/evaluate")
     DecisionView evaluate(
-            Caller caller,
-            @RequestBody(required = false) ExchangeQuestion.Body body,
-            HttpServletRequest http,
-            HttpServletResponse response) {
+            Caller caller, @RequestBody(required = false) ExchangeQuestion.Body body, RequestTrace trace) {
         caller.requireOrganisation();
-        Exchanges.Evaluated e = exchanges.evaluate(call(caller, http, response), requests.evaluate(body));
+        Exchanges.Evaluated e = exchanges.evaluate(new Exchanges.Call(caller, trace), requests.evaluate(body));
         return DecisionView.of(e.result(), e.disclosureId().orElse(null));
     }
 
     @PostMapping("/api/v1/disclosures")
-    PullView pull(
-            Caller caller,
-            @RequestBody(required = false) ExchangeQuestion.Body body,
-            HttpServletRequest http,
-            HttpServletResponse response) {
+    PullView pull(Caller caller, @RequestBody(required = false) ExchangeQuestion.Body body, RequestTrace trace) {
         ExchangeQuestion question = requests.pull(body, caller.requireOrganisation());
-        return PullView.of(exchanges.pull(call(caller, http, response), question));
+        return PullView.of(exchanges.pull(new Exchanges.Call(caller, trace), question));
     }
 
     @PostMapping("/api/v1/transfers")
     ResponseEntity<TransferCreatedView> push(
-            Caller caller,
-            @RequestBody(required = false) ExchangeRequests.TransferBody body,
-            HttpServletRequest http,
-            HttpServletResponse response) {
+            Caller caller, @RequestBody(required = false) ExchangeRequests.TransferBody body, RequestTrace trace) {
         ExchangeRequests.Push push = requests.push(body, caller.requireOrganisation());
-        Exchanges.Pushed pushed = exchanges.push(call(caller, http, response), push);
+        Exchanges.Pushed pushed = exchanges.push(new Exchanges.Call(caller, trace), push);
         return ResponseEntity.created(
                         URI.create("/api/v1/transfers/" + pushed.transfer().id()))
                 .body(TransferCreatedView.of(pushed));
@@ -71,14 +58,10 @@ record ExchangeController(ExchangeRequests requests, Exchanges exchanges) {
     }
 
     @GetMapping("/api/v1/transfers/{id}")
-    TransferView fetch(Caller caller, @PathVariable String id, HttpServletRequest http, HttpServletResponse response) {
+    TransferView fetch(Caller caller, @PathVariable String id, RequestTrace trace) {
         caller.requireOrganisation();
         UUID transferId = Values.uuid(id).orElseThrow(TransferNotFoundException::new);
-        return TransferView.of(exchanges.fetch(call(caller, http, response), transferId));
-    }
-
-    private static Exchanges.Call call(Caller caller, HttpServletRequest http, HttpServletResponse response) {
-        return new Exchanges.Call(caller, TraceContext.of(http), seq -> DisclosureHeader.set(response, seq));
+        return TransferView.of(exchanges.fetch(new Exchanges.Call(caller, trace), transferId));
     }
 
     /** A pull's answer: the decision as evaluate shows it, and the released sections. */

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.LongConsumer;
 import nl.deelpoort.gateway.decision.DecisionService;
 import nl.deelpoort.gateway.decision.ExchangeQuestion;
 import nl.deelpoort.gateway.filesystem.CaseFileClient;
@@ -15,7 +14,7 @@ import nl.deelpoort.gateway.logstore.DisclosureLog;
 import nl.deelpoort.gateway.logstore.LogUnavailableException;
 import nl.deelpoort.gateway.logstore.SubjectPseudonyms;
 import nl.deelpoort.gateway.security.Caller;
-import nl.deelpoort.gateway.web.TraceContext;
+import nl.deelpoort.gateway.web.RequestTrace;
 import nl.deelpoort.ledger.EntryKind;
 import nl.deelpoort.ledger.LogEntry;
 import nl.deelpoort.policy.Bsn;
@@ -50,11 +49,10 @@ record Exchanges(
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /**
-     * One call: who asks, its trace (recorded in every entry), and {@code logged}, told the seq of
-     * each entry written for the answer as soon as it is committed, so that an error after it still
-     * carries it.
+     * One call: who asks, and its request's trace (recorded in every entry; told the seq of each entry
+     * written for the answer as soon as it is committed, so that an error after it still carries it).
      */
-    record Call(Caller caller, TraceContext trace, LongConsumer logged) {}
+    record Call(Caller caller, RequestTrace trace) {}
 
     /** An evaluation, and the seq of its entry when it was logged. */
     record Evaluated(DecisionResult result, Optional<Long> disclosureId) {}
@@ -173,9 +171,7 @@ record Exchanges(
 
     /** Appends the entry, traced, waits for its commit and tells the call its seq. */
     private long log(Call call, LogEntry.Builder entry) {
-        long seq = disclosureLog.append(traced(call, entry));
-        call.logged().accept(seq);
-        return seq;
+        return call.trace().logged(disclosureLog.append(traced(call, entry)));
     }
 
     private void logDeliveryFailure(Call call, Decided d, CaseFileException failure) {

@@ -3,7 +3,7 @@ package nl.deelpoort.gateway.grounds;
 import java.net.URI;
 import java.time.Instant;
 import nl.deelpoort.gateway.security.Caller;
-import nl.deelpoort.gateway.web.DisclosureHeader;
+import nl.deelpoort.gateway.web.RequestTrace;
 import nl.deelpoort.gateway.web.validation.RequestValidator;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,7 +19,7 @@ record ConsentController(Consents consents, RequestValidator requests) {
     ResponseEntity<ConsentView> give(Caller caller, @RequestBody(required = false) Requests.Consent body) {
         ConsentRecord consent = consents.give(caller, requests.valid(body).command());
         return ResponseEntity.created(URI.create("/api/v1/consents/" + consent.id()))
-                .header(DisclosureHeader.NAME, Long.toString(consent.disclosureId()))
+                .header(RequestTrace.DISCLOSURE_ID, Long.toString(consent.disclosureId()))
                 .body(ConsentView.of(consent, consents.now()));
     }
 
@@ -43,7 +43,7 @@ record ConsentController(Consents consents, RequestValidator requests) {
         ConsentRecord consent = consents.withdraw(caller, valid.command(Requests.id(id, "consent")));
         return ResponseEntity.ok()
                 .header(
-                        DisclosureHeader.NAME,
+                        RequestTrace.DISCLOSURE_ID,
                         Long.toString(consent.withdrawal().disclosureId()))
                 .body(ConsentView.of(consent, consents.now()));
     }

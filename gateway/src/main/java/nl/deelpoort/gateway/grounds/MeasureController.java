@@ -2,7 +2,7 @@ package nl.deelpoort.gateway.grounds;
 
 import java.net.URI;
 import nl.deelpoort.gateway.security.Caller;
-import nl.deelpoort.gateway.web.DisclosureHeader;
+import nl.deelpoort.gateway.web.RequestTrace;
 import nl.deelpoort.gateway.web.validation.RequestValidator;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,7 +17,7 @@ record MeasureController(Measures measures, RequestValidator requests) {
     ResponseEntity<MeasureView> register(Caller caller, @RequestBody(required = false) Requests.Measure body) {
         MeasureRecord m = measures.register(caller, requests.valid(body).command());
         return ResponseEntity.created(URI.create("/api/v1/measures/" + m.id()))
-                .header(DisclosureHeader.NAME, Long.toString(m.disclosureId()))
+                .header(RequestTrace.DISCLOSURE_ID, Long.toString(m.disclosureId()))
                 .body(MeasureView.of(m, measures.now()));
     }
 
@@ -25,7 +25,7 @@ record MeasureController(Measures measures, RequestValidator requests) {
     ResponseEntity<MeasureView> end(Caller caller, @PathVariable String id) {
         MeasureRecord m = measures.end(caller, Requests.id(id, "measure"));
         return ResponseEntity.ok()
-                .header(DisclosureHeader.NAME, Long.toString(m.end().disclosureId()))
+                .header(RequestTrace.DISCLOSURE_ID, Long.toString(m.end().disclosureId()))
                 .body(MeasureView.of(m, measures.now()));
     }
 }

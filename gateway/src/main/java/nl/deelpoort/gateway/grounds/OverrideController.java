@@ -3,7 +3,7 @@ package nl.deelpoort.gateway.grounds;
 import java.net.URI;
 import java.time.Instant;
 import nl.deelpoort.gateway.security.Caller;
-import nl.deelpoort.gateway.web.DisclosureHeader;
+import nl.deelpoort.gateway.web.RequestTrace;
 import nl.deelpoort.gateway.web.validation.RequestValidator;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,7 +22,7 @@ record OverrideController(Overrides overrides, RequestValidator requests) {
     ResponseEntity<OverrideView> declare(Caller caller, @RequestBody(required = false) Requests.Override body) {
         OverrideRecord o = overrides.declare(caller, requests.valid(body).command());
         return ResponseEntity.created(URI.create("/api/v1/overrides/" + o.id()))
-                .header(DisclosureHeader.NAME, Long.toString(o.disclosureId()))
+                .header(RequestTrace.DISCLOSURE_ID, Long.toString(o.disclosureId()))
                 .body(OverrideView.of(o, overrides.now()));
     }
 
@@ -30,7 +30,7 @@ record OverrideController(Overrides overrides, RequestValidator requests) {
     ResponseEntity<OverrideView> end(Caller caller, @PathVariable String id) {
         OverrideRecord o = overrides.end(caller, Requests.id(id, WHAT));
         return ResponseEntity.ok()
-                .header(DisclosureHeader.NAME, Long.toString(o.end().disclosureId()))
+                .header(RequestTrace.DISCLOSURE_ID, Long.toString(o.end().disclosureId()))
                 .body(OverrideView.of(o, overrides.now()));
     }
 
@@ -49,7 +49,7 @@ record OverrideController(Overrides overrides, RequestValidator requests) {
         Requests.Review valid = requests.valid(body);
         OverrideRecord o = overrides.review(caller, valid.command(Requests.id(id, WHAT)));
         return ResponseEntity.ok()
-                .header(DisclosureHeader.NAME, Long.toString(o.review().disclosureId()))
+                .header(RequestTrace.DISCLOSURE_ID, Long.toString(o.review().disclosureId()))
                 .body(OverrideView.of(o, overrides.now()));
     }
 }

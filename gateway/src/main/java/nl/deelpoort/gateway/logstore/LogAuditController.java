@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import nl.deelpoort.gateway.security.Caller;
-import nl.deelpoort.gateway.web.DisclosureHeader;
 import nl.deelpoort.gateway.web.InvalidField;
 import nl.deelpoort.gateway.web.InvalidRequestException;
+import nl.deelpoort.gateway.web.RequestTrace;
 import nl.deelpoort.gateway.web.validation.FreeText;
 import nl.deelpoort.gateway.web.validation.InputRules;
 import nl.deelpoort.gateway.web.validation.RequestValidator;
@@ -93,7 +93,7 @@ class LogAuditController {
                 .forget(request.command(), caller, organisation)
                 .orElseThrow(() -> new LogNotFoundException(NOT_KNOWN));
         return ResponseEntity.ok()
-                .header(DisclosureHeader.NAME, Long.toString(f.disclosureId()))
+                .header(RequestTrace.DISCLOSURE_ID, Long.toString(f.disclosureId()))
                 .body(new ForgetResponse(true, f.disclosureId()));
     }
 }

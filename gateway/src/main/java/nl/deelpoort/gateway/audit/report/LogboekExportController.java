@@ -1,7 +1,5 @@
 package nl.deelpoort.gateway.audit.report;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +9,7 @@ import java.util.Optional;
 import nl.deelpoort.gateway.audit.AuditTrail;
 import nl.deelpoort.gateway.audit.Period;
 import nl.deelpoort.gateway.security.Caller;
-import nl.deelpoort.gateway.web.DisclosureHeader;
-import nl.deelpoort.gateway.web.TraceContext;
+import nl.deelpoort.gateway.web.RequestTrace;
 import nl.deelpoort.gateway.web.validation.RequestValidator;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -35,14 +32,13 @@ record LogboekExportController(RequestValidator requests, AuditTrail trail, Logb
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to,
             Caller caller,
-            HttpServletRequest http,
-            HttpServletResponse response) {
+            RequestTrace trace) {
         Period.Closed period = requests.valid(new Period.Closed(from, to));
         Instant start = period.start().orElseThrow();
         Instant end = period.end().orElseThrow();
-        AuditTrail.Audited<StreamingResponseBody> audited = trail.run(
+        StreamingResponseBody result = trail.run(
                 caller,
-                TraceContext.of(http),
+                trace,
                 "logboek-export",
                 Optional.empty(),
                 Map.of("from", start.toString(), "to", end.toString()),
@@ -51,7 +47,6 @@ record LogboekExportController(RequestValidator requests, AuditTrail trail, Logb
                     export.write(scope.organisation().value(), start, end, w);
                     w.flush();
                 });
-        DisclosureHeader.set(response, audited.disclosureId());
-        return ResponseEntity.ok().contentType(JSON_LINES).body(audited.result());
+        return ResponseEntity.ok().contentType(JSON_LINES).body(result);
     }
 }

@@ -1,7 +1,5 @@
 package nl.deelpoort.gateway.audit.report;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -13,8 +11,7 @@ import java.util.Optional;
 import nl.deelpoort.gateway.audit.AuditTrail;
 import nl.deelpoort.gateway.audit.report.SubjectAccessReports.Format;
 import nl.deelpoort.gateway.security.Caller;
-import nl.deelpoort.gateway.web.DisclosureHeader;
-import nl.deelpoort.gateway.web.TraceContext;
+import nl.deelpoort.gateway.web.RequestTrace;
 import nl.deelpoort.gateway.web.validation.InputRules;
 import nl.deelpoort.gateway.web.validation.RequestValidator;
 import nl.deelpoort.gateway.web.validation.ValidBsn;
@@ -54,19 +51,15 @@ record SubjectAccessReportController(
 
     @PostMapping("/api/v1/audit/subject-access-report")
     ResponseEntity<byte[]> report(
-            @RequestBody(required = false) ReportRequest body,
-            Caller caller,
-            HttpServletRequest http,
-            HttpServletResponse response) {
+            @RequestBody(required = false) ReportRequest body, Caller caller, RequestTrace trace) {
         Format format = requests.valid(body).formatOrJson();
-        AuditTrail.Audited<byte[]> audited = trail.run(
+        byte[] result = trail.run(
                 caller,
-                TraceContext.of(http),
+                trace,
                 "subject-access-report",
                 Optional.of(Bsn.of(body.subject().bsn())),
                 Map.of("format", format.name().toLowerCase(Locale.ROOT)),
                 scope -> reports.render(scope, clock.instant(), format));
-        DisclosureHeader.set(response, audited.disclosureId());
         ResponseEntity.BodyBuilder ok = ResponseEntity.ok().contentType(MediaType.parseMediaType(format.contentType()));
         if (format != Format.JSON) {
             ok.header(
@@ -76,6 +69,6 @@ record SubjectAccessReportController(
                             .build()
                             .toString());
         }
-        return ok.body(audited.result());
+        return ok.body(result);
     }
 }
