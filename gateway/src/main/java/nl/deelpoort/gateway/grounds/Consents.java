@@ -16,33 +16,18 @@ import nl.deelpoort.policy.ConsentGiverRules;
 import nl.deelpoort.policy.ConsentScopeRules;
 import nl.deelpoort.policy.Framework;
 import nl.deelpoort.policy.OrganisationId;
+import org.springframework.stereotype.Service;
 
 /** Recording and withdrawing consent (docs/domain.md, "Legal grounds the gateway keeps"). */
-final class Consents {
-
-    private final ConsentGiverRules rules;
-    private final ConsentScopeRules scope;
-    private final ConsentStore store;
-    private final GroundEvents events;
-    private final SubjectPseudonyms pseudonyms;
-    private final Clock clock;
-    private final GroundsSettings settings;
-
-    Consents(
-            Framework framework,
-            ConsentStore store,
-            GroundEvents events,
-            SubjectPseudonyms pseudonyms,
-            Clock clock,
-            GroundsSettings settings) {
-        this.rules = ConsentGiverRules.of(framework);
-        this.scope = new ConsentScopeRules(framework);
-        this.store = store;
-        this.events = events;
-        this.pseudonyms = pseudonyms;
-        this.clock = clock;
-        this.settings = settings;
-    }
+@Service
+record Consents(
+        ConsentGiverRules rules,
+        ConsentScopeRules scope,
+        ConsentStore store,
+        GroundEvents events,
+        SubjectPseudonyms pseudonyms,
+        Clock clock,
+        GroundsSettings settings) {
 
     ConsentRecord give(Caller caller, Commands.GiveConsent c) {
         OrganisationId recorder = caller.requireOrganisation();

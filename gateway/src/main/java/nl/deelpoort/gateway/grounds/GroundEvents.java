@@ -13,6 +13,7 @@ import nl.deelpoort.ledger.EntryKind;
 import nl.deelpoort.ledger.LogEntry;
 import nl.deelpoort.policy.OrganisationId;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -32,6 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * keeps none (docs/domain.md, "The disclosure log"). What goes in is a closed vocabulary, an
  * organisation id, a date or a number.
  */
+@Component
 record GroundEvents(JdbcClient jdbc, TransactionTemplate tx, DisclosureLog log) {
     /** First key of every grounds lock: "GRND". */
     private static final int GROUNDS = 0x47524e44;

@@ -1,56 +1,38 @@
 package nl.deelpoort.gateway.grounds;
 
-import java.time.Clock;
-import nl.deelpoort.gateway.logstore.DisclosureLog;
-import nl.deelpoort.gateway.logstore.SubjectPseudonyms;
+import nl.deelpoort.policy.ConsentGiverRules;
+import nl.deelpoort.policy.ConsentScopeRules;
 import nl.deelpoort.policy.Framework;
+import nl.deelpoort.policy.MeasureRules;
+import nl.deelpoort.policy.OverrideRules;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The grounds feature, built in explicit bean methods. {@link RecordedGrounds} is the {@link
+ * The policy's rules the grounds feature applies, built here from the framework in force (the policy
+ * module knows no Spring). {@link RecordedGrounds} is the {@link
  * nl.deelpoort.gateway.decision.GroundsFacts} of the gateway: decisions weigh the grounds recorded here.
  */
 @Configuration(proxyBeanMethods = false)
 class GroundsConfiguration {
 
     @Bean
-    RecordedGrounds recordedGrounds(JdbcClient jdbc, Clock clock) {
-        return new RecordedGrounds(jdbc, clock);
+    ConsentGiverRules consentGiverRules(Framework framework) {
+        return ConsentGiverRules.of(framework);
     }
 
     @Bean
-    GroundEvents groundEvents(JdbcClient jdbc, TransactionTemplate tx, DisclosureLog log) {
-        return new GroundEvents(jdbc, tx, log);
+    ConsentScopeRules consentScopeRules(Framework framework) {
+        return new ConsentScopeRules(framework);
     }
 
     @Bean
-    Consents consents(
-            Framework framework,
-            JdbcClient jdbc,
-            GroundEvents events,
-            SubjectPseudonyms pseudonyms,
-            Clock clock,
-            GroundsSettings settings) {
-        return new Consents(framework, new ConsentStore(jdbc), events, pseudonyms, clock, settings);
+    OverrideRules overrideRules(Framework framework) {
+        return new OverrideRules(framework);
     }
 
     @Bean
-    Overrides overrides(
-            Framework framework,
-            JdbcClient jdbc,
-            GroundEvents events,
-            SubjectPseudonyms pseudonyms,
-            Clock clock,
-            GroundsSettings settings) {
-        return new Overrides(framework, new OverrideStore(jdbc), events, pseudonyms, clock, settings);
-    }
-
-    @Bean
-    Measures measures(
-            Framework framework, JdbcClient jdbc, GroundEvents events, SubjectPseudonyms pseudonyms, Clock clock) {
-        return new Measures(framework, new MeasureStore(jdbc), events, pseudonyms, clock);
+    MeasureRules measureRules(Framework framework) {
+        return new MeasureRules(framework);
     }
 }

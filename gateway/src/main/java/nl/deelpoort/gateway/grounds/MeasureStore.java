@@ -7,8 +7,10 @@ import java.util.UUID;
 import nl.deelpoort.policy.MeasureType;
 import nl.deelpoort.policy.OrganisationId;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /** The measure and measure_end tables (V10). */
+@Repository
 record MeasureStore(JdbcClient jdbc) {
     MeasureRecord insert(MeasureRecord m) {
         jdbc.sql("""

@@ -14,26 +14,15 @@ import nl.deelpoort.policy.Framework;
 import nl.deelpoort.policy.MeasureRules;
 import nl.deelpoort.policy.OrganisationId;
 import nl.deelpoort.policy.Violation;
+import org.springframework.stereotype.Service;
 
 /**
  * Child-protection measures (docs/domain.md, "Legal grounds the gateway keeps"): registered for a
  * minor by professionals of a certified institution, ended by that institution.
  */
-final class Measures {
-
-    private final MeasureRules rules;
-    private final MeasureStore store;
-    private final GroundEvents events;
-    private final SubjectPseudonyms pseudonyms;
-    private final Clock clock;
-
-    Measures(Framework framework, MeasureStore store, GroundEvents events, SubjectPseudonyms pseudonyms, Clock clock) {
-        this.rules = new MeasureRules(framework);
-        this.store = store;
-        this.events = events;
-        this.pseudonyms = pseudonyms;
-        this.clock = clock;
-    }
+@Service
+record Measures(
+        MeasureRules rules, MeasureStore store, GroundEvents events, SubjectPseudonyms pseudonyms, Clock clock) {
 
     MeasureRecord register(Caller caller, Commands.RegisterMeasure c) {
         OrganisationId registrar = caller.requireOrganisation();

@@ -11,43 +11,28 @@ import nl.deelpoort.gateway.logstore.SubjectPseudonyms;
 import nl.deelpoort.gateway.security.Caller;
 import nl.deelpoort.ledger.EntryKind;
 import nl.deelpoort.ledger.LogEntry;
-import nl.deelpoort.policy.Framework;
 import nl.deelpoort.policy.OrganisationId;
 import nl.deelpoort.policy.OverrideProposal;
 import nl.deelpoort.policy.OverrideRules;
 import nl.deelpoort.policy.Violation;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
 
 /**
  * Safety overrides (break-the-glass, docs/domain.md, "Legal grounds the gateway keeps"): declared by
  * a professional of the organisation that will share the data, ended early by its own organisation,
  * reviewed by that organisation's privacy officers, never by the person who declared it.
  */
-final class Overrides {
+@Service
+record Overrides(
+        OverrideRules rules,
+        OverrideStore store,
+        GroundEvents events,
+        SubjectPseudonyms pseudonyms,
+        Clock clock,
+        GroundsSettings settings) {
 
     static final String SELF_REVIEW = "You declared this override; another privacy officer must review it.";
-
-    private final OverrideRules rules;
-    private final OverrideStore store;
-    private final GroundEvents events;
-    private final SubjectPseudonyms pseudonyms;
-    private final Clock clock;
-    private final GroundsSettings settings;
-
-    Overrides(
-            Framework framework,
-            OverrideStore store,
-            GroundEvents events,
-            SubjectPseudonyms pseudonyms,
-            Clock clock,
-            GroundsSettings settings) {
-        this.rules = new OverrideRules(framework);
-        this.store = store;
-        this.events = events;
-        this.pseudonyms = pseudonyms;
-        this.clock = clock;
-        this.settings = settings;
-    }
 
     OverrideRecord declare(Caller caller, Commands.DeclareOverride c) {
         OrganisationId declarer = caller.requireOrganisation();

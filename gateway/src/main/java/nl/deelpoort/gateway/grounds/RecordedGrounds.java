@@ -17,6 +17,7 @@ import nl.deelpoort.policy.OrganisationId;
 import nl.deelpoort.policy.OverrideFact;
 import nl.deelpoort.policy.Purpose;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /**
  * The grounds recorded for a subject, as the decision engine weighs them: consents, overrides and
@@ -24,6 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * on the subject pseudonym). Every decision reads them afresh, so a withdrawal or an ended override
  * counts for every decision that reads after it committed.
  */
+@Component
 record RecordedGrounds(JdbcClient jdbc, Clock clock) implements GroundsFacts {
     static final String QUERY = """
             SELECT 'C' AS kind, c.id::text AS id, c.purposes, c.recipients, c.holders, c.categories, NULL::text AS org,

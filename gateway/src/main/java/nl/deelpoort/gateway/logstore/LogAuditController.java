@@ -28,7 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
  * security configuration.
  */
 @RestController
-class LogAuditController {
+record LogAuditController(IntegrityCheck integrityCheck, SubjectPseudonyms pseudonyms, RequestValidator requests) {
 
     /** A reason is logged: no run of digits that could be another personal number either. */
     private static final Pattern LONG_NUMBER = Pattern.compile("\\d{8,}");
@@ -36,16 +36,6 @@ class LogAuditController {
     static final int MAX_REASON = 500;
 
     static final String NOT_KNOWN = "No subject with that BSN is known to your organisation.";
-
-    private final IntegrityCheck integrity;
-    private final SubjectPseudonyms pseudonyms;
-    private final RequestValidator requests;
-
-    LogAuditController(IntegrityCheck integrity, SubjectPseudonyms pseudonyms, RequestValidator requests) {
-        this.integrity = integrity;
-        this.pseudonyms = pseudonyms;
-        this.requests = requests;
-    }
 
     record SubjectRef(
             @NotBlank(message = InputRules.REQUIRED) @ValidBsn
@@ -67,7 +57,7 @@ class LogAuditController {
 
     @GetMapping("/api/v1/audit/integrity")
     IntegrityCheck.Report integrity() {
-        return integrity.run();
+        return integrityCheck.run();
     }
 
     /**

@@ -7,7 +7,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import nl.deelpoort.gateway.logstore.LogReader.OutOfRange;
 import nl.deelpoort.gateway.logstore.LogReader.StoredCheckpoint;
 import nl.deelpoort.gateway.logstore.LogReader.StoredEntry;
 import nl.deelpoort.gateway.security.Caller;
@@ -31,21 +30,11 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
  * leaves (seq and leaf hash) to everyone else, so the whole log still verifies. Proofs are hashes only.
  */
 @RestController
-class LogController {
+record LogController(LogReader reader, Checkpointer checkpointer, NoteSigner logSigner) {
 
     static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
 
     private static final Base64.Encoder B64 = Base64.getEncoder();
-
-    private final LogReader reader;
-    private final Checkpointer checkpointer;
-    private final NoteSigner signer;
-
-    LogController(LogReader reader, Checkpointer checkpointer, NoteSigner logSigner) {
-        this.reader = reader;
-        this.checkpointer = checkpointer;
-        this.signer = logSigner;
-    }
 
     /** An entry the caller may read. */
     record EntryView(long seq, String canonical, String leafHash, Map<String, Object> entry, boolean redacted) {}
@@ -65,7 +54,7 @@ class LogController {
 
     @GetMapping(value = "/api/v1/log/public-key", produces = MediaType.TEXT_PLAIN_VALUE)
     String publicKey() {
-        return signer.verifierKey() + "\n";
+        return logSigner.verifierKey() + "\n";
     }
 
     @GetMapping("/api/v1/log/entries/{seq}")
@@ -83,33 +72,25 @@ class LogController {
     @GetMapping("/api/v1/log/entries/{seq}/inclusion-proof")
     InclusionProofView inclusionProof(@PathVariable long seq, @RequestParam(required = false) Long treeSize) {
         long size = treeSize != null ? treeSize : defaultTreeSize();
-        try {
-            LogReader.InclusionProof p = reader.inclusionProof(seq, size);
-            return new InclusionProofView(
-                    p.seq(),
-                    p.treeSize(),
-                    B64.encodeToString(p.leafHash()),
-                    encode(p.hashes()),
-                    B64.encodeToString(p.rootHash()));
-        } catch (OutOfRange e) {
-            throw InvalidRequestException.of(e.field, e.getMessage());
-        }
+        LogReader.InclusionProof p = reader.inclusionProof(seq, size);
+        return new InclusionProofView(
+                p.seq(),
+                p.treeSize(),
+                B64.encodeToString(p.leafHash()),
+                encode(p.hashes()),
+                B64.encodeToString(p.rootHash()));
     }
 
     @GetMapping("/api/v1/log/consistency-proof")
     ConsistencyProofView consistencyProof(@RequestParam long from, @RequestParam(required = false) Long to) {
         long n = to != null ? to : defaultTreeSize();
-        try {
-            LogReader.ConsistencyProof p = reader.consistencyProof(from, n);
-            return new ConsistencyProofView(
-                    p.from(),
-                    p.to(),
-                    B64.encodeToString(p.fromRootHash()),
-                    B64.encodeToString(p.toRootHash()),
-                    encode(p.hashes()));
-        } catch (OutOfRange e) {
-            throw InvalidRequestException.of(e.field, e.getMessage());
-        }
+        LogReader.ConsistencyProof p = reader.consistencyProof(from, n);
+        return new ConsistencyProofView(
+                p.from(),
+                p.to(),
+                B64.encodeToString(p.fromRootHash()),
+                B64.encodeToString(p.toRootHash()),
+                encode(p.hashes()));
     }
 
     /**

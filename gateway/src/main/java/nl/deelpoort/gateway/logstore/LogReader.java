@@ -14,6 +14,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
+import nl.deelpoort.gateway.web.InvalidRequestException;
 import nl.deelpoort.ledger.merkle.MerkleProofs;
 import nl.deelpoort.ledger.merkle.SubtreeHashSource;
 import nl.deelpoort.ledger.verify.ExportLine;
@@ -50,15 +51,6 @@ final class LogReader {
     record ConsistencyProof(long from, long to, byte[] fromRootHash, byte[] toRootHash, List<byte[]> hashes) {}
 
     /** A request outside the log as it stands, naming the parameter. */
-    static final class OutOfRange extends RuntimeException {
-        final String field;
-
-        OutOfRange(String field, String problem) {
-            super(problem);
-            this.field = field;
-        }
-    }
-
     /** Receives export lines one by one, so the export never sits in memory as a whole. */
     @FunctionalInterface
     interface LineSink {
@@ -109,10 +101,10 @@ final class LogReader {
     InclusionProof inclusionProof(long seq, long treeSize) {
         long size = sizeFor(treeSize);
         if (treeSize < 1 || treeSize > size) {
-            throw new OutOfRange("treeSize", "must be between 1 and the log's size, " + size);
+            throw InvalidRequestException.of("treeSize", "must be between 1 and the log's size, " + size);
         }
         if (seq < 0 || seq >= treeSize) {
-            throw new OutOfRange("seq", "must be below treeSize");
+            throw InvalidRequestException.of("seq", "must be below treeSize");
         }
         return fromStoredHashes(source -> new InclusionProof(
                 seq,
@@ -126,10 +118,10 @@ final class LogReader {
     ConsistencyProof consistencyProof(long from, long to) {
         long size = sizeFor(to);
         if (to < 0 || to > size) {
-            throw new OutOfRange("to", "must be between 0 and the log's size, " + size);
+            throw InvalidRequestException.of("to", "must be between 0 and the log's size, " + size);
         }
         if (from < 0 || from > to) {
-            throw new OutOfRange("from", "must be between 0 and to");
+            throw InvalidRequestException.of("from", "must be between 0 and to");
         }
         return fromStoredHashes(source -> new ConsistencyProof(
                 from,

@@ -45,7 +45,7 @@ final class ReportCsv {
                                 l.purpose().label(),
                                 l.legalBasis().label(),
                                 l.categories().stream()
-                                        .map(SubjectAccessReport.Label::label)
+                                        .map(Wording.Label::label)
                                         .collect(Collectors.joining("; ")),
                                 Long.toString(l.disclosureId())));
             }

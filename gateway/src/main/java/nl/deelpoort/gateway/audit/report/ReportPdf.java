@@ -66,7 +66,7 @@ final class ReportPdf {
                             11,
                             "- " + Wording.longDate(l.registeredAt()) + ": "
                                     + Wording.enumeration(l.categories().stream()
-                                            .map(SubjectAccessReport.Label::label)
+                                            .map(Wording.Label::label)
                                             .toList())
                                     + ", van " + l.holder().name() + ", voor "
                                     + l.purpose().label()

@@ -7,6 +7,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import nl.deelpoort.gateway.audit.report.Wording.Label;
+import nl.deelpoort.gateway.audit.report.Wording.Party;
 
 /**
  * An AVG art. 15 overview in two parts that never mix: {@link #report} is what the resident may be
@@ -24,10 +26,6 @@ record SubjectAccessReport(long disclosureId, ResidentPart report, OfficerNote o
     static final String NONE = "Er zijn geen verstrekkingen van uw gegevens vastgelegd.";
     static final String AUDIENCE = "alleen voor de FG";
 
-    record Party(String id, String name) {}
-
-    record Label(String code, String label) {}
-
     record Line(
             long disclosureId,
             LocalDate date,
@@ -35,7 +33,20 @@ record SubjectAccessReport(long disclosureId, ResidentPart report, OfficerNote o
             Party holder,
             Label purpose,
             Label legalBasis,
-            List<Label> categories) {}
+            List<Label> categories) {
+
+        static Line of(Release r, Wording words) {
+            Wording.Labelled l = words.labelled(r);
+            return new Line(
+                    r.disclosureId(),
+                    Wording.date(r.registeredAt()),
+                    r.registeredAt(),
+                    l.holder(),
+                    l.purpose(),
+                    l.legalBasis(),
+                    l.categories());
+        }
+    }
 
     record RecipientGroup(Party recipient, int count, List<Line> disclosures) {}
 
@@ -69,20 +80,11 @@ record SubjectAccessReport(long disclosureId, ResidentPart report, OfficerNote o
             }
             byRecipient
                     .computeIfAbsent(r.recipient() == null ? "" : r.recipient(), k -> new ArrayList<>())
-                    .add(new Line(
-                            r.disclosureId(),
-                            Wording.date(r.registeredAt()),
-                            r.registeredAt(),
-                            new Party(r.holder(), words.organisation(r.holder())),
-                            new Label(r.purpose(), Wording.purpose(r.purpose())),
-                            new Label(r.legalBasis(), Wording.legalBasis(r.legalBasis())),
-                            r.categories().stream()
-                                    .map(c -> new Label(c, Wording.category(c)))
-                                    .toList()));
+                    .add(Line.of(r, words));
         }
         List<RecipientGroup> groups = new ArrayList<>();
-        byRecipient.forEach((id, lines) -> groups.add(
-                new RecipientGroup(new Party(id, words.organisation(id)), lines.size(), List.copyOf(lines))));
+        byRecipient.forEach(
+                (id, lines) -> groups.add(new RecipientGroup(words.party(id), lines.size(), List.copyOf(lines))));
         groups.sort(Comparator.comparing(g -> g.recipient().name()));
         int total = groups.stream().mapToInt(RecipientGroup::count).sum();
         String orgName = words.organisation(organisation);

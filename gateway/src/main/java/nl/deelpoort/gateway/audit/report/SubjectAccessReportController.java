@@ -60,12 +60,12 @@ record SubjectAccessReportController(
                 Optional.of(Bsn.of(body.subject().bsn())),
                 Map.of("format", format.name().toLowerCase(Locale.ROOT)),
                 scope -> reports.render(scope, clock.instant(), format));
-        ResponseEntity.BodyBuilder ok = ResponseEntity.ok().contentType(MediaType.parseMediaType(format.contentType()));
+        ResponseEntity.BodyBuilder ok = ResponseEntity.ok().contentType(MediaType.parseMediaType(format.contentType));
         if (format != Format.JSON) {
             ok.header(
                     HttpHeaders.CONTENT_DISPOSITION,
                     ContentDisposition.attachment()
-                            .filename(format.fileName())
+                            .filename(format.fileName)
                             .build()
                             .toString());
         }

@@ -21,20 +21,12 @@ public class SubjectAccessReports {
         CSV("text/csv;charset=UTF-8;header=present", "inzageoverzicht.csv"),
         PDF("application/pdf", "inzageoverzicht.pdf");
 
-        private final String contentType;
-        private final String fileName;
+        final String contentType;
+        final String fileName;
 
         Format(String contentType, String fileName) {
             this.contentType = contentType;
             this.fileName = fileName;
-        }
-
-        public String contentType() {
-            return contentType;
-        }
-
-        public String fileName() {
-            return fileName;
         }
     }
 

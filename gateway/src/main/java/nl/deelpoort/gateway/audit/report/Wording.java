@@ -28,6 +28,15 @@ public final class Wording {
 
     private final Framework framework;
 
+    /** An organisation as a resident reads it: its id and its name. */
+    public record Party(String id, String name) {}
+
+    /** A code of the vocabulary (purpose, legal basis, category) with its Dutch label. */
+    public record Label(String code, String label) {}
+
+    /** What a release says to the resident, as labelled parts: holder, purpose, legal basis, categories. */
+    public record Labelled(Party holder, Label purpose, Label legalBasis, List<Label> categories) {}
+
     public Wording(Framework framework) {
         this.framework = framework;
     }
@@ -84,6 +93,18 @@ public final class Wording {
      * "Gemeente Geldrop-Mierlo (CMD) heeft op 22 november 2026 uw BSN en ingezette zorg ontvangen van
      * GR PlusTeam voor verantwoording."
      */
+    public Party party(String id) {
+        return new Party(id, organisation(id));
+    }
+
+    public Labelled labelled(Release r) {
+        return new Labelled(
+                party(r.holder()),
+                new Label(r.purpose(), purpose(r.purpose())),
+                new Label(r.legalBasis(), legalBasis(r.legalBasis())),
+                r.categories().stream().map(c -> new Label(c, category(c))).toList());
+    }
+
     public String sentence(Release r) {
         return organisation(r.recipient()) + " heeft op " + longDate(r.registeredAt()) + " uw "
                 + enumeration(categories(r.categories())) + " ontvangen van " + organisation(r.holder()) + " voor "

@@ -26,20 +26,16 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 record ResidentDisclosuresController(SubjectPseudonyms pseudonyms, Releases releases, Wording words) {
-    record Party(String id, String name) {}
-
-    record Label(String code, String label) {}
-
     record Item(
             long disclosureId,
             LocalDate date,
             Instant registeredAt,
             String text,
-            Party recipient,
-            Party holder,
-            Label purpose,
-            Label legalBasis,
-            List<Label> categories) {}
+            Wording.Party recipient,
+            Wording.Party holder,
+            Wording.Label purpose,
+            Wording.Label legalBasis,
+            List<Wording.Label> categories) {}
 
     record ResidentDisclosures(int count, String explanation, List<Item> disclosures) {}
 
@@ -66,17 +62,16 @@ record ResidentDisclosuresController(SubjectPseudonyms pseudonyms, Releases rele
     }
 
     private Item item(Release r) {
+        Wording.Labelled l = words.labelled(r);
         return new Item(
                 r.disclosureId(),
                 Wording.date(r.registeredAt()),
                 r.registeredAt(),
                 words.sentence(r),
-                new Party(r.recipient(), words.organisation(r.recipient())),
-                new Party(r.holder(), words.organisation(r.holder())),
-                new Label(r.purpose(), Wording.purpose(r.purpose())),
-                new Label(r.legalBasis(), Wording.legalBasis(r.legalBasis())),
-                r.categories().stream()
-                        .map(c -> new Label(c, Wording.category(c)))
-                        .toList());
+                words.party(r.recipient()),
+                l.holder(),
+                l.purpose(),
+                l.legalBasis(),
+                l.categories());
     }
 }
