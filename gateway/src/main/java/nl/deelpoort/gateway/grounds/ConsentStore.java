@@ -11,10 +11,10 @@ import nl.deelpoort.policy.ConsentGiverRole;
 import nl.deelpoort.policy.OrganisationId;
 import nl.deelpoort.policy.Purpose;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /** The consent and consent_withdrawal tables (V10): inserts and visibility-filtered reads. */
-@Repository
+@Component
 record ConsentStore(JdbcClient jdbc) {
     /** The consents {@code :org} may see: it recorded them, or they name it as recipient or holder. */
     private static final String VISIBLE = """

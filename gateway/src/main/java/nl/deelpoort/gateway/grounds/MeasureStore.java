@@ -7,10 +7,10 @@ import java.util.UUID;
 import nl.deelpoort.policy.MeasureType;
 import nl.deelpoort.policy.OrganisationId;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /** The measure and measure_end tables (V10). */
-@Repository
+@Component
 record MeasureStore(JdbcClient jdbc) {
     MeasureRecord insert(MeasureRecord m) {
         jdbc.sql("""

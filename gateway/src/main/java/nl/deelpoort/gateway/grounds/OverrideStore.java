@@ -11,10 +11,10 @@ import nl.deelpoort.policy.OrganisationId;
 import nl.deelpoort.policy.Purpose;
 import nl.deelpoort.policy.RiskLevel;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /** The safety_override, override_end and override_review tables (V10). */
-@Repository
+@Component
 record OverrideStore(JdbcClient jdbc) {
     private static final String SELECT = """
             SELECT o.*, e.ended_at, e.ended_by_org, e.ended_by_user, e.disclosure_id AS e_disclosure_id, r.verdict,
