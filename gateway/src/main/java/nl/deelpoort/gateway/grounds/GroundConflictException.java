@@ -5,7 +5,7 @@ import nl.deelpoort.gateway.web.ProblemTypes;
 import org.springframework.http.HttpStatus;
 
 /** The follow-up event already happened (a consent withdrawn twice, an override ended twice): 409. */
-public class GroundConflictException extends ProblemException {
+class GroundConflictException extends ProblemException {
     GroundConflictException(String message) {
         super(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "Conflict", message);
     }

@@ -8,7 +8,7 @@ import org.springframework.http.HttpStatus;
  * No such ground, or one the caller's organisation may not see: both answer 404, so that an
  * outsider cannot even learn that a consent or override exists.
  */
-public class GroundNotFoundException extends ProblemException {
+class GroundNotFoundException extends ProblemException {
     GroundNotFoundException(String what) {
         super(
                 HttpStatus.NOT_FOUND,

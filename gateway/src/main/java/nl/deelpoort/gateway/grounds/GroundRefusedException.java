@@ -15,7 +15,7 @@ import org.springframework.http.HttpStatus;
  * A ground cannot be recorded as asked: the policy's rules it breaks, each naming its field, with the
  * policy's reasons (422). {@link #forbidden} is a refusal because of who asks: 403.
  */
-public class GroundRefusedException extends ProblemException {
+class GroundRefusedException extends ProblemException {
 
     private GroundRefusedException(boolean forbidden, List<InvalidField> fields, List<Reason> reasons) {
         super(

@@ -29,10 +29,6 @@ public final class RequestTrace {
         this.response = response;
     }
 
-    public TraceContext context() {
-        return context;
-    }
-
     public String traceId() {
         return context.traceId();
     }

@@ -13,7 +13,7 @@ import java.util.Optional;
  *
  * @param parentSpanId the caller's span, if it sent a valid {@code traceparent}
  */
-public record TraceContext(String traceId, String spanId, Optional<String> parentSpanId, String flags) {
+record TraceContext(String traceId, String spanId, Optional<String> parentSpanId, String flags) {
 
     static final String ATTRIBUTE = TraceContext.class.getName();
     private static final SecureRandom RANDOM = new SecureRandom();
