@@ -18,6 +18,12 @@ class OverrideRulesTest {
     private static final String JUSTIFICATION =
             "Moeder meldt dat vader vannacht heeft gedreigd; kinderen zijn thuis en niet veilig.";
 
+    /** A proposal at risk level HOOG with a justification: what most cases vary is who, what and how long. */
+    private static OverrideProposal urgent(
+            String declaredBy, Purpose purpose, Set<String> recipients, Set<Category> categories, Duration duration) {
+        return proposal(declaredBy, purpose, recipients, categories, RiskLevel.HOOG, JUSTIFICATION, duration);
+    }
+
     private static OverrideProposal proposal(
             String declaredBy,
             Purpose purpose,
@@ -42,13 +48,11 @@ class OverrideRulesTest {
 
     @Test
     void theCmdMayOverrideEscalationToThePlusTeam() {
-        assertThat(codes(proposal(
+        assertThat(codes(urgent(
                         Fixtures.WAALRE,
                         Purpose.ESCALATION,
                         Set.of(Fixtures.PLUSTEAM),
                         Set.of(BSN, CASE_NOTES),
-                        RiskLevel.HOOG,
-                        JUSTIFICATION,
                         Duration.ofHours(72))))
                 .isEmpty();
     }
@@ -69,14 +73,8 @@ class OverrideRulesTest {
 
     @Test
     void cbsMayNotDeclare() {
-        assertThat(codes(proposal(
-                        Fixtures.CBS,
-                        Purpose.MDO,
-                        Set.of(Fixtures.PLUSTEAM),
-                        Set.of(BSN),
-                        RiskLevel.HOOG,
-                        JUSTIFICATION,
-                        Duration.ofHours(1))))
+        assertThat(codes(
+                        urgent(Fixtures.CBS, Purpose.MDO, Set.of(Fixtures.PLUSTEAM), Set.of(BSN), Duration.ofHours(1))))
                 .contains(ReasonCode.OVERRIDE_DECLARER_NOT_ALLOWED);
     }
 
@@ -115,14 +113,8 @@ class OverrideRulesTest {
 
     @Test
     void anOverrideCannotAddHealthToAnMdo() {
-        List<Reason> reasons = RULES.check(proposal(
-                Fixtures.WAALRE,
-                Purpose.MDO,
-                Set.of(Fixtures.GI),
-                Set.of(ASSESSMENT, HEALTH),
-                RiskLevel.HOOG,
-                JUSTIFICATION,
-                Duration.ofHours(48)));
+        List<Reason> reasons = RULES.check(urgent(
+                Fixtures.WAALRE, Purpose.MDO, Set.of(Fixtures.GI), Set.of(ASSESSMENT, HEALTH), Duration.ofHours(48)));
         assertThat(reasons).extracting(Reason::code).containsExactly(ReasonCode.OVERRIDE_SCOPE);
         assertThat(reasons.get(0).messageEn())
                 .contains("health data (HEALTH) may not go to gi-intervence")
@@ -132,54 +124,26 @@ class OverrideRulesTest {
     @Test
     void onlyOverridableFlowsCanBeOverridden() {
         // F2 (scaling down) needs consent and is not overridable; F4 needs no consent at all.
-        assertThat(codes(proposal(
+        assertThat(codes(urgent(
                         Fixtures.PLUSTEAM,
                         Purpose.DE_ESCALATION,
                         Set.of(Fixtures.GM),
                         Set.of(BSN),
-                        RiskLevel.HOOG,
-                        JUSTIFICATION,
                         Duration.ofHours(48))))
                 .containsExactly(ReasonCode.OVERRIDE_SCOPE);
-        assertThat(codes(proposal(
-                        Fixtures.WAALRE,
-                        Purpose.ESCALATION,
-                        Set.of(Fixtures.CBS),
-                        Set.of(BSN),
-                        RiskLevel.HOOG,
-                        JUSTIFICATION,
-                        Duration.ofHours(48))))
+        assertThat(codes(urgent(
+                        Fixtures.WAALRE, Purpose.ESCALATION, Set.of(Fixtures.CBS), Set.of(BSN), Duration.ofHours(48))))
                 .containsExactly(ReasonCode.OVERRIDE_SCOPE);
     }
 
     @Test
     void unknownOrganisationsAndEmptyScopeAreRefused() {
-        assertThat(codes(proposal(
-                        "gemeente-elders",
-                        Purpose.MDO,
-                        Set.of(Fixtures.GI),
-                        Set.of(BSN),
-                        RiskLevel.HOOG,
-                        JUSTIFICATION,
-                        Duration.ofHours(1))))
+        assertThat(codes(urgent("gemeente-elders", Purpose.MDO, Set.of(Fixtures.GI), Set.of(BSN), Duration.ofHours(1))))
                 .containsExactly(ReasonCode.UNKNOWN_ORGANISATION);
-        assertThat(codes(proposal(
-                        Fixtures.WAALRE,
-                        Purpose.MDO,
-                        Set.of("gemeente-elders"),
-                        Set.of(BSN),
-                        RiskLevel.HOOG,
-                        JUSTIFICATION,
-                        Duration.ofHours(1))))
+        assertThat(codes(urgent(
+                        Fixtures.WAALRE, Purpose.MDO, Set.of("gemeente-elders"), Set.of(BSN), Duration.ofHours(1))))
                 .containsExactly(ReasonCode.UNKNOWN_ORGANISATION);
-        assertThat(codes(proposal(
-                        Fixtures.WAALRE,
-                        Purpose.MDO,
-                        Set.of(),
-                        Set.of(),
-                        RiskLevel.HOOG,
-                        JUSTIFICATION,
-                        Duration.ofHours(1))))
+        assertThat(codes(urgent(Fixtures.WAALRE, Purpose.MDO, Set.of(), Set.of(), Duration.ofHours(1))))
                 .containsExactly(ReasonCode.OVERRIDE_SCOPE);
     }
 
@@ -235,14 +199,8 @@ class OverrideRulesTest {
 
     @Test
     void aNarrowerMaximumOfTheInstallationIsSaidInTheSameWords() {
-        OverrideProposal fortyEight = proposal(
-                Fixtures.WAALRE,
-                Purpose.ESCALATION,
-                Set.of(Fixtures.PLUSTEAM),
-                Set.of(BSN),
-                RiskLevel.HOOG,
-                JUSTIFICATION,
-                Duration.ofHours(48));
+        OverrideProposal fortyEight = urgent(
+                Fixtures.WAALRE, Purpose.ESCALATION, Set.of(Fixtures.PLUSTEAM), Set.of(BSN), Duration.ofHours(48));
         assertThat(RULES.violations(fortyEight, Duration.ofHours(24)))
                 .singleElement()
                 .satisfies(v -> {
@@ -251,14 +209,8 @@ class OverrideRulesTest {
                 });
         assertThat(RULES.violations(fortyEight, Duration.ofHours(48))).isEmpty();
         // Over the framework's maximum: that is what is said, once.
-        OverrideProposal tooLong = proposal(
-                Fixtures.WAALRE,
-                Purpose.ESCALATION,
-                Set.of(Fixtures.PLUSTEAM),
-                Set.of(BSN),
-                RiskLevel.HOOG,
-                JUSTIFICATION,
-                Duration.ofHours(73));
+        OverrideProposal tooLong = urgent(
+                Fixtures.WAALRE, Purpose.ESCALATION, Set.of(Fixtures.PLUSTEAM), Set.of(BSN), Duration.ofHours(73));
         assertThat(RULES.violations(tooLong, Duration.ofHours(24)))
                 .singleElement()
                 .satisfies(v -> assertThat(v.reason().messageEn()).contains("at most 72 hours; requested: 73 hours"));
@@ -266,44 +218,36 @@ class OverrideRulesTest {
 
     @Test
     void theOrganisationThatSharesDeclares() {
-        assertThat(fields(proposal(
+        assertThat(fields(urgent(
                         Fixtures.WAALRE,
                         Purpose.ESCALATION,
                         Set.of(Fixtures.PLUSTEAM),
                         Set.of(BSN, CASE_NOTES),
-                        RiskLevel.HOOG,
-                        JUSTIFICATION,
                         Duration.ofHours(24))))
                 .isEmpty();
-        assertThat(fields(proposal(
+        assertThat(fields(urgent(
                         Fixtures.PLUSTEAM,
                         Purpose.MDO,
                         Set.of(Fixtures.WAALRE),
                         Set.of(BSN, CASE_NOTES),
-                        RiskLevel.HOOG,
-                        JUSTIFICATION,
                         Duration.ofHours(24))))
                 .isEmpty();
     }
 
     @Test
     void anOrganisationDoesNotDeclareAnOverrideForDataItWouldReceive() {
-        assertThat(fields(proposal(
+        assertThat(fields(urgent(
                         Fixtures.PLUSTEAM,
                         Purpose.ESCALATION,
                         Set.of(Fixtures.PLUSTEAM),
                         Set.of(BSN, CASE_NOTES),
-                        RiskLevel.HOOG,
-                        JUSTIFICATION,
                         Duration.ofHours(24))))
                 .containsExactly("recipients OVERRIDE_SCOPE", "recipients[0] OVERRIDE_FOR_OWN_ORGANISATION");
-        assertThat(fields(proposal(
+        assertThat(fields(urgent(
                         Fixtures.GI,
                         Purpose.CHILD_PROTECTION,
                         Set.of(Fixtures.GI),
                         Set.of(BSN, PERSONALIA),
-                        RiskLevel.HOOG,
-                        JUSTIFICATION,
                         Duration.ofHours(24))))
                 .contains("recipients[0] OVERRIDE_FOR_OWN_ORGANISATION");
         OverrideProposal vtNamesItself = new OverrideProposal(
@@ -326,13 +270,11 @@ class OverrideRulesTest {
     @Test
     void aDeclarerThatIsNoHolderUnderAnOverridableFlowIsToldSoPerRecipient() {
         List<Violation> violations = RULES.violations(
-                proposal(
+                urgent(
                         Fixtures.PLUSTEAM,
                         Purpose.DE_ESCALATION,
                         Set.of(Fixtures.GM),
                         Set.of(BSN),
-                        RiskLevel.HOOG,
-                        JUSTIFICATION,
                         Duration.ofHours(48)),
                 LOCAL_MAX);
         assertThat(violations).extracting(Violation::field).containsExactly("recipients", "recipients[0]");

@@ -3,6 +3,7 @@ package nl.deelpoort.gateway.logstore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
@@ -205,5 +206,29 @@ class LogSequencerIT extends IntegrationTest {
                 return getConnection();
             }
         };
+    }
+
+    // Requests may hold a connection of the main pool (and a lock) while they wait for their entry to be
+    // committed. With every main connection held that way, the sequencer must still commit: it has a pool
+    // of its own.
+    @Test
+    void anAppendCommitsWhileEveryConnectionOfTheMainPoolIsHeld() throws Exception {
+        HikariDataSource main = dataSource.unwrap(HikariDataSource.class);
+        String marker = UUID.randomUUID().toString();
+        List<Connection> held = new ArrayList<>();
+        long seq;
+        try {
+            while (held.size() < main.getMaximumPoolSize()) {
+                held.add(main.getConnection());
+            }
+            assertThat(main.getHikariPoolMXBean().getActiveConnections()).isEqualTo(main.getMaximumPoolSize());
+            seq = log.append(LogEntry.builder(EntryKind.EVALUATION).attributes(Map.of("probe", marker)));
+        } finally {
+            for (Connection c : held) {
+                c.close();
+            }
+        }
+        LogReader.StoredEntry stored = reader.entry(seq).orElseThrow();
+        assertThat(LogEntryCodec.decode(stored.canonical()).attributes()).containsEntry("probe", marker);
     }
 }
