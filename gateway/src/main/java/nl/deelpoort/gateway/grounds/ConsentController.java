@@ -16,10 +16,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 record ConsentController(Consents consents, RequestValidator requests) {
     @PostMapping("/api/v1/consents")
-    ResponseEntity<ConsentView> give(Caller caller, @RequestBody(required = false) Requests.Consent body) {
-        ConsentRecord consent = consents.give(caller, requests.valid(body).command());
+    ResponseEntity<ConsentView> give(
+            Caller caller, @RequestBody(required = false) Requests.Consent body, RequestTrace trace) {
+        ConsentRecord consent =
+                consents.give(caller, trace, requests.valid(body).command());
+        trace.logged(consent.disclosureId());
         return ResponseEntity.created(URI.create("/api/v1/consents/" + consent.id()))
-                .header(RequestTrace.DISCLOSURE_ID, Long.toString(consent.disclosureId()))
                 .body(ConsentView.of(consent, consents.now()));
     }
 
@@ -37,14 +39,14 @@ record ConsentController(Consents consents, RequestValidator requests) {
     }
 
     @PostMapping("/api/v1/consents/{id}/withdrawal")
-    ResponseEntity<ConsentView> withdraw(
-            Caller caller, @PathVariable String id, @RequestBody(required = false) Requests.Withdrawal body) {
+    ConsentView withdraw(
+            Caller caller,
+            @PathVariable String id,
+            @RequestBody(required = false) Requests.Withdrawal body,
+            RequestTrace trace) {
         Requests.Withdrawal valid = requests.valid(body);
-        ConsentRecord consent = consents.withdraw(caller, valid.command(Requests.id(id, "consent")));
-        return ResponseEntity.ok()
-                .header(
-                        RequestTrace.DISCLOSURE_ID,
-                        Long.toString(consent.withdrawal().disclosureId()))
-                .body(ConsentView.of(consent, consents.now()));
+        ConsentRecord consent = consents.withdraw(caller, trace, valid.command(Requests.id(id, "consent")));
+        trace.logged(consent.withdrawal().disclosureId());
+        return ConsentView.of(consent, consents.now());
     }
 }

@@ -8,6 +8,7 @@ import java.util.UUID;
 import nl.deelpoort.gateway.grounds.GroundRefusedException.Refusal;
 import nl.deelpoort.gateway.logstore.SubjectPseudonyms;
 import nl.deelpoort.gateway.security.Caller;
+import nl.deelpoort.gateway.web.RequestTrace;
 import nl.deelpoort.ledger.EntryKind;
 import nl.deelpoort.ledger.LogEntry;
 import nl.deelpoort.policy.Bsn;
@@ -29,7 +30,7 @@ record Consents(
         Clock clock,
         GroundsSettings settings) {
 
-    ConsentRecord give(Caller caller, Commands.GiveConsent c) {
+    ConsentRecord give(Caller caller, RequestTrace trace, Commands.GiveConsent c) {
         OrganisationId recorder = caller.requireOrganisation();
         LocalDate today = LocalDate.now(clock.withZone(Framework.ZONE));
         LocalDate from = c.validFrom().orElse(today);
@@ -48,7 +49,7 @@ record Consents(
         String pseudonym = pseudonyms.pseudonym(c.subject());
         Instant now = clock.instant();
         UUID id = UUID.randomUUID();
-        LogEntry.Builder entry = GroundEvents.entry(EntryKind.CONSENT_GIVEN, caller, recorder, pseudonym)
+        LogEntry.Builder entry = GroundEvents.entry(EntryKind.CONSENT_GIVEN, caller, trace, recorder, pseudonym)
                 .consentId(id.toString())
                 .legalBasis("CONSENT")
                 .attributes(GroundEvents.attributes(
@@ -86,7 +87,7 @@ record Consents(
      * Withdrawing is always possible for whoever could consent (AVG art. 7(3): as easy as giving),
      * so no competence check; it counts for every decision that reads the grounds after it commits.
      */
-    ConsentRecord withdraw(Caller caller, Commands.WithdrawConsent c) {
+    ConsentRecord withdraw(Caller caller, RequestTrace trace, Commands.WithdrawConsent c) {
         OrganisationId organisation = caller.requireOrganisation();
         return events.record(c.consent(), () -> {
             ConsentRecord consent = find(c.consent(), organisation);
@@ -96,7 +97,12 @@ record Consents(
             }
             Instant now = clock.instant();
             return new GroundEvents.Event<>(
-                    GroundEvents.entry(EntryKind.CONSENT_WITHDRAWN, caller, organisation, consent.subjectPseudonym())
+                    GroundEvents.entry(
+                                    EntryKind.CONSENT_WITHDRAWN,
+                                    caller,
+                                    trace,
+                                    organisation,
+                                    consent.subjectPseudonym())
                             .consentId(consent.id().toString())
                             .legalBasis("CONSENT")
                             .attributes(GroundEvents.attributes("withdrawnBy", c.withdrawnBy())),

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import nl.deelpoort.gateway.logstore.DisclosureLog;
 import nl.deelpoort.gateway.security.Caller;
+import nl.deelpoort.gateway.web.RequestTrace;
 import nl.deelpoort.ledger.EntryKind;
 import nl.deelpoort.ledger.LogEntry;
 import nl.deelpoort.policy.OrganisationId;
@@ -58,8 +59,12 @@ record GroundEvents(JdbcClient jdbc, TransactionTemplate tx, DisclosureLog log) 
         });
     }
 
-    static LogEntry.Builder entry(EntryKind kind, Caller caller, OrganisationId organisation, String pseudonym) {
+    /** The event's entry: who recorded it, for which organisation, about which pseudonym, in which trace. */
+    static LogEntry.Builder entry(
+            EntryKind kind, Caller caller, RequestTrace trace, OrganisationId organisation, String pseudonym) {
         return LogEntry.builder(kind)
+                .traceId(trace.traceId())
+                .spanId(trace.spanId())
                 .requestingOrganisation(organisation.value())
                 .user(caller.subject())
                 .client(caller.clientId())

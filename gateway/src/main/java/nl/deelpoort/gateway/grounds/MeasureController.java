@@ -14,18 +14,17 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 record MeasureController(Measures measures, RequestValidator requests) {
     @PostMapping("/api/v1/measures")
-    ResponseEntity<MeasureView> register(Caller caller, @RequestBody(required = false) Requests.Measure body) {
-        MeasureRecord m = measures.register(caller, requests.valid(body).command());
-        return ResponseEntity.created(URI.create("/api/v1/measures/" + m.id()))
-                .header(RequestTrace.DISCLOSURE_ID, Long.toString(m.disclosureId()))
-                .body(MeasureView.of(m, measures.now()));
+    ResponseEntity<MeasureView> register(
+            Caller caller, @RequestBody(required = false) Requests.Measure body, RequestTrace trace) {
+        MeasureRecord m = measures.register(caller, trace, requests.valid(body).command());
+        trace.logged(m.disclosureId());
+        return ResponseEntity.created(URI.create("/api/v1/measures/" + m.id())).body(MeasureView.of(m, measures.now()));
     }
 
     @PostMapping("/api/v1/measures/{id}/end")
-    ResponseEntity<MeasureView> end(Caller caller, @PathVariable String id) {
-        MeasureRecord m = measures.end(caller, Requests.id(id, "measure"));
-        return ResponseEntity.ok()
-                .header(RequestTrace.DISCLOSURE_ID, Long.toString(m.end().disclosureId()))
-                .body(MeasureView.of(m, measures.now()));
+    MeasureView end(Caller caller, @PathVariable String id, RequestTrace trace) {
+        MeasureRecord m = measures.end(caller, trace, Requests.id(id, "measure"));
+        trace.logged(m.end().disclosureId());
+        return MeasureView.of(m, measures.now());
     }
 }

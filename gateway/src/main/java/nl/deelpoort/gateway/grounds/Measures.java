@@ -8,6 +8,7 @@ import java.util.UUID;
 import nl.deelpoort.gateway.grounds.GroundRefusedException.Refusal;
 import nl.deelpoort.gateway.logstore.SubjectPseudonyms;
 import nl.deelpoort.gateway.security.Caller;
+import nl.deelpoort.gateway.web.RequestTrace;
 import nl.deelpoort.ledger.EntryKind;
 import nl.deelpoort.ledger.LogEntry;
 import nl.deelpoort.policy.Framework;
@@ -24,7 +25,7 @@ import org.springframework.stereotype.Service;
 record Measures(
         MeasureRules rules, MeasureStore store, GroundEvents events, SubjectPseudonyms pseudonyms, Clock clock) {
 
-    MeasureRecord register(Caller caller, Commands.RegisterMeasure c) {
+    MeasureRecord register(Caller caller, RequestTrace trace, Commands.RegisterMeasure c) {
         OrganisationId registrar = caller.requireOrganisation();
         List<Violation> notAllowed = rules.checkRegistrar(registrar);
         if (!notAllowed.isEmpty()) {
@@ -39,7 +40,7 @@ record Measures(
         String pseudonym = pseudonyms.pseudonym(c.subject());
         Instant now = clock.instant();
         UUID id = UUID.randomUUID();
-        LogEntry.Builder entry = GroundEvents.entry(EntryKind.MEASURE_REGISTERED, caller, registrar, pseudonym)
+        LogEntry.Builder entry = GroundEvents.entry(EntryKind.MEASURE_REGISTERED, caller, trace, registrar, pseudonym)
                 .measureId(id.toString())
                 .legalBasis("CHILD_PROTECTION_MEASURE")
                 .attributes(GroundEvents.attributes("type", c.type(), "validFrom", from, "validUntil", c.validUntil()));
@@ -60,7 +61,7 @@ record Measures(
                         null)));
     }
 
-    MeasureRecord end(Caller caller, UUID id) {
+    MeasureRecord end(Caller caller, RequestTrace trace, UUID id) {
         OrganisationId organisation = caller.requireOrganisation();
         return events.record(id, () -> {
             MeasureRecord m = find(id, organisation);
@@ -73,7 +74,7 @@ record Measures(
                 throw new GroundConflictException("This measure already ran out on " + m.validUntil() + ".");
             }
             return new GroundEvents.Event<>(
-                    GroundEvents.entry(EntryKind.MEASURE_ENDED, caller, organisation, m.subjectPseudonym())
+                    GroundEvents.entry(EntryKind.MEASURE_ENDED, caller, trace, organisation, m.subjectPseudonym())
                             .measureId(m.id().toString())
                             .legalBasis("CHILD_PROTECTION_MEASURE"),
                     seq -> {

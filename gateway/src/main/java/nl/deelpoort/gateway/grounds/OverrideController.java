@@ -19,19 +19,19 @@ record OverrideController(Overrides overrides, RequestValidator requests) {
     private static final String WHAT = "safety override";
 
     @PostMapping("/api/v1/overrides")
-    ResponseEntity<OverrideView> declare(Caller caller, @RequestBody(required = false) Requests.Override body) {
-        OverrideRecord o = overrides.declare(caller, requests.valid(body).command());
+    ResponseEntity<OverrideView> declare(
+            Caller caller, @RequestBody(required = false) Requests.Override body, RequestTrace trace) {
+        OverrideRecord o = overrides.declare(caller, trace, requests.valid(body).command());
+        trace.logged(o.disclosureId());
         return ResponseEntity.created(URI.create("/api/v1/overrides/" + o.id()))
-                .header(RequestTrace.DISCLOSURE_ID, Long.toString(o.disclosureId()))
                 .body(OverrideView.of(o, overrides.now()));
     }
 
     @PostMapping("/api/v1/overrides/{id}/end")
-    ResponseEntity<OverrideView> end(Caller caller, @PathVariable String id) {
-        OverrideRecord o = overrides.end(caller, Requests.id(id, WHAT));
-        return ResponseEntity.ok()
-                .header(RequestTrace.DISCLOSURE_ID, Long.toString(o.end().disclosureId()))
-                .body(OverrideView.of(o, overrides.now()));
+    OverrideView end(Caller caller, @PathVariable String id, RequestTrace trace) {
+        OverrideRecord o = overrides.end(caller, trace, Requests.id(id, WHAT));
+        trace.logged(o.end().disclosureId());
+        return OverrideView.of(o, overrides.now());
     }
 
     @GetMapping("/api/v1/overrides")
@@ -44,12 +44,14 @@ record OverrideController(Overrides overrides, RequestValidator requests) {
     }
 
     @PostMapping("/api/v1/overrides/{id}/review")
-    ResponseEntity<OverrideView> review(
-            Caller caller, @PathVariable String id, @RequestBody(required = false) Requests.Review body) {
+    OverrideView review(
+            Caller caller,
+            @PathVariable String id,
+            @RequestBody(required = false) Requests.Review body,
+            RequestTrace trace) {
         Requests.Review valid = requests.valid(body);
-        OverrideRecord o = overrides.review(caller, valid.command(Requests.id(id, WHAT)));
-        return ResponseEntity.ok()
-                .header(RequestTrace.DISCLOSURE_ID, Long.toString(o.review().disclosureId()))
-                .body(OverrideView.of(o, overrides.now()));
+        OverrideRecord o = overrides.review(caller, trace, valid.command(Requests.id(id, WHAT)));
+        trace.logged(o.review().disclosureId());
+        return OverrideView.of(o, overrides.now());
     }
 }

@@ -9,6 +9,7 @@ import java.util.UUID;
 import nl.deelpoort.gateway.grounds.GroundRefusedException.Refusal;
 import nl.deelpoort.gateway.logstore.SubjectPseudonyms;
 import nl.deelpoort.gateway.security.Caller;
+import nl.deelpoort.gateway.web.RequestTrace;
 import nl.deelpoort.ledger.EntryKind;
 import nl.deelpoort.ledger.LogEntry;
 import nl.deelpoort.policy.OrganisationId;
@@ -34,7 +35,7 @@ record Overrides(
 
     static final String SELF_REVIEW = "You declared this override; another privacy officer must review it.";
 
-    OverrideRecord declare(Caller caller, Commands.DeclareOverride c) {
+    OverrideRecord declare(Caller caller, RequestTrace trace, Commands.DeclareOverride c) {
         OrganisationId declarer = caller.requireOrganisation();
         Duration duration = c.duration().orElse(settings.overrideDefaultDuration());
         String justification = c.justification().orElse(null);
@@ -60,7 +61,7 @@ record Overrides(
         Instant now = clock.instant();
         Instant expiresAt = now.plus(duration);
         UUID id = UUID.randomUUID();
-        LogEntry.Builder entry = GroundEvents.entry(EntryKind.OVERRIDE_DECLARED, caller, declarer, pseudonym)
+        LogEntry.Builder entry = GroundEvents.entry(EntryKind.OVERRIDE_DECLARED, caller, trace, declarer, pseudonym)
                 .overrideId(id.toString())
                 .purpose(c.purpose().name())
                 .attributes(GroundEvents.attributes(
@@ -91,7 +92,7 @@ record Overrides(
     }
 
     /** Only the declaring organisation ends its override; a recipient may see it but not end it. */
-    OverrideRecord end(Caller caller, UUID id) {
+    OverrideRecord end(Caller caller, RequestTrace trace, UUID id) {
         OrganisationId organisation = caller.requireOrganisation();
         return events.record(id, () -> {
             OverrideRecord o = find(id, organisation);
@@ -107,7 +108,7 @@ record Overrides(
                 throw new GroundConflictException("This safety override already expired on " + o.expiresAt() + ".");
             }
             return new GroundEvents.Event<>(
-                    GroundEvents.entry(EntryKind.OVERRIDE_ENDED, caller, organisation, o.subjectPseudonym())
+                    GroundEvents.entry(EntryKind.OVERRIDE_ENDED, caller, trace, organisation, o.subjectPseudonym())
                             .overrideId(o.id().toString())
                             .purpose(o.purpose().name()),
                     seq -> {
@@ -118,7 +119,7 @@ record Overrides(
     }
 
     /** The privacy officers of the declaring organisation review; others do not see it (404). */
-    OverrideRecord review(Caller caller, Commands.ReviewOverride c) {
+    OverrideRecord review(Caller caller, RequestTrace trace, Commands.ReviewOverride c) {
         OrganisationId organisation = caller.requireOrganisation();
         return events.record(c.override(), () -> {
             OverrideRecord o = store.find(c.override(), organisation)
@@ -134,7 +135,7 @@ record Overrides(
             }
             Instant now = clock.instant();
             return new GroundEvents.Event<>(
-                    GroundEvents.entry(EntryKind.OVERRIDE_REVIEWED, caller, organisation, o.subjectPseudonym())
+                    GroundEvents.entry(EntryKind.OVERRIDE_REVIEWED, caller, trace, organisation, o.subjectPseudonym())
                             .overrideId(o.id().toString())
                             .purpose(o.purpose().name())
                             .attributes(GroundEvents.attributes("verdict", c.verdict())),

@@ -23,6 +23,9 @@ import java.util.function.Consumer;
 import nl.deelpoort.gateway.logstore.SubjectPseudonyms;
 import nl.deelpoort.gateway.support.Api;
 import nl.deelpoort.gateway.support.IntegrationTest;
+import nl.deelpoort.ledger.EntryKind;
+import nl.deelpoort.ledger.LogEntry;
+import nl.deelpoort.ledger.LogEntryCodec;
 import nl.deelpoort.policy.Bsn;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -167,6 +170,21 @@ class ConsentIT extends IntegrationTest {
                         "%" + bsn + "%",
                         "%" + bsn + "%"))
                 .isZero();
+    }
+
+    @Test
+    void aGroundEventIsLoggedInTheTraceOfTheRequestThatCausedIt() {
+        Api.Response given = api().post(
+                        CONSENTS,
+                        carla(),
+                        Api.json(escalationConsent(freshBsn(), bornYearsAgo(40), List.of(giver("SUBJECT")))));
+        assertThat(given.status()).as(given.body()).isEqualTo(201);
+        String[] traceparent = given.header("traceparent").split("-");
+        LogEntry entry = LogEntryCodec.decode((byte[])
+                logEntry(Long.parseLong(given.header("X-Disclosure-Id"))).get("canonical"));
+        assertThat(entry.kind()).isEqualTo(EntryKind.CONSENT_GIVEN);
+        assertThat(entry.traceId()).isEqualTo(traceparent[1]);
+        assertThat(entry.spanId()).isEqualTo(traceparent[2]);
     }
 
     @Test
