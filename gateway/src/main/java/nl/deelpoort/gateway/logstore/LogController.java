@@ -4,7 +4,6 @@ import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nl.deelpoort.gateway.logstore.LogReader.StoredCheckpoint;
@@ -42,10 +41,6 @@ record LogController(LogReader reader, Checkpointer checkpointer, NoteSigner log
     /** An entry the caller may not read: its place and leaf hash, for proofs, and nothing else. */
     record RedactedView(long seq, String leafHash, boolean redacted) {}
 
-    record InclusionProofView(long seq, long treeSize, String leafHash, List<String> hashes, String rootHash) {}
-
-    record ConsistencyProofView(long from, long to, String fromRootHash, String toRootHash, List<String> hashes) {}
-
     @GetMapping(value = "/api/v1/log/checkpoint", produces = MediaType.TEXT_PLAIN_VALUE)
     String checkpoint() {
         // Before the first background run there is none yet; sign one rather than answer 404.
@@ -70,27 +65,15 @@ record LogController(LogReader reader, Checkpointer checkpointer, NoteSigner log
     }
 
     @GetMapping("/api/v1/log/entries/{seq}/inclusion-proof")
-    InclusionProofView inclusionProof(@PathVariable long seq, @RequestParam(required = false) Long treeSize) {
+    LogReader.InclusionProof inclusionProof(@PathVariable long seq, @RequestParam(required = false) Long treeSize) {
         long size = treeSize != null ? treeSize : defaultTreeSize();
-        LogReader.InclusionProof p = reader.inclusionProof(seq, size);
-        return new InclusionProofView(
-                p.seq(),
-                p.treeSize(),
-                B64.encodeToString(p.leafHash()),
-                encode(p.hashes()),
-                B64.encodeToString(p.rootHash()));
+        return reader.inclusionProof(seq, size);
     }
 
     @GetMapping("/api/v1/log/consistency-proof")
-    ConsistencyProofView consistencyProof(@RequestParam long from, @RequestParam(required = false) Long to) {
+    LogReader.ConsistencyProof consistencyProof(@RequestParam long from, @RequestParam(required = false) Long to) {
         long n = to != null ? to : defaultTreeSize();
-        LogReader.ConsistencyProof p = reader.consistencyProof(from, n);
-        return new ConsistencyProofView(
-                p.from(),
-                p.to(),
-                B64.encodeToString(p.fromRootHash()),
-                B64.encodeToString(p.toRootHash()),
-                encode(p.hashes()));
+        return reader.consistencyProof(from, n);
     }
 
     /**
@@ -124,9 +107,5 @@ record LogController(LogReader reader, Checkpointer checkpointer, NoteSigner log
 
     private long defaultTreeSize() {
         return reader.latestCheckpoint().map(StoredCheckpoint::treeSize).orElseGet(reader::size);
-    }
-
-    private static List<String> encode(List<byte[]> hashes) {
-        return hashes.stream().map(B64::encodeToString).toList();
     }
 }

@@ -46,11 +46,11 @@ final class LogReader {
 
     record StoredCheckpoint(long treeSize, byte[] rootHash, String signedNote, Instant createdAt) {}
 
+    /** Hashes are sent as base64 (Jackson's encoding of {@code byte[]}), in RFC 9162 order. */
     record InclusionProof(long seq, long treeSize, byte[] leafHash, List<byte[]> hashes, byte[] rootHash) {}
 
     record ConsistencyProof(long from, long to, byte[] fromRootHash, byte[] toRootHash, List<byte[]> hashes) {}
 
-    /** A request outside the log as it stands, naming the parameter. */
     /** Receives export lines one by one, so the export never sits in memory as a whole. */
     @FunctionalInterface
     interface LineSink {
