@@ -5,13 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.sql.DataSource;
 import nl.deelpoort.gateway.audit.AuditQueries.Found;
 import nl.deelpoort.gateway.logstore.CheckpointInclusion;
 import nl.deelpoort.gateway.security.Caller;
 import nl.deelpoort.gateway.web.RequestTrace;
 import nl.deelpoort.ledger.LogEntry;
-import nl.deelpoort.ledger.note.NoteSigner;
 import nl.deelpoort.policy.Framework;
 import nl.deelpoort.policy.Organisation;
 import nl.deelpoort.policy.OrganisationId;
@@ -19,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /** The privacy officers' search, timeline, sample and statistics, each through the {@link AuditTrail}. */
 @Component
-class Audits {
+record Audits(AuditTrail trail, AuditQueries queries, CheckpointInclusion inclusion, Framework framework) {
 
     record Party(String id, String name, String role) {}
 
@@ -78,18 +76,6 @@ class Audits {
             Overrides overrides,
             AuditQueries.ConsentCounts consents,
             List<DenialRateView> denialRates) {}
-
-    private final AuditTrail trail;
-    private final AuditQueries queries;
-    private final CheckpointInclusion inclusion;
-    private final Framework framework;
-
-    Audits(AuditTrail trail, AuditQueries queries, DataSource dataSource, NoteSigner logSigner, Framework framework) {
-        this.trail = trail;
-        this.queries = queries;
-        this.inclusion = new CheckpointInclusion(dataSource, logSigner.verifier());
-        this.framework = framework;
-    }
 
     SearchResponse search(Caller caller, RequestTrace trace, AuditRequests.Search q) {
         Map<String, String> parameters = new LinkedHashMap<>(q.filter().attributes());

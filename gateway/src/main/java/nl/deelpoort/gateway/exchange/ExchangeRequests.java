@@ -5,11 +5,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import nl.deelpoort.gateway.decision.ExchangeQuestion;
 import nl.deelpoort.gateway.web.InvalidField;
 import nl.deelpoort.gateway.web.InvalidRequestException;
@@ -20,7 +18,6 @@ import nl.deelpoort.gateway.web.validation.RequestValidator;
 import nl.deelpoort.gateway.web.validation.UuidText;
 import nl.deelpoort.gateway.web.validation.Values;
 import nl.deelpoort.policy.ActingRole;
-import nl.deelpoort.policy.Bsn;
 import nl.deelpoort.policy.Category;
 import nl.deelpoort.policy.Framework;
 import nl.deelpoort.policy.OrganisationId;
@@ -94,18 +91,20 @@ record ExchangeRequests(RequestValidator validator, Framework framework, Exchang
             }
         }
         refuseAny(problems);
-        ExchangeQuestion question = new ExchangeQuestion(
-                Optional.of(Bsn.of(body.subject().bsn())),
-                Purpose.valueOf(body.purpose()),
-                ActingRole.valueOf(body.actingRole()),
-                caller,
-                Optional.empty(),
-                OrganisationId.of(body.recipient()),
-                Values.constant(ActingRole.class, body.recipientRole()),
-                body.payload().keySet().stream()
-                        .map(Category::valueOf)
-                        .collect(Collectors.toCollection(() -> EnumSet.noneOf(Category.class))),
-                Values.uuid(body.overrideId()));
+        // The question a push asks: evaluate's, with the caller as holder and the sections as categories.
+        ExchangeQuestion question = new ExchangeQuestion.Body(
+                        body.subject(),
+                        body.purpose(),
+                        body.actingRole(),
+                        caller.value(),
+                        null,
+                        body.recipient(),
+                        body.recipientRole(),
+                        body.payload().keySet().stream()
+                                .<JsonNode>map(JsonNodeFactory.instance::stringNode)
+                                .toList(),
+                        body.overrideId())
+                .question();
         return new Push(question, JsonNodeFactory.instance.objectNode().setAll(body.payload()));
     }
 

@@ -1,7 +1,6 @@
 package nl.deelpoort.gateway.logstore;
 
 import java.util.Optional;
-import javax.sql.DataSource;
 import nl.deelpoort.ledger.LedgerFormatException;
 import nl.deelpoort.ledger.merkle.MerkleHash;
 import nl.deelpoort.ledger.merkle.MerkleVerifier;
@@ -23,8 +22,8 @@ public final class CheckpointInclusion {
     private final LogReader reader;
     private final NoteVerifier verifier;
 
-    public CheckpointInclusion(DataSource dataSource, NoteVerifier verifier) {
-        this.reader = new LogReader(dataSource);
+    CheckpointInclusion(LogReader reader, NoteVerifier verifier) {
+        this.reader = reader;
         this.verifier = verifier;
     }
 

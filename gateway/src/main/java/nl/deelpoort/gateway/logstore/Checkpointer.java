@@ -36,10 +36,10 @@ final class Checkpointer {
     private final NoteSigner signer;
     private final String origin;
 
-    Checkpointer(DataSource dataSource, NoteSigner signer, String origin) {
+    Checkpointer(DataSource dataSource, LogReader reader, NoteSigner signer, String origin) {
         this.jdbc = JdbcClient.create(dataSource);
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        this.reader = new LogReader(dataSource);
+        this.reader = reader;
         this.signer = signer;
         this.origin = origin;
     }

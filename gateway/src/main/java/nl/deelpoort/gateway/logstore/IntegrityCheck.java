@@ -61,8 +61,8 @@ final class IntegrityCheck {
     private final Clock clock;
     private final AtomicReference<Report> last = new AtomicReference<>();
 
-    IntegrityCheck(DataSource dataSource, NoteVerifier verifier, Clock clock) {
-        this.reader = new LogReader(dataSource);
+    IntegrityCheck(DataSource dataSource, LogReader reader, NoteVerifier verifier, Clock clock) {
+        this.reader = reader;
         // One snapshot for checkpoints, entries and subtrees, while appends go on.
         this.snapshot = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.snapshot.setReadOnly(true);

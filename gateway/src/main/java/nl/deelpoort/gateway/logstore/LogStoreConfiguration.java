@@ -58,14 +58,20 @@ class LogStoreConfiguration {
 
     /** Signs checkpoints every {@code deelpoort.log.checkpoint-interval} ({@code @Scheduled}). */
     @Bean
-    Checkpointer checkpointer(DataSource dataSource, NoteSigner logSigner, LogSettings settings) {
-        return new Checkpointer(dataSource, logSigner, settings.origin());
+    Checkpointer checkpointer(DataSource dataSource, LogReader reader, NoteSigner logSigner, LogSettings settings) {
+        return new Checkpointer(dataSource, reader, logSigner, settings.origin());
+    }
+
+    /** Proves entries against the latest signed checkpoint, for the audit's hits. */
+    @Bean
+    CheckpointInclusion checkpointInclusion(LogReader reader, NoteSigner logSigner) {
+        return new CheckpointInclusion(reader, logSigner.verifier());
     }
 
     /** Re-verifies the log every {@code deelpoort.log.integrity-interval} ({@code @Scheduled}). */
     @Bean
-    IntegrityCheck integrityCheck(DataSource dataSource, NoteSigner logSigner, MeterRegistry meters) {
-        IntegrityCheck check = new IntegrityCheck(dataSource, logSigner.verifier(), Clock.systemUTC());
+    IntegrityCheck integrityCheck(DataSource dataSource, LogReader reader, NoteSigner logSigner, MeterRegistry meters) {
+        IntegrityCheck check = new IntegrityCheck(dataSource, reader, logSigner.verifier(), Clock.systemUTC());
         Gauge.builder("deelpoort.log.integrity.ok", check, IntegrityCheck::lastOk)
                 .description("1 if the last check of the disclosure log against its checkpoints passed, 0 if not")
                 .register(meters);

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import nl.deelpoort.gateway.web.ProblemException;
 import nl.deelpoort.gateway.web.ProblemTypes;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -60,9 +61,7 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
 
     private void write(HttpServletResponse response, HttpStatus status, URI type, String title, String detail)
             throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(type);
-        problem.setTitle(title);
+        ProblemDetail problem = ProblemException.problem(status, type, title, detail);
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);

@@ -1,5 +1,7 @@
 package nl.deelpoort.gateway.web;
 
+import static nl.deelpoort.gateway.web.ProblemException.problem;
+
 import java.net.URI;
 import java.util.List;
 import org.slf4j.Logger;
@@ -145,12 +147,5 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             NoResourceFoundException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ProblemDetail body = problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found", "No such resource.");
         return handleExceptionInternal(ex, body, headers, HttpStatus.NOT_FOUND, request);
-    }
-
-    static ProblemDetail problem(HttpStatus status, java.net.URI type, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(type);
-        problem.setTitle(title);
-        return problem;
     }
 }

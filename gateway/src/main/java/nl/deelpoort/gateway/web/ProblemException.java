@@ -2,6 +2,7 @@ package nl.deelpoort.gateway.web;
 
 import java.net.URI;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
@@ -40,7 +41,8 @@ public abstract class ProblemException extends ErrorResponseException {
         return logMessage;
     }
 
-    static ProblemDetail problem(HttpStatus status, URI type, String title, String detail) {
+    /** A problem detail with our type and title; the one way every problem of the gateway is built. */
+    public static ProblemDetail problem(HttpStatusCode status, URI type, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(type);
         problem.setTitle(title);

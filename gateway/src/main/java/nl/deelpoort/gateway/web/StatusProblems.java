@@ -13,10 +13,7 @@ import org.springframework.http.ProblemDetail;
 final class StatusProblems {
 
     static ProblemDetail of(int status) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status), detail(status));
-        problem.setType(type(status));
-        problem.setTitle(title(status));
-        return problem;
+        return ProblemException.problem(HttpStatusCode.valueOf(status), type(status), title(status), detail(status));
     }
 
     static URI type(int status) {

@@ -21,6 +21,18 @@ import org.springframework.stereotype.Component;
 @Component
 public class RequestValidator {
 
+    /** A record's component names in declaration order, read once per class (requests are on the hot path). */
+    private static final ClassValue<List<String>> FIELD_ORDER = new ClassValue<>() {
+        @Override
+        protected List<String> computeValue(Class<?> type) {
+            return type.isRecord()
+                    ? Arrays.stream(type.getRecordComponents())
+                            .map(RecordComponent::getName)
+                            .toList()
+                    : List.of();
+        }
+    };
+
     private final Validator validator;
 
     public RequestValidator(Validator validator) {
@@ -42,11 +54,7 @@ public class RequestValidator {
             return List.of(new InvalidField("", InputRules.BODY_REQUIRED));
         }
         Set<? extends ConstraintViolation<?>> violations = validator.validate(body);
-        List<String> order = body.getClass().isRecord()
-                ? Arrays.stream(body.getClass().getRecordComponents())
-                        .map(RecordComponent::getName)
-                        .toList()
-                : List.of();
+        List<String> order = FIELD_ORDER.get(body.getClass());
         return violations.stream()
                 .map(v -> new InvalidField(path(v.getPropertyPath()), v.getMessage()))
                 .distinct()
