@@ -92,6 +92,8 @@ public final class DevServices implements AutoCloseable {
         p.put("deelpoort.security.issuer", keycloak.issuer());
         // The dev realm's value, as in its realm file; production sets DEELPOORT_KEYCLOAK_ADMIN_CLIENT_SECRET.
         p.put("deelpoort.keycloak-admin.client-secret", "deelpoort-gateway-secret");
+        // The dev realm's console client; production sets DEELPOORT_CONSOLE_CLIENT_SECRET.
+        p.put("deelpoort.console.client-secret", "deelpoort-console-secret");
         p.put("deelpoort.casefiles.default-base-url", caseFiles.baseUrl());
         return p;
     }

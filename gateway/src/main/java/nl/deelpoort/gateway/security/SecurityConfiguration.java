@@ -3,6 +3,7 @@ package nl.deelpoort.gateway.security;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 
+import jakarta.servlet.DispatcherType;
 import java.util.List;
 import org.springframework.cache.concurrent.ConcurrentMapCache;
 import org.springframework.context.annotation.Bean;
@@ -12,6 +13,12 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -22,15 +29,18 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Two filter chains: the API is a stateless OAuth2 resource server that trusts only access tokens of
- * the deelpoort realm meant for the gateway, with every endpoint's roles in {@link #endpointRoles};
- * actuator health and metrics are open for probes. Other paths match no chain: the container's error
- * page {@code /error} (a problem detail naming only a status) and unknown paths (404) reveal nothing.
+ * Three filter chains: the API is a stateless OAuth2 resource server that trusts only access tokens
+ * of the deelpoort realm meant for the gateway, with every endpoint's roles in {@link #endpointRoles};
+ * the web console ({@code /console}) is a session with a login at Keycloak, CSRF on every form and a
+ * strict Content-Security-Policy, with every page's roles in {@link #consolePageRoles}; actuator
+ * health and metrics are open for probes. Other paths match no chain: the container's error page
+ * {@code /error} (a problem detail naming only a status) and unknown paths (404) reveal nothing.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -68,6 +78,94 @@ class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable());
         return http.build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain consoleChain(
+            HttpSecurity http,
+            JwtDecoder decoder,
+            SecuritySettings security,
+            ConsoleSettings console,
+            ClientRegistrationRepository registrations,
+            OAuth2AuthorizedClientRepository authorizedClients)
+            throws Exception {
+        var clients = ConsoleLogin.clientManager(registrations, authorizedClients, console);
+        var logout = new OidcClientInitiatedLogoutSuccessHandler(registrations);
+        logout.setPostLogoutRedirectUri("{baseUrl}/console");
+        var resolver = new DefaultOAuth2AuthorizationRequestResolver(registrations, "/console/oauth2/authorization");
+        resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+        String keycloak =
+                security.issuer().getScheme() + "://" + security.issuer().getRawAuthority();
+        http.securityMatcher("/console", "/console/**")
+                .authorizeHttpRequests(SecurityConfiguration::consolePageRoles)
+                .oauth2Login(o -> o.authorizationEndpoint(a -> a.authorizationRequestResolver(resolver))
+                        .redirectionEndpoint(r -> r.baseUri("/console/login/oauth2/code/*"))
+                        .loginProcessingUrl("/console/login/oauth2/code/*")
+                        .userInfoEndpoint(u -> u.oidcUserService(ConsoleLogin.users(decoder)))
+                        .authorizedClientRepository(authorizedClients)
+                        .loginPage(console.configured() ? ConsoleLogin.LOGIN_PATH : "/console")
+                        .failureUrl("/console?failed")
+                        .defaultSuccessUrl("/console", false))
+                .logout(l -> l.logoutUrl("/console/logout").logoutSuccessHandler(logout))
+                .exceptionHandling(e -> e.accessDeniedPage("/console/forbidden"))
+                .addFilterAfter(
+                        new ConsoleLogin.SessionFilter(clients, decoder),
+                        org.springframework.security.web.authentication.AnonymousAuthenticationFilter.class)
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'self'; script-src 'self';"
+                                + " style-src 'self'; img-src 'self' data:; font-src 'self'; object-src 'none';"
+                                + " base-uri 'none'; frame-ancestors 'none'; form-action 'self' " + keycloak))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=()")));
+        // Session fixation: Spring's default, a new session id at login that keeps the attributes (the
+        // authorized client saved during the login must survive it).
+        return http.build();
+    }
+
+    /**
+     * Which console pages a person may open, by role: the console's counterpart of {@link
+     * #endpointRoles}. A page's actions are still refused by the application services if forced; a
+     * page not listed is refused.
+     */
+    private static void consolePageRoles(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry a) {
+        a.dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR)
+                .permitAll()
+                .requestMatchers(GET, "/console", "/console/assets/**")
+                .permitAll()
+                .requestMatchers("/console/forbidden", "/console/logout", "/console/framework/**")
+                .authenticated()
+                .requestMatchers(
+                        "/console/share-check/**",
+                        "/console/consents/**",
+                        "/console/overrides/**",
+                        "/console/measures/**",
+                        "/console/inbox/**",
+                        "/console/transfers/**")
+                .hasRole(Caller.PROFESSIONAL)
+                .requestMatchers(
+                        "/console/log/**",
+                        "/console/reviews/**",
+                        "/console/sample/**",
+                        "/console/timeline/**",
+                        "/console/subject-access/**",
+                        "/console/statistics/**",
+                        "/console/integrity/**")
+                .hasRole(Caller.PRIVACY_OFFICER)
+                .requestMatchers("/console/me/**")
+                .hasRole(Caller.RESIDENT)
+                .anyRequest()
+                .denyAll();
+    }
+
+    @Bean
+    ClientRegistrationRepository consoleRegistrations(SecuritySettings security, ConsoleSettings console) {
+        return ConsoleLogin.registrations(security, console);
+    }
+
+    @Bean
+    OAuth2AuthorizedClientRepository consoleAuthorizedClients() {
+        return new HttpSessionOAuth2AuthorizedClientRepository();
     }
 
     /**

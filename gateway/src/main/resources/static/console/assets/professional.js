@@ -1,0 +1,2 @@
+// The console's professional pages: progressive enhancement only; the pages work without it.
+'use strict';
