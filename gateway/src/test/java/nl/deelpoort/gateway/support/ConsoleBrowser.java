@@ -90,19 +90,31 @@ public final class ConsoleBrowser implements AutoCloseable {
         return path;
     }
 
+    /** Ends every Keycloak session of a demo user, as an administrator would (or a logout elsewhere). */
+    public static void endKeycloakSessions(String username) {
+        try (Keycloak admin = admin()) {
+            var users = admin.realm(KeycloakLauncher.REALM).users();
+            users.get(users.search(username, true).get(0).getId()).logout();
+        }
+    }
+
+    private static Keycloak admin() {
+        return KeycloakBuilder.builder()
+                .serverUrl(TestServices.get().keycloak().baseUrl())
+                .realm("master")
+                .clientId("admin-cli")
+                .username(KeycloakLauncher.DEV_ADMIN_USER)
+                .password(KeycloakLauncher.DEV_ADMIN_PASSWORD)
+                .build();
+    }
+
     /** Adds {@code http://localhost:port/*} to the console client's redirect and logout URIs, once. */
     static void allowRedirects(int port) {
         if (!REGISTERED.add(port)) {
             return;
         }
         String uri = "http://localhost:" + port + "/*";
-        try (Keycloak admin = KeycloakBuilder.builder()
-                .serverUrl(TestServices.get().keycloak().baseUrl())
-                .realm("master")
-                .clientId("admin-cli")
-                .username(KeycloakLauncher.DEV_ADMIN_USER)
-                .password(KeycloakLauncher.DEV_ADMIN_PASSWORD)
-                .build()) {
+        try (Keycloak admin = admin()) {
             var clients = admin.realm(KeycloakLauncher.REALM).clients();
             var client = clients.findByClientId("deelpoort-console").get(0);
             List<String> redirects = new ArrayList<>(client.getRedirectUris());
