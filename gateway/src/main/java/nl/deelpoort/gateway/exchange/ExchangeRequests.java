@@ -34,7 +34,18 @@ import tools.jackson.databind.node.ObjectNode;
  * console's forms are turned into these same bodies, so they meet the same rules.
  */
 @Component
-public record ExchangeRequests(RequestValidator validator, Framework framework, ExchangeSettings settings) {
+public final class ExchangeRequests {
+    // A class, not a record: it is public, and a record would publish its collaborators as accessors.
+    private final RequestValidator validator;
+    private final Framework framework;
+    private final ExchangeSettings settings;
+
+    ExchangeRequests(RequestValidator validator, Framework framework, ExchangeSettings settings) {
+        this.validator = validator;
+        this.framework = framework;
+        this.settings = settings;
+    }
+
     /** A push's body as clients send it (docs/api.md, "Exchanging data"); sections stay JSON until decided. */
     public record TransferBody(
             @NotNull(message = InputRules.REQUIRED) @Valid ExchangeQuestion.Subject subject,

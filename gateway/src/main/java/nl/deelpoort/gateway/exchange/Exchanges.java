@@ -37,17 +37,37 @@ import tools.jackson.databind.node.ObjectNode;
  * page can do nothing the API could not.
  */
 @Service
-public record Exchanges(
-        DecisionService decisions,
-        SubjectPseudonyms pseudonyms,
-        DisclosureLog disclosureLog,
-        CaseFileClient caseFiles,
-        Transfers transfers,
-        ExchangeSettings settings,
-        Clock clock) {
+public final class Exchanges {
     private static final int INBOX_LIMIT = 200;
     private static final Logger log = LoggerFactory.getLogger(Exchanges.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    // A class, not a record: it is public, and a record would publish its collaborators (the log
+    // among them) as accessors next to the pipeline.
+    private final DecisionService decisions;
+    private final SubjectPseudonyms pseudonyms;
+    private final DisclosureLog disclosureLog;
+    private final CaseFileClient caseFiles;
+    private final Transfers transfers;
+    private final ExchangeSettings settings;
+    private final Clock clock;
+
+    Exchanges(
+            DecisionService decisions,
+            SubjectPseudonyms pseudonyms,
+            DisclosureLog disclosureLog,
+            CaseFileClient caseFiles,
+            Transfers transfers,
+            ExchangeSettings settings,
+            Clock clock) {
+        this.decisions = decisions;
+        this.pseudonyms = pseudonyms;
+        this.disclosureLog = disclosureLog;
+        this.caseFiles = caseFiles;
+        this.transfers = transfers;
+        this.settings = settings;
+        this.clock = clock;
+    }
 
     /**
      * One call: who asks, and its request's trace (recorded in every entry; told the seq of each entry

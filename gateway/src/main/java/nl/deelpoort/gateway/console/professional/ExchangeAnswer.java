@@ -18,12 +18,14 @@ import nl.deelpoort.policy.Reason;
  * rests), and per category whether it is released or withheld and why. The sentences are the
  * policy module's own; nothing here re-words a rule.
  *
+ * <p>Public, as are the members its templates use: template expressions read public types only.
+ *
  * @param decision PERMIT, PARTIAL or DENY (also the message key's last part and the badge)
  * @param reasons why nothing is released (DENY only)
  * @param conditions for a question without a subject: the grounds a real exchange would need
  * @param disclosureId the EVALUATION entry, when the question named a subject and was logged
  */
-record ExchangeAnswer(
+public record ExchangeAnswer(
         String decision,
         List<String> reasons,
         List<String> conditions,
@@ -44,7 +46,7 @@ record ExchangeAnswer(
      *     000, line 168), as the framework file records it
      * @param agreementSource where the agreement is described, empty when the file names no place
      */
-    record Basis(
+    public record Basis(
             String flow,
             String purpose,
             String legalBasis,
@@ -56,31 +58,23 @@ record ExchangeAnswer(
             Optional<String> agreementSource) {}
 
     /** One category asked about: released, or withheld with the reasons. */
-    record Line(String category, String label, boolean released, List<String> reasons) {}
+    public record Line(String category, String label, boolean released, List<String> reasons) {}
 
-    boolean permit() {
+    public boolean permit() {
         return decision.equals("PERMIT");
     }
 
-    boolean deny() {
+    public boolean deny() {
         return decision.equals("DENY");
     }
 
     /** The badge's class: a word is always shown with it, never the colour alone. */
-    String badge() {
+    public String badge() {
         return switch (decision) {
             case "PERMIT" -> "badge-ok";
             case "PARTIAL" -> "badge-warn";
             default -> "badge-no";
         };
-    }
-
-    List<Line> released() {
-        return categories.stream().filter(Line::released).toList();
-    }
-
-    List<Line> withheld() {
-        return categories.stream().filter(l -> !l.released()).toList();
     }
 
     static ExchangeAnswer of(

@@ -15,20 +15,22 @@ import nl.deelpoort.policy.Purpose;
  * and each organisation with the acting roles it holds. A side of an exchange is chosen as one
  * value, organisation and role together ({@code plusteam:ADVISOR}), so that without any script a
  * form offers only roles the organisation holds.
+ *
+ * <p>Public, as are the members its templates use: template expressions read public types only.
  */
-record ExchangeChoices(List<Option> purposes, List<Party> parties, List<Option> categories) {
+public record ExchangeChoices(List<Option> purposes, List<Party> parties, List<Option> categories) {
 
     /** One choice: the value sent and the words shown. */
-    record Option(String value, String label) {}
+    public record Option(String value, String label) {}
 
     /** An organisation and its roles, as an option group. */
-    record Party(String organisation, String name, List<PartyRole> roles) {}
+    public record Party(String organisation, String name, List<PartyRole> roles) {}
 
     /**
      * One role of a party: {@code value} is organisation and role together, {@code label} names both
      * (an option read out alone still says which organisation), {@code role} the role alone.
      */
-    record PartyRole(String value, String label, Option role) {}
+    public record PartyRole(String value, String label, Option role) {}
 
     /** An organisation and the role it acts in, as one form value; either part may be missing. */
     record Side(Optional<String> organisation, Optional<String> role) {
@@ -50,7 +52,7 @@ record ExchangeChoices(List<Option> purposes, List<Party> parties, List<Option> 
         }
     }
 
-    static String value(OrganisationId organisation, ActingRole role) {
+    private static String value(OrganisationId organisation, ActingRole role) {
         return organisation.value() + ":" + role.name();
     }
 

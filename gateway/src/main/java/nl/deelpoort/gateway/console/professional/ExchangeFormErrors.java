@@ -1,6 +1,7 @@
 package nl.deelpoort.gateway.console.professional;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,12 +16,14 @@ import org.springframework.context.MessageSource;
  * English; each is turned into the form field it came from and a sentence of the professional
  * bundle that says what that field needs. The rules themselves stay in the service.
  *
- * @param shown the broken form fields in the order the service named them, one sentence each
+ * <p>Public, as are the members its templates use: template expressions read public types only.
+ *
+ * @param shown the broken form fields in the form's order, one sentence each
  */
-record ExchangeFormErrors(List<Shown> shown) {
+public record ExchangeFormErrors(List<Shown> shown) {
 
     /** A broken form field: its name, the id an error-summary link jumps to, and the sentence. */
-    record Shown(String field, String anchor, String message) {}
+    public record Shown(String field, String anchor, String message) {}
 
     /** A broken form field before its sentence is looked up. */
     record FormField(String field, String anchor, String messageKey) {}
@@ -32,15 +35,15 @@ record ExchangeFormErrors(List<Shown> shown) {
         return new ExchangeFormErrors(List.of());
     }
 
-    boolean any() {
+    public boolean any() {
         return !shown.isEmpty();
     }
 
-    boolean has(String field) {
+    public boolean has(String field) {
         return shown.stream().anyMatch(s -> s.field().equals(field));
     }
 
-    String message(String field) {
+    public String message(String field) {
         return shown.stream()
                 .filter(s -> s.field().equals(field))
                 .map(Shown::message)
@@ -48,25 +51,34 @@ record ExchangeFormErrors(List<Shown> shown) {
                 .orElse("");
     }
 
-    /** The problems as sentences of {@code messages} in {@code locale}. */
+    /** The problems as sentences of {@code messages} in {@code locale}, in the order of {@code form}'s fields. */
     static ExchangeFormErrors of(
-            List<InvalidField> problems, String actingRoleField, MessageSource messages, Locale locale) {
-        return new ExchangeFormErrors(fields(problems, actingRoleField).stream()
+            List<InvalidField> problems,
+            String actingRoleField,
+            List<String> form,
+            MessageSource messages,
+            Locale locale) {
+        return new ExchangeFormErrors(fields(problems, actingRoleField, form).stream()
                 .map(f -> new Shown(f.field(), f.anchor(), messages.getMessage(f.messageKey(), null, locale)))
                 .toList());
     }
 
     /**
-     * One form field per broken API field, the first problem of each form field only. {@code
-     * actingRoleField} is the form field in which the viewer chose their own role.
+     * One form field per broken API field, the first problem of each form field only, in the order
+     * of {@code form} (the form's field names, top to bottom; a section's text counts as {@code
+     * sections}, a field the form does not have comes first). {@code actingRoleField} is the form
+     * field in which the viewer chose their own role.
      */
-    static List<FormField> fields(List<InvalidField> problems, String actingRoleField) {
+    static List<FormField> fields(List<InvalidField> problems, String actingRoleField, List<String> form) {
         Map<String, FormField> byField = new LinkedHashMap<>();
         for (InvalidField problem : problems) {
             FormField f = formField(problem.field(), actingRoleField);
             byField.putIfAbsent(f.field(), f);
         }
-        return new ArrayList<>(byField.values());
+        List<FormField> ordered = new ArrayList<>(byField.values());
+        ordered.sort(
+                Comparator.comparingInt(f -> form.indexOf(f.field().startsWith("section-") ? "sections" : f.field())));
+        return ordered;
     }
 
     private static FormField formField(String apiField, String actingRoleField) {

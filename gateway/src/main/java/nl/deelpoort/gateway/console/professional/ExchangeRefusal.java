@@ -15,11 +15,13 @@ import nl.deelpoort.gateway.web.ProblemException;
  * problem's {@code reasons}, docs/api.md "Common rules") are shown in the viewer's language. The
  * problem's English title and detail are not shown: they are the API's words.
  *
+ * <p>Public, as are the members its templates use: template expressions read public types only.
+ *
  * @param messageKey the bundle key of the sentence for this kind of problem
  * @param reasons the rules' reasons, in the viewer's language
  * @param disclosureId the log entry of the refused decision, when one was written
  */
-record ExchangeRefusal(int status, String messageKey, List<String> reasons, Optional<Long> disclosureId) {
+public record ExchangeRefusal(int status, String messageKey, List<String> reasons, Optional<Long> disclosureId) {
 
     private static final String TYPE_PREFIX = "urn:deelpoort:problem:";
 

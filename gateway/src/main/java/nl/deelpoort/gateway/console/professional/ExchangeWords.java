@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import nl.deelpoort.gateway.decision.DecisionView;
+import nl.deelpoort.gateway.web.validation.Values;
 import nl.deelpoort.policy.Framework;
 import nl.deelpoort.policy.Labelled;
 import nl.deelpoort.policy.OrganisationId;
@@ -36,10 +37,6 @@ final class ExchangeWords {
         return new ExchangeWords("en".equals(locale.getLanguage()));
     }
 
-    boolean english() {
-        return english;
-    }
-
     /** A vocabulary value's label, as written inside a sentence ("opschalen naar het PlusTeam"). */
     String label(Labelled value) {
         return english ? value.labelEn() : value.labelNl();
@@ -49,6 +46,16 @@ final class ExchangeWords {
     String title(Labelled value) {
         String label = label(value);
         return label.isEmpty() ? label : Character.toUpperCase(label.charAt(0)) + label.substring(1);
+    }
+
+    /** A stored vocabulary name as {@link #label}; the name itself if the vocabulary no longer has it. */
+    <E extends Enum<E> & Labelled> String label(Class<E> type, String name) {
+        return Values.constant(type, name).map(this::label).orElse(name);
+    }
+
+    /** A stored vocabulary name as {@link #title}; the name itself if the vocabulary no longer has it. */
+    <E extends Enum<E> & Labelled> String title(Class<E> type, String name) {
+        return Values.constant(type, name).map(this::title).orElse(name);
     }
 
     String reason(Reason reason) {

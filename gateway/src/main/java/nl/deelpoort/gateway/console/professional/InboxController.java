@@ -13,7 +13,6 @@ import nl.deelpoort.gateway.web.RequestTrace;
 import nl.deelpoort.gateway.web.validation.Values;
 import nl.deelpoort.policy.ActingRole;
 import nl.deelpoort.policy.Framework;
-import nl.deelpoort.policy.Labelled;
 import nl.deelpoort.policy.LegalBasis;
 import nl.deelpoort.policy.Purpose;
 import org.springframework.stereotype.Controller;
@@ -32,8 +31,8 @@ record InboxController(Exchanges exchanges, Framework framework) {
 
     private static final String TRANSFER_PAGE = "console/professional/inbox-transfer";
 
-    /** One transfer in the list: metadata only, in the viewer's language. */
-    record Item(
+    /** One transfer in the list: metadata only, in the viewer's language ({@code senderRole} as in a sentence). */
+    public record Item(
             String id,
             String sender,
             String senderRole,
@@ -47,9 +46,9 @@ record InboxController(Exchanges exchanges, Framework framework) {
             return new Item(
                     t.id().toString(),
                     ExchangeWords.organisation(framework, t.sender()),
-                    label(ActingRole.class, t.senderRole(), words),
+                    words.label(ActingRole.class, t.senderRole()),
                     words.dateTime(t.createdAt()),
-                    label(Purpose.class, t.purpose(), words),
+                    words.title(Purpose.class, t.purpose()),
                     t.categories().stream().map(words::title).toList(),
                     t.confidential(),
                     words.dateTime(t.expiresAt()));
@@ -57,7 +56,7 @@ record InboxController(Exchanges exchanges, Framework framework) {
     }
 
     /** An opened transfer: what it is, under which flow and basis, its log entries, and its sections. */
-    record Opened(
+    public record Opened(
             Item item,
             String recipientRole,
             Optional<String> flow,
@@ -70,9 +69,9 @@ record InboxController(Exchanges exchanges, Framework framework) {
             Transfer t = f.transfer();
             return new Opened(
                     Item.of(t, framework, words),
-                    label(ActingRole.class, t.recipientRole(), words),
+                    words.title(ActingRole.class, t.recipientRole()),
                     Optional.ofNullable(t.flow()),
-                    Optional.ofNullable(t.legalBasis()).map(b -> label(LegalBasis.class, b, words)),
+                    Optional.ofNullable(t.legalBasis()).map(b -> words.title(LegalBasis.class, b)),
                     t.disclosureSeq(),
                     f.receiptId(),
                     InboxSections.of(f.data(), words));
@@ -120,10 +119,5 @@ record InboxController(Exchanges exchanges, Framework framework) {
         response.setStatus(refusal.status());
         model.addAttribute("refusal", refusal);
         return TRANSFER_PAGE;
-    }
-
-    /** A stored vocabulary name in words; the name itself if the vocabulary no longer has it. */
-    private static <E extends Enum<E> & Labelled> String label(Class<E> type, String name, ExchangeWords words) {
-        return Values.constant(type, name).map(words::title).orElse(name);
     }
 }

@@ -13,14 +13,16 @@ import tools.jackson.databind.JsonNode;
  * A transfer's released sections, readable: each section under its category's label, and its
  * content (free-form JSON, as the sender sent it) turned into text, lists of fields, lists and
  * tables, never shown as JSON. A list of flat objects becomes a table; anything else nests.
+ *
+ * <p>Public, as are the members its templates use: template expressions read public types only.
  */
-final class InboxSections {
+public final class InboxSections {
 
     /** One released section. */
-    record Section(String category, String label, Node content) {}
+    public record Section(String category, String label, Node content) {}
 
     /** A piece of content; {@link #kind} tells the template how to show it. */
-    sealed interface Node permits Text, Fields, Items, Table {
+    public sealed interface Node permits Text, Fields, Items, Table {
         String kind();
     }
 
@@ -28,7 +30,7 @@ final class InboxSections {
      * A single value, or a word of the bundle standing for one ({@code word}, a message key: yes, no,
      * and "empty" where the sender left a value empty, so that a cell never shows nothing).
      */
-    record Text(String value, String word) implements Node {
+    public record Text(String value, String word) implements Node {
         static final Text EMPTY = new Text("", "inbox.value.empty");
 
         public String kind() {
@@ -37,23 +39,23 @@ final class InboxSections {
     }
 
     /** An object: its members as name and content, in the sender's order. */
-    record Fields(List<Field> fields) implements Node {
+    public record Fields(List<Field> fields) implements Node {
         public String kind() {
             return "fields";
         }
     }
 
-    record Field(String name, Node value) {}
+    public record Field(String name, Node value) {}
 
     /** A list whose items are not all flat objects. */
-    record Items(List<Node> items) implements Node {
+    public record Items(List<Node> items) implements Node {
         public String kind() {
             return "items";
         }
     }
 
     /** A list of flat objects: one column per member name (in order of first use), one row per object. */
-    record Table(List<String> columns, List<List<Text>> rows) implements Node {
+    public record Table(List<String> columns, List<List<Text>> rows) implements Node {
         public String kind() {
             return "table";
         }

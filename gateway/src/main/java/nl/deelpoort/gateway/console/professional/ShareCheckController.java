@@ -2,6 +2,7 @@ package nl.deelpoort.gateway.console.professional;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import nl.deelpoort.gateway.exchange.ExchangeRequests;
 import nl.deelpoort.gateway.exchange.Exchanges;
@@ -27,7 +28,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 record ShareCheckController(
         ExchangeRequests requests, Exchanges exchanges, Framework framework, MessageSource messages, Clock clock) {
 
-    static final String PATH = "/console/share-check";
+    private static final String PATH = "/console/share-check";
+
+    /** The form's fields, top to bottom: the order of its error summary. */
+    private static final List<String> FIELDS =
+            List.of("purpose", "holder", "recipient", "categories", "bsn", "overrideId");
 
     @GetMapping(PATH)
     String form(Caller caller, Locale locale, Model model) {
@@ -55,7 +60,11 @@ record ShareCheckController(
             return page(model, choices, form, ExchangeFormErrors.none());
         } catch (InvalidRequestException e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return page(model, choices, form, ExchangeFormErrors.of(e.fields(), form.ownSide(own), messages, locale));
+            return page(
+                    model,
+                    choices,
+                    form,
+                    ExchangeFormErrors.of(e.fields(), form.ownSide(own), FIELDS, messages, locale));
         } catch (ProblemException e) {
             ExchangeRefusal refusal = ExchangeRefusal.of(e, words);
             response.setStatus(refusal.status());

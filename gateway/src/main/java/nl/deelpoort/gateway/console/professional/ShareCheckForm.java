@@ -11,11 +11,13 @@ import tools.jackson.databind.node.JsonNodeFactory;
 /**
  * The "may I share this?" form as posted. The BSN travels only in this POST body, never in a URL.
  *
+ * <p>Public, as are the members its templates use: template expressions read public types only.
+ *
  * @param holder the holding side, organisation and role together ({@link Side})
  * @param recipient the receiving side, likewise
  * @param bsn optional: without it the question is general and nothing is logged
  */
-record ShareCheckForm(
+public record ShareCheckForm(
         String purpose, String holder, String recipient, List<String> categories, String bsn, String overrideId) {
 
     /** The form as it opens: the viewer's own organisation as holder. */
@@ -23,7 +25,7 @@ record ShareCheckForm(
         return new ShareCheckForm(null, ownSide.orElse(null), null, List.of(), null, null);
     }
 
-    boolean checked(String category) {
+    public boolean checked(String category) {
         return categories != null && categories.contains(category);
     }
 

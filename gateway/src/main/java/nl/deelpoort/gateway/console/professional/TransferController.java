@@ -12,7 +12,6 @@ import nl.deelpoort.gateway.security.Caller;
 import nl.deelpoort.gateway.web.InvalidRequestException;
 import nl.deelpoort.gateway.web.ProblemException;
 import nl.deelpoort.gateway.web.RequestTrace;
-import nl.deelpoort.gateway.web.validation.Values;
 import nl.deelpoort.policy.ActingRole;
 import nl.deelpoort.policy.Framework;
 import nl.deelpoort.policy.OrganisationId;
@@ -39,8 +38,12 @@ record TransferController(
     private static final String FORM_PAGE = "console/professional/transfer-new";
     private static final String SENT_PATH = "/console/transfers/sent";
 
+    /** The form's fields, top to bottom: the order of its error summary. */
+    private static final List<String> FIELDS =
+            List.of("recipient", "senderRole", "purpose", "bsn", "sections", "overrideId");
+
     /** What the confirmation shows; it holds no personal data (the flash map lives in the session). */
-    record Sent(
+    public record Sent(
             String transferId,
             long disclosureId,
             String recipient,
@@ -56,12 +59,8 @@ record TransferController(
                     t.id().toString(),
                     t.disclosureSeq(),
                     ExchangeWords.organisation(framework, t.recipient()),
-                    Values.constant(ActingRole.class, t.recipientRole())
-                            .map(words::label)
-                            .orElse(t.recipientRole()),
-                    Values.constant(Purpose.class, t.purpose())
-                            .map(words::title)
-                            .orElse(t.purpose()),
+                    words.label(ActingRole.class, t.recipientRole()),
+                    words.title(Purpose.class, t.purpose()),
                     pushed.result().released().stream()
                             .sorted()
                             .map(words::title)
@@ -112,7 +111,10 @@ record TransferController(
         } catch (InvalidRequestException e) {
             return invalid(e, form, own, choices, model, response, locale);
         } catch (ProblemException e) {
-            return refusedOnForm(ExchangeRefusal.of(e, words), form, own, choices, model, response);
+            ExchangeRefusal refusal = ExchangeRefusal.of(e, words);
+            response.setStatus(refusal.status());
+            model.addAttribute("refusal", refusal);
+            return formPage(model, choices, own, form, ExchangeFormErrors.none());
         }
     }
 
@@ -143,6 +145,15 @@ record TransferController(
         }
     }
 
+    /**
+     * A step after the form opened by GET (the language switch, a bookmark): what was typed travels
+     * only in POST bodies and is gone, so the form starts again.
+     */
+    @GetMapping({"/console/transfers", "/console/transfers/check", "/console/transfers/edit"})
+    String restart() {
+        return "redirect:/console/transfers/new";
+    }
+
     /** The confirmation; without a send just before (a bookmark, a second reload), the form. */
     @GetMapping(SENT_PATH)
     String sent(Model model) {
@@ -160,19 +171,8 @@ record TransferController(
             HttpServletResponse response,
             Locale locale) {
         response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-        return formPage(model, choices, own, form, ExchangeFormErrors.of(e.fields(), "senderRole", messages, locale));
-    }
-
-    private static String refusedOnForm(
-            ExchangeRefusal refusal,
-            TransferForm form,
-            OrganisationId own,
-            ExchangeChoices choices,
-            Model model,
-            HttpServletResponse response) {
-        response.setStatus(refusal.status());
-        model.addAttribute("refusal", refusal);
-        return formPage(model, choices, own, form, ExchangeFormErrors.none());
+        return formPage(
+                model, choices, own, form, ExchangeFormErrors.of(e.fields(), "senderRole", FIELDS, messages, locale));
     }
 
     private static String formPage(
@@ -185,16 +185,13 @@ record TransferController(
         return FORM_PAGE;
     }
 
-    /** "GR PlusTeam, als adviseur" for the check's heading, from the form's recipient value. */
+    /** "GR PlusTeam (adviseur)" for the check's notice, from the form's recipient value. */
     private String recipientWords(TransferForm form, ExchangeWords words) {
         ExchangeChoices.Side to = ExchangeChoices.Side.parse(form.recipient());
         String name = to.organisation()
                 .map(o -> ExchangeWords.organisation(framework, o))
                 .orElse("");
-        String role = to.role()
-                .flatMap(r -> Values.constant(ActingRole.class, r))
-                .map(words::label)
-                .orElse("");
+        String role = to.role().map(r -> words.label(ActingRole.class, r)).orElse("");
         return role.isEmpty() ? name : name + " (" + role + ")";
     }
 }

@@ -16,12 +16,14 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * is kept on the server between the steps. Each step hands the whole form to the service again,
  * which decides anew: a changed hidden field is just another request.
  *
+ * <p>Public, as are the members its templates use: template expressions read public types only.
+ *
  * @param recipient organisation and role together ({@link Side})
  * @param senderRole the role the viewer's organisation sends in
  * @param sendBsn {@code "true"} when the BSN itself is one of the sections sent
  * @param sections the text of each other section, by category name; an empty text is not sent
  */
-record TransferForm(
+public record TransferForm(
         String recipient,
         String senderRole,
         String purpose,
@@ -34,17 +36,17 @@ record TransferForm(
         return new TransferForm(null, onlyRole.orElse(null), null, null, null, Map.of(), null);
     }
 
-    boolean bsnIncluded() {
+    public boolean bsnIncluded() {
         return "true".equals(sendBsn);
     }
 
     /** The typed text of the section {@code category}, or empty. */
-    String section(String category) {
+    public String section(String category) {
         return sections == null ? "" : sections.getOrDefault(category, "");
     }
 
     /** The sections with text, as the hidden fields of the steps after the first carry them. */
-    Map<String, String> filled() {
+    public Map<String, String> filled() {
         Map<String, String> filled = new LinkedHashMap<>();
         if (sections != null) {
             sections.forEach((name, text) -> {

@@ -44,8 +44,9 @@ class ExchangeAnswerTest {
         assertThat(a.decision()).isEqualTo("PARTIAL");
         assertThat(a.badge()).isEqualTo("badge-warn");
         assertThat(a.categories()).extracting(Line::category).containsExactly("BSN", "SUPPORT_PLAN", "HEALTH");
-        assertThat(a.released()).extracting(Line::label).containsExactly("BSN", "Gezinsplan");
-        Line health = a.withheld().get(0);
+        assertThat(a.categories()).extracting(Line::label).containsExactly("BSN", "Gezinsplan", "Gezondheidsgegevens");
+        assertThat(a.categories()).extracting(Line::released).containsExactly(true, true, false);
+        Line health = a.categories().get(2);
         assertThat(health.label()).isEqualTo("Gezondheidsgegevens");
         assertThat(health.reasons()).singleElement().asString().contains("bijzondere categorie");
         assertThat(a.disclosureId()).contains(42L);
@@ -66,7 +67,7 @@ class ExchangeAnswerTest {
 
         ExchangeAnswer en = ExchangeAnswer.of(adviceWithHealth(), Optional.empty(), FRAMEWORK, NOW, EN);
         assertThat(en.basis().orElseThrow().legalBasis()).startsWith("Public task");
-        assertThat(en.withheld().get(0).reasons()).singleElement().asString().contains("special category");
+        assertThat(en.categories().get(2).reasons()).singleElement().asString().contains("special category");
     }
 
     @Test
@@ -86,6 +87,6 @@ class ExchangeAnswerTest {
         assertThat(a.badge()).isEqualTo("badge-no");
         assertThat(a.basis()).isEmpty();
         assertThat(a.reasons()).isNotEmpty().allSatisfy(s -> assertThat(s).doesNotContain("{"));
-        assertThat(a.withheld()).extracting(Line::category).containsExactly("BSN");
+        assertThat(a.categories()).extracting(Line::released).containsExactly(false);
     }
 }
