@@ -174,6 +174,32 @@ public final class ConsoleBrowser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Resizes the window so the page's viewport is {@code width} CSS pixels wide: 1280 for a laptop,
+     * 768 for a tablet, 640 for a laptop at 200 % zoom, 320 for WCAG 1.4.10 reflow.
+     */
+    public ConsoleBrowser width(int width) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, 1000));
+        return this;
+    }
+
+    /** Whether the page scrolls sideways (WCAG 1.4.10: it should not, except inside wide tables). */
+    public boolean scrollsSideways() {
+        Object wider = ((JavascriptExecutor) driver)
+                .executeScript("return document.documentElement.scrollWidth > document.documentElement.clientWidth;");
+        return Boolean.TRUE.equals(wider);
+    }
+
+    /** Presses Tab {@code times} from the top of the page; answers the focused element. */
+    public WebElement tab(int times) {
+        WebElement focused = driver.switchTo().activeElement();
+        for (int i = 0; i < times; i++) {
+            focused.sendKeys(org.openqa.selenium.Keys.TAB);
+            focused = driver.switchTo().activeElement();
+        }
+        return focused;
+    }
+
     public WebElement waitFor(By by) {
         return new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.findElement(by));
     }
