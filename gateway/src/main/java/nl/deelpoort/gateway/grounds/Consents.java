@@ -21,7 +21,7 @@ import org.springframework.stereotype.Service;
 
 /** Recording and withdrawing consent (docs/domain.md, "Legal grounds the gateway keeps"). */
 @Service
-record Consents(
+public record Consents(
         ConsentGiverRules rules,
         ConsentScopeRules scope,
         ConsentStore store,
@@ -30,7 +30,7 @@ record Consents(
         Clock clock,
         GroundsSettings settings) {
 
-    ConsentRecord give(Caller caller, RequestTrace trace, Commands.GiveConsent c) {
+    public ConsentRecord give(Caller caller, RequestTrace trace, Commands.GiveConsent c) {
         OrganisationId recorder = caller.requireOrganisation();
         LocalDate today = LocalDate.now(clock.withZone(Framework.ZONE));
         LocalDate from = c.validFrom().orElse(today);
@@ -87,7 +87,7 @@ record Consents(
      * Withdrawing is always possible for whoever could consent (AVG art. 7(3): as easy as giving),
      * so no competence check; it counts for every decision that reads the grounds after it commits.
      */
-    ConsentRecord withdraw(Caller caller, RequestTrace trace, Commands.WithdrawConsent c) {
+    public ConsentRecord withdraw(Caller caller, RequestTrace trace, Commands.WithdrawConsent c) {
         OrganisationId organisation = caller.requireOrganisation();
         return events.record(c.consent(), () -> {
             ConsentRecord consent = find(c.consent(), organisation);
@@ -116,12 +116,12 @@ record Consents(
         });
     }
 
-    ConsentRecord get(Caller caller, UUID id) {
+    public ConsentRecord get(Caller caller, UUID id) {
         return find(id, caller.requireOrganisation());
     }
 
     /** A search by BSN leaves no trace: a subject never seen before gets no pseudonym from it. */
-    List<ConsentRecord> search(Caller caller, Bsn subject) {
+    public List<ConsentRecord> search(Caller caller, Bsn subject) {
         OrganisationId organisation = caller.requireOrganisation();
         return pseudonyms
                 .existingPseudonym(subject)
@@ -129,7 +129,7 @@ record Consents(
                 .orElse(List.of());
     }
 
-    Instant now() {
+    public Instant now() {
         return clock.instant();
     }
 
