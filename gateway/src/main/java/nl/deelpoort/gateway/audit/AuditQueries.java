@@ -1,6 +1,7 @@
 package nl.deelpoort.gateway.audit;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -8,6 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nl.deelpoort.gateway.audit.AuditTrail.Scope;
+import nl.deelpoort.gateway.audit.Audits.ConsentCounts;
+import nl.deelpoort.gateway.audit.Audits.PairCount;
+import nl.deelpoort.gateway.audit.Audits.SampledSubject;
 import nl.deelpoort.gateway.logstore.LogVisibility;
 import nl.deelpoort.ledger.LogEntry;
 import nl.deelpoort.ledger.LogEntryCodec;
@@ -26,13 +30,10 @@ record AuditQueries(JdbcClient jdbc) {
     /** An entry as stored: decoded fields and the bytes the Merkle tree covers. */
     record Found(LogEntry entry, byte[] canonical) {}
 
-    record PairCount(String requester, String recipient, long count) {}
-
     record DenialRate(String organisation, long decisions, long denials) {}
 
-    record SampledSubject(String subjectPseudonym, long entries) {}
-
-    record ConsentCounts(long given, long withdrawn, long expired) {}
+    /** Entries of one kind and decision whose time falls in the interval starting at {@code start}. */
+    record TimeCount(LocalDateTime start, String kind, String decision, long count) {}
 
     static final int TIMELINE_LIMIT = 10_000;
 
@@ -156,6 +157,24 @@ record AuditQueries(JdbcClient jdbc) {
                         + " count(*) FROM log_entry WHERE kind = 'OVERRIDE_REVIEWED' AND %s"
                         + " GROUP BY 1 ORDER BY 2 DESC, 1",
                 scope, period);
+    }
+
+    /**
+     * Decisions and declared overrides of the period per interval of {@code granularity}, cut by
+     * PostgreSQL's {@code date_trunc} on the local time in Europe/Amsterdam ({@link Granularity}
+     * cuts the same way); intervals without entries have no rows.
+     */
+    List<TimeCount> countOverTime(Scope scope, AuditFilter period, Granularity granularity) {
+        Where w = Where.of(scope, period, true);
+        return jdbc.sql("SELECT date_trunc(CAST(:unit AS text), registered_at AT TIME ZONE 'Europe/Amsterdam'),"
+                        + " kind, decision, count(*) FROM log_entry"
+                        + " WHERE (decision IS NOT NULL OR kind = 'OVERRIDE_DECLARED') AND " + w.visible()
+                        + " GROUP BY 1, 2, 3")
+                .params(w.params())
+                .param("unit", granularity.sqlUnit())
+                .query((rs, n) -> new TimeCount(
+                        rs.getObject(1, LocalDateTime.class), rs.getString(2), rs.getString(3), rs.getLong(4)))
+                .list();
     }
 
     List<PairCount> countByPair(Scope scope, AuditFilter period) {

@@ -18,7 +18,7 @@ import nl.deelpoort.policy.RiskLevel;
  * What the grounds services are asked to do, typed: built from a request only after it broke no input
  * rule ({@link Requests}). Sets keep the order given, without repeats; free text is stripped.
  */
-final class Commands {
+public final class Commands {
 
     record GiveConsent(
             Bsn subject,
@@ -45,7 +45,7 @@ final class Commands {
             Optional<Integer> meldcodeStep,
             Optional<Duration> duration) {}
 
-    record ReviewOverride(UUID override, OverrideRecord.Verdict verdict, String note) {}
+    public record ReviewOverride(UUID override, OverrideRecord.Verdict verdict, String note) {}
 
     record RegisterMeasure(
             Bsn subject,
