@@ -85,7 +85,7 @@ record ReviewPages(Overrides overrides, RequestValidator requests, Labels labels
     }
 
     private String show(String view, String page, Caller caller, Locale locale, Model model) {
-        String shown = VIEWS.contains(view) ? view : VIEWS.get(0);
+        String shown = view != null && VIEWS.contains(view) ? view : VIEWS.get(0);
         int pageNumber = LogPages.count(page).orElse(0);
         Optional<OverrideRecord.ReviewStatus> status =
                 shown.equals("ALL") ? Optional.empty() : Optional.of(OverrideRecord.ReviewStatus.valueOf(shown));
@@ -126,7 +126,7 @@ record ReviewPages(Overrides overrides, RequestValidator requests, Labels labels
 
     private static String address(String view, String page) {
         UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/console/reviews");
-        if (VIEWS.contains(view)) {
+        if (view != null && VIEWS.contains(view)) {
             uri.queryParam("view", view);
         }
         LogPages.count(page).filter(p -> p > 0).ifPresent(p -> uri.queryParam("page", p));
