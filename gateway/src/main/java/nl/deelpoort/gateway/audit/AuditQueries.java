@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import nl.deelpoort.gateway.audit.AuditTrail.Scope;
 import nl.deelpoort.gateway.audit.Audits.ConsentCounts;
 import nl.deelpoort.gateway.audit.Audits.PairCount;
@@ -46,9 +47,14 @@ record AuditQueries(JdbcClient jdbc) {
     private record Where(String sql, Map<String, Object> params) {
 
         static Where of(Scope scope, AuditFilter f, boolean withoutAuditQueries) {
+            return of(scope, f, withoutAuditQueries, scope.disclosureId());
+        }
+
+        /** @param before entries before this seq only: the officer's own entry, or an earlier one */
+        static Where of(Scope scope, AuditFilter f, boolean withoutAuditQueries, long before) {
             StringBuilder sql = new StringBuilder("seq < :before");
             Map<String, Object> p = new HashMap<>();
-            p.put("before", scope.disclosureId());
+            p.put("before", Math.min(before, scope.disclosureId()));
             p.put("viewer", scope.organisation().value());
             if (withoutAuditQueries) {
                 sql.append(" AND kind <> 'AUDIT_QUERY'");
@@ -92,8 +98,8 @@ record AuditQueries(JdbcClient jdbc) {
      * an OR over the three columns would read every entry of the organisation and sort them. (The
      * three sides together are {@link LogVisibility#VIEWER_SQL}, split for the planner.)
      */
-    List<Found> search(Scope scope, AuditFilter f, int page, int size) {
-        Where w = Where.of(scope, f, false);
+    List<Found> search(Scope scope, AuditFilter f, int page, int size, Optional<Long> beforeSeq) {
+        Where w = Where.of(scope, f, false, beforeSeq.orElse(scope.disclosureId()));
         String side =
                 "(SELECT seq FROM log_entry WHERE %s = :viewer AND " + w.sql() + " ORDER BY seq DESC LIMIT :enough)";
         return jdbc.sql("SELECT canonical FROM log_entry WHERE seq IN (" + side.formatted("requesting_organisation")

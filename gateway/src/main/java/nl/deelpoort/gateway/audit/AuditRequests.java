@@ -44,7 +44,11 @@ public final class AuditRequests {
 
     static final String SEED = "must be 1 to 64 letters, digits, _ or -";
 
-    public record Search(AuditFilter filter, int page, int size) {}
+    /**
+     * @param beforeSeq only entries before this seq: the later pages of a search pass its first page's
+     *     {@code disclosureId}, so that entries logged since (its own audit queries too) shift no page
+     */
+    public record Search(AuditFilter filter, int page, int size, Optional<Long> beforeSeq) {}
 
     public record Sample(AuditFilter period, int size, String seed) {}
 
@@ -75,7 +79,10 @@ public final class AuditRequests {
             Integer page,
 
             @Min(value = 1, message = SIZE) @Max(value = MAX_SIZE, message = SIZE)
-            Integer size)
+            Integer size,
+
+            @Min(value = 0, message = "must not be negative")
+            Long beforeSeq)
             implements Period.Bounds {
 
         public int pageOrFirst() {
@@ -105,7 +112,8 @@ public final class AuditRequests {
                             start(),
                             end()),
                     pageOrFirst(),
-                    sizeOrDefault());
+                    sizeOrDefault(),
+                    Optional.ofNullable(beforeSeq));
         }
     }
 

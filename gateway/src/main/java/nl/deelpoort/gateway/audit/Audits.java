@@ -98,9 +98,11 @@ public record Audits(AuditTrail trail, AuditQueries queries, CheckpointInclusion
         Map<String, String> parameters = new LinkedHashMap<>(q.filter().attributes());
         parameters.put("page", Integer.toString(q.page()));
         parameters.put("size", Integer.toString(q.size()));
+        q.beforeSeq().ifPresent(seq -> parameters.put("beforeSeq", Long.toString(seq)));
         return trail.run(caller, trace, "search", q.filter().subject(), parameters, scope -> {
-            List<Found> found =
-                    scope.unknownSubject() ? List.of() : queries.search(scope, q.filter(), q.page(), q.size());
+            List<Found> found = scope.unknownSubject()
+                    ? List.of()
+                    : queries.search(scope, q.filter(), q.page(), q.size(), q.beforeSeq());
             Optional<CheckpointInclusion.Snapshot> checkpoint = inclusion.latest();
             return new SearchResponse(
                     scope.disclosureId(),

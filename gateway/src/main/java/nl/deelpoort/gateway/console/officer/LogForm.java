@@ -9,6 +9,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * The log page's filters as typed, all text so that nothing typed is lost before the service's rules
  * check it. Blank counts as absent. The BSN travels only in a POST body: {@link #query} leaves it out,
  * and a GET never carries one ({@link #withoutSubject}).
+ *
+ * @param beforeSeq the first page's own log entry, which later pages keep to ({@code AuditRequests.Search})
  */
 record LogForm(
         String bsn,
@@ -22,7 +24,8 @@ record LogForm(
         String organisation,
         String overrideId,
         String page,
-        String size) {
+        String size,
+        String beforeSeq) {
 
     /** The request record's fields and the form's field ids, in the order the form shows them. */
     static final Map<String, String> FIELDS = fields();
@@ -40,14 +43,28 @@ record LogForm(
         overrideId = text(overrideId);
         page = text(page);
         size = text(size);
+        beforeSeq = text(beforeSeq);
     }
 
     LogForm withoutSubject() {
         return new LogForm(
-                null, from, to, purpose, kind, decision, reasonCode, legalBasis, organisation, overrideId, page, size);
+                null,
+                from,
+                to,
+                purpose,
+                kind,
+                decision,
+                reasonCode,
+                legalBasis,
+                organisation,
+                overrideId,
+                page,
+                size,
+                beforeSeq);
     }
 
-    LogForm atPage(int other) {
+    /** Another page of the same search, as the log stood at its first page's entry {@code anchor}. */
+    LogForm atPage(int other, long anchor) {
         return new LogForm(
                 bsn,
                 from,
@@ -60,15 +77,16 @@ record LogForm(
                 organisation,
                 overrideId,
                 Integer.toString(other),
-                size);
+                size,
+                Long.toString(anchor));
     }
 
     public boolean hasSubject() {
         return bsn != null;
     }
 
-    /** The API's search body for these filters; {@code page} and {@code size} already read as numbers. */
-    AuditRequests.SearchRequest request(Integer pageNumber, Integer sizeNumber) {
+    /** The API's search body for these filters; the numbers already read. */
+    AuditRequests.SearchRequest request(Integer pageNumber, Integer sizeNumber, Long before) {
         return new AuditRequests.SearchRequest(
                 bsn == null ? null : new AuditRequests.SubjectRef(bsn),
                 organisation,
@@ -81,7 +99,8 @@ record LogForm(
                 from,
                 to,
                 pageNumber,
-                sizeNumber);
+                sizeNumber,
+                before);
     }
 
     /** {@code /console/log} with the filters that are not personal data as its query string. */
@@ -99,6 +118,7 @@ record LogForm(
         values.put("overrideId", overrideId);
         values.put("size", size);
         values.put("page", page);
+        values.put("beforeSeq", beforeSeq);
         values.forEach((name, value) -> {
             if (value != null) {
                 uri.queryParam(name, value);
@@ -121,6 +141,7 @@ record LogForm(
         f.put("overrideId", "overrideId");
         f.put("size", "size");
         f.put("page", "page");
+        f.put("beforeSeq", "page");
         return f;
     }
 

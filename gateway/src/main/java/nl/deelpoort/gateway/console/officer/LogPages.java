@@ -74,7 +74,8 @@ record LogPages(
     private String search(LogForm form, Caller caller, RequestTrace trace, Locale locale, Model model) {
         Optional<Integer> page = count(form.page());
         Optional<Integer> size = count(form.size());
-        AuditRequests.SearchRequest request = form.request(page.orElse(null), size.orElse(null));
+        Optional<Long> before = number(form.beforeSeq());
+        AuditRequests.SearchRequest request = form.request(page.orElse(null), size.orElse(null), before.orElse(null));
         List<InvalidField> problems = new ArrayList<>(requests.problems(request));
         if (problems.isEmpty() && request.tooDeep()) {
             problems.add(new InvalidField("page", "too deep"));
@@ -85,6 +86,9 @@ record LogPages(
         }
         if (form.size() != null && size.isEmpty()) {
             errors = errors.and("size");
+        }
+        if (form.beforeSeq() != null && before.isEmpty()) {
+            errors = errors.and("page");
         }
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
@@ -108,9 +112,13 @@ record LogPages(
         model.addAttribute("pager", pager);
         model.addAttribute("disclosureId", found.disclosureId());
         model.addAttribute("checkpoint", found.checkpoint());
+        // Later pages keep to the log as the first page saw it: entries logged since shift nothing.
+        long anchor = before.orElse(found.disclosureId());
+        model.addAttribute("anchor", anchor);
         if (!form.hasSubject()) {
-            model.addAttribute("previousUrl", form.atPage(pager.page() - 1).query());
-            model.addAttribute("nextUrl", form.atPage(pager.page() + 1).query());
+            model.addAttribute(
+                    "previousUrl", form.atPage(pager.page() - 1, anchor).query());
+            model.addAttribute("nextUrl", form.atPage(pager.page() + 1, anchor).query());
         }
         return "console/officer/log";
     }

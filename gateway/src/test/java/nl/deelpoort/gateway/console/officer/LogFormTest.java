@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 class LogFormTest {
 
     private static LogForm form(String bsn, String purpose, String page) {
-        return new LogForm(bsn, "2026-09-01", " ", purpose, null, "DENY", "", null, null, null, page, "20");
+        return new LogForm(bsn, "2026-09-01", " ", purpose, null, "DENY", "", null, null, null, page, "20", null);
     }
 
     @Test
@@ -26,13 +26,14 @@ class LogFormTest {
         assertThat(f.bsn()).isEqualTo("999993653");
         assertThat(f.to()).isNull();
         assertThat(f.reasonCode()).isNull();
-        assertThat(f.request(null, 20).subject().bsn()).isEqualTo("999993653");
+        assertThat(f.request(null, 20, null).subject().bsn()).isEqualTo("999993653");
     }
 
     @Test
-    void anotherPageKeepsEveryFilter() {
-        LogForm next = form(null, "MDO", "0").atPage(1);
+    void anotherPageKeepsEveryFilterAndTheFirstPagesEntry() {
+        LogForm next = form(null, "MDO", "0").atPage(1, 1234);
         assertThat(next.page()).isEqualTo("1");
-        assertThat(next.query()).isEqualTo("/console/log?from=2026-09-01&purpose=MDO&decision=DENY&size=20&page=1");
+        assertThat(next.query())
+                .isEqualTo("/console/log?from=2026-09-01&purpose=MDO&decision=DENY&size=20&page=1&beforeSeq=1234");
     }
 }

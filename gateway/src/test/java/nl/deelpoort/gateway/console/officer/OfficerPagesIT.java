@@ -175,6 +175,8 @@ class OfficerPagesIT extends IntegrationTest {
             assertThat(browser.main())
                     .contains("Besluiten per week", "Hoe vaak elke reden werd gegeven", "geen toestemming")
                     .contains("Veiligheidsdoorbraken per week");
+            browser.driver().executeScript("document.getElementById('decisions-title').scrollIntoView()");
+            browser.screenshot("officer-statistics-charts");
             browser.go("/console/statistics?lang=en").check("officer-statistics-en");
             assertThat(browser.main()).contains("Decisions per week", "no consent");
             browser.go("/console/statistics?lang=nl");
