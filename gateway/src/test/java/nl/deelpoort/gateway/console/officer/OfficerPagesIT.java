@@ -8,6 +8,7 @@ import nl.deelpoort.gateway.support.ConsoleBrowser;
 import nl.deelpoort.gateway.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -175,7 +176,8 @@ class OfficerPagesIT extends IntegrationTest {
             assertThat(browser.main())
                     .contains("Besluiten per week", "Hoe vaak elke reden werd gegeven", "geen toestemming")
                     .contains("Veiligheidsdoorbraken per week");
-            browser.driver().executeScript("document.getElementById('decisions-title').scrollIntoView()");
+            ((JavascriptExecutor) browser.driver())
+                    .executeScript("document.getElementById('decisions-title').scrollIntoView()");
             browser.screenshot("officer-statistics-charts");
             browser.go("/console/statistics?lang=en").check("officer-statistics-en");
             assertThat(browser.main()).contains("Decisions per week", "no consent");
