@@ -200,6 +200,29 @@ class OfficerPagesIT extends IntegrationTest {
         }
     }
 
+    @Test
+    void everyPageReflowsOnANarrowScreen() {
+        OfficerFixtures.Scenario s = OfficerFixtures.geldropMierloCaseMeeting(api(), tokens(), jdbc);
+        try (ConsoleBrowser browser = ConsoleBrowser.open(port)) {
+            browser.login(OfficerFixtures.OFFICER).width(320);
+            for (String page : List.of(
+                    "/console/log",
+                    "/console/log/" + s.overrideSeq(),
+                    "/console/reviews",
+                    "/console/sample?size=10&seed=narrow",
+                    "/console/timeline",
+                    "/console/statistics",
+                    "/console/integrity",
+                    "/console/framework",
+                    "/console/framework/register")) {
+                browser.go(page).check("officer-320px" + page.replaceAll("[^a-z0-9]+", "-"));
+                assertThat(browser.scrollsSideways())
+                        .as("sideways scrolling of %s at 320 px", page)
+                        .isFalse();
+            }
+        }
+    }
+
     /** The log numbers of the table's rows, in the order shown. */
     static List<Long> seqs(ConsoleBrowser browser) {
         return browser.driver().findElements(By.cssSelector("table.entries tbody th[scope=row] a")).stream()
