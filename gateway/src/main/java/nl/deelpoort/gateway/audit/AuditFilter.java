@@ -18,7 +18,7 @@ import nl.deelpoort.policy.ReasonCode;
  * its own format or an instant, so all of them can be logged; the subject never is (see {@link
  * AuditTrail}).
  */
-record AuditFilter(
+public record AuditFilter(
         Optional<Bsn> subject,
         Optional<OrganisationId> organisation,
         Optional<Purpose> purpose,
@@ -30,7 +30,7 @@ record AuditFilter(
         Optional<Instant> from,
         Optional<Instant> to) {
 
-    static AuditFilter of(Optional<Bsn> subject, Optional<Instant> from, Optional<Instant> to) {
+    public static AuditFilter of(Optional<Bsn> subject, Optional<Instant> from, Optional<Instant> to) {
         return new AuditFilter(
                 subject,
                 Optional.empty(),

@@ -1,13 +1,18 @@
 package nl.deelpoort.gateway.audit;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import nl.deelpoort.gateway.audit.AuditTrail.Scope;
+import nl.deelpoort.gateway.audit.Audits.ConsentCounts;
+import nl.deelpoort.gateway.audit.Audits.PairCount;
+import nl.deelpoort.gateway.audit.Audits.SampledSubject;
 import nl.deelpoort.gateway.logstore.LogVisibility;
 import nl.deelpoort.ledger.LogEntry;
 import nl.deelpoort.ledger.LogEntryCodec;
@@ -26,13 +31,10 @@ record AuditQueries(JdbcClient jdbc) {
     /** An entry as stored: decoded fields and the bytes the Merkle tree covers. */
     record Found(LogEntry entry, byte[] canonical) {}
 
-    record PairCount(String requester, String recipient, long count) {}
-
     record DenialRate(String organisation, long decisions, long denials) {}
 
-    record SampledSubject(String subjectPseudonym, long entries) {}
-
-    record ConsentCounts(long given, long withdrawn, long expired) {}
+    /** Entries of one kind and decision whose time falls in the interval starting at {@code start}. */
+    record TimeCount(LocalDateTime start, String kind, String decision, long count) {}
 
     static final int TIMELINE_LIMIT = 10_000;
 
@@ -45,9 +47,14 @@ record AuditQueries(JdbcClient jdbc) {
     private record Where(String sql, Map<String, Object> params) {
 
         static Where of(Scope scope, AuditFilter f, boolean withoutAuditQueries) {
+            return of(scope, f, withoutAuditQueries, scope.disclosureId());
+        }
+
+        /** @param before entries before this seq only: the officer's own entry, or an earlier one */
+        static Where of(Scope scope, AuditFilter f, boolean withoutAuditQueries, long before) {
             StringBuilder sql = new StringBuilder("seq < :before");
             Map<String, Object> p = new HashMap<>();
-            p.put("before", scope.disclosureId());
+            p.put("before", Math.min(before, scope.disclosureId()));
             p.put("viewer", scope.organisation().value());
             if (withoutAuditQueries) {
                 sql.append(" AND kind <> 'AUDIT_QUERY'");
@@ -91,8 +98,8 @@ record AuditQueries(JdbcClient jdbc) {
      * an OR over the three columns would read every entry of the organisation and sort them. (The
      * three sides together are {@link LogVisibility#VIEWER_SQL}, split for the planner.)
      */
-    List<Found> search(Scope scope, AuditFilter f, int page, int size) {
-        Where w = Where.of(scope, f, false);
+    List<Found> search(Scope scope, AuditFilter f, int page, int size, Optional<Long> beforeSeq) {
+        Where w = Where.of(scope, f, false, beforeSeq.orElse(scope.disclosureId()));
         String side =
                 "(SELECT seq FROM log_entry WHERE %s = :viewer AND " + w.sql() + " ORDER BY seq DESC LIMIT :enough)";
         return jdbc.sql("SELECT canonical FROM log_entry WHERE seq IN (" + side.formatted("requesting_organisation")
@@ -156,6 +163,24 @@ record AuditQueries(JdbcClient jdbc) {
                         + " count(*) FROM log_entry WHERE kind = 'OVERRIDE_REVIEWED' AND %s"
                         + " GROUP BY 1 ORDER BY 2 DESC, 1",
                 scope, period);
+    }
+
+    /**
+     * Decisions and declared overrides of the period per interval of {@code granularity}, cut by
+     * PostgreSQL's {@code date_trunc} on the local time in Europe/Amsterdam ({@link Granularity}
+     * cuts the same way); intervals without entries have no rows.
+     */
+    List<TimeCount> countOverTime(Scope scope, AuditFilter period, Granularity granularity) {
+        Where w = Where.of(scope, period, true);
+        return jdbc.sql("SELECT date_trunc(CAST(:unit AS text), registered_at AT TIME ZONE 'Europe/Amsterdam'),"
+                        + " kind, decision, count(*) FROM log_entry"
+                        + " WHERE (decision IS NOT NULL OR kind = 'OVERRIDE_DECLARED') AND " + w.visible()
+                        + " GROUP BY 1, 2, 3")
+                .params(w.params())
+                .param("unit", granularity.sqlUnit())
+                .query((rs, n) -> new TimeCount(
+                        rs.getObject(1, LocalDateTime.class), rs.getString(2), rs.getString(3), rs.getLong(4)))
+                .list();
     }
 
     List<PairCount> countByPair(Scope scope, AuditFilter period) {

@@ -21,13 +21,16 @@ import nl.deelpoort.policy.OrganisationId;
 import nl.deelpoort.policy.Purpose;
 import nl.deelpoort.policy.ReasonCode;
 
-/** The bodies of the audit calls as clients send them, their rules, and the typed queries they become. */
-final class AuditRequests {
+/**
+ * The bodies of the audit calls as clients send them, their rules, and the typed queries they become.
+ * The console builds the same bodies from its forms, so both edges share these rules.
+ */
+public final class AuditRequests {
 
-    static final int MAX_SIZE = 200;
-    static final int DEFAULT_SIZE = 50;
+    public static final int MAX_SIZE = 200;
+    public static final int DEFAULT_SIZE = 50;
     /** How deep a search may page (page × size): deeper, the officer should narrow the filters. */
-    static final long MAX_DEPTH = 100_000;
+    public static final long MAX_DEPTH = 100_000;
 
     static final String SIZE = "must be between 1 and " + MAX_SIZE;
     static final String DEPTH = "reaches beyond " + MAX_DEPTH + " entries; narrow the filters instead";
@@ -41,16 +44,23 @@ final class AuditRequests {
 
     static final String SEED = "must be 1 to 64 letters, digits, _ or -";
 
-    record Search(AuditFilter filter, int page, int size) {}
+    /**
+     * @param beforeSeq only entries before this seq: the later pages of a search pass its first page's
+     *     {@code disclosureId}, so that entries logged since (its own audit queries too) shift no page
+     */
+    public record Search(AuditFilter filter, int page, int size, Optional<Long> beforeSeq) {}
 
-    record Sample(AuditFilter period, int size, String seed) {}
+    public record Sample(AuditFilter period, int size, String seed) {}
 
-    record SubjectRef(
+    /** A subject's timeline asked by a pseudonym the officer was shown (see {@code AuditTrail#runForReference}). */
+    public record ReferenceTimeline(String reference, AuditFilter period) {}
+
+    public record SubjectRef(
             @NotBlank(message = InputRules.REQUIRED) @ValidBsn
             String bsn) {}
 
     @Period
-    record SearchRequest(
+    public record SearchRequest(
             @Valid SubjectRef subject,
             @KnownOrganisation String organisation,
             @OneOf(Purpose.class) String purpose,
@@ -69,23 +79,26 @@ final class AuditRequests {
             Integer page,
 
             @Min(value = 1, message = SIZE) @Max(value = MAX_SIZE, message = SIZE)
-            Integer size)
+            Integer size,
+
+            @Min(value = 0, message = "must not be negative")
+            Long beforeSeq)
             implements Period.Bounds {
 
-        int pageOrFirst() {
+        public int pageOrFirst() {
             return page == null ? 0 : page;
         }
 
-        int sizeOrDefault() {
+        public int sizeOrDefault() {
             return size == null ? DEFAULT_SIZE : size;
         }
 
         /** Beyond the pages a search may reach (checked across page and size, after the field rules). */
-        boolean tooDeep() {
+        public boolean tooDeep() {
             return pageOrFirst() > 0 && (long) pageOrFirst() * sizeOrDefault() > MAX_DEPTH;
         }
 
-        Search command() {
+        public Search command() {
             return new Search(
                     new AuditFilter(
                             Optional.ofNullable(subject).map(s -> Bsn.of(s.bsn())),
@@ -99,22 +112,37 @@ final class AuditRequests {
                             start(),
                             end()),
                     pageOrFirst(),
-                    sizeOrDefault());
+                    sizeOrDefault(),
+                    Optional.ofNullable(beforeSeq));
         }
     }
 
     @Period
-    record TimelineRequest(
+    public record TimelineRequest(
             @NotNull(message = InputRules.REQUIRED) @Valid SubjectRef subject, String from, String to)
             implements Period.Bounds {
 
-        AuditFilter command() {
+        public AuditFilter command() {
             return AuditFilter.of(Optional.of(Bsn.of(subject.bsn())), start(), end());
         }
     }
 
+    /**
+     * A timeline by reference: the pseudonym a sample showed. Not checked for its form here: it is
+     * never logged unless it names a subject the organisation knows, and anything else names none.
+     */
     @Period
-    record SampleRequest(
+    public record ReferenceTimelineRequest(
+            @NotBlank(message = InputRules.REQUIRED) String reference, String from, String to)
+            implements Period.Bounds {
+
+        public ReferenceTimeline command() {
+            return new ReferenceTimeline(reference.strip(), AuditFilter.of(Optional.empty(), start(), end()));
+        }
+    }
+
+    @Period
+    public record SampleRequest(
             @NotBlank(message = InputRules.REQUIRED) String from,
             @NotBlank(message = InputRules.REQUIRED) String to,
 
@@ -127,7 +155,7 @@ final class AuditRequests {
             String seed)
             implements Period.Bounds {
 
-        Sample command() {
+        public Sample command() {
             return new Sample(AuditFilter.of(Optional.empty(), start(), end()), size, seed);
         }
     }

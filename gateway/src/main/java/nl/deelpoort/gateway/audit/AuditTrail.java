@@ -73,9 +73,39 @@ public class AuditTrail {
             Function<Scope, T> then) {
         OrganisationId organisation = caller.requireOrganisation();
         Optional<SubjectPseudonyms.Known> known = subject.flatMap(s -> pseudonyms.knownTo(s, organisation));
+        return record(caller, trace, organisation, query, subject.map(s -> "given"), known, parameters, then);
+    }
+
+    /**
+     * The same for a subject named by a pseudonym the officer was shown before (a sample's subjects),
+     * so that no BSN has to be typed or carried: known or not exactly as by BSN ({@code
+     * SubjectPseudonyms#knownTo(String, OrganisationId)}), logged as the attribute {@code subject:
+     * reference}, and with the pseudonym in the entry only when it is known to the organisation.
+     */
+    public <T> T runForReference(
+            Caller caller,
+            RequestTrace trace,
+            String query,
+            String reference,
+            Map<String, String> parameters,
+            Function<Scope, T> then) {
+        OrganisationId organisation = caller.requireOrganisation();
+        Optional<SubjectPseudonyms.Known> known = pseudonyms.knownTo(reference, organisation);
+        return record(caller, trace, organisation, query, Optional.of("reference"), known, parameters, then);
+    }
+
+    private <T> T record(
+            Caller caller,
+            RequestTrace trace,
+            OrganisationId organisation,
+            String query,
+            Optional<String> subjectGiven,
+            Optional<SubjectPseudonyms.Known> known,
+            Map<String, String> parameters,
+            Function<Scope, T> then) {
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put("query", query);
-        subject.ifPresent(s -> attributes.put("subject", "given"));
+        subjectGiven.ifPresent(how -> attributes.put("subject", how));
         attributes.putAll(parameters);
         long seq = trace.logged(log.append(LogEntry.builder(EntryKind.AUDIT_QUERY)
                 .traceId(trace.traceId())
@@ -85,6 +115,6 @@ public class AuditTrail {
                 .client(caller.clientId())
                 .subjectPseudonym(known.map(SubjectPseudonyms.Known::pseudonym).orElse(null))
                 .attributes(attributes)));
-        return then.apply(new Scope(organisation, subject.isPresent(), known, seq));
+        return then.apply(new Scope(organisation, subjectGiven.isPresent(), known, seq));
     }
 }

@@ -15,17 +15,20 @@ import nl.deelpoort.policy.Organisation;
 import nl.deelpoort.policy.OrganisationId;
 import org.springframework.stereotype.Component;
 
-/** The privacy officers' search, timeline, sample and statistics, each through the {@link AuditTrail}. */
+/**
+ * The privacy officers' search, timeline, sample and statistics, each through the {@link AuditTrail}:
+ * the application service behind the audit endpoints and the console's officer pages.
+ */
 @Component
-record Audits(AuditTrail trail, AuditQueries queries, CheckpointInclusion inclusion, Framework framework) {
+public record Audits(AuditTrail trail, AuditQueries queries, CheckpointInclusion inclusion, Framework framework) {
 
-    record Party(String id, String name, String role) {}
+    public record Party(String id, String name, String role) {}
 
     /**
      * One entry. {@code inclusionVerified}: true/false against the latest signed checkpoint; null when
      * the entry is newer than that checkpoint (no proof exists yet).
      */
-    record Hit(
+    public record Hit(
             long seq,
             Instant registeredAt,
             String kind,
@@ -46,23 +49,36 @@ record Audits(AuditTrail trail, AuditQueries queries, CheckpointInclusion inclus
             Map<String, String> attributes,
             Boolean inclusionVerified) {}
 
-    record CheckpointView(long treeSize, boolean signatureValid) {}
+    public record CheckpointView(long treeSize, boolean signatureValid) {}
 
-    record SearchResponse(
+    public record SearchResponse(
             long disclosureId, int page, int size, boolean hasMore, CheckpointView checkpoint, List<Hit> hits) {}
 
     /** {@code subjectKnown}: known to the officer's organisation (see {@code SubjectPseudonyms#knownTo}). */
-    record TimelineResponse(
+    public record TimelineResponse(
             long disclosureId, boolean subjectKnown, boolean truncated, CheckpointView checkpoint, List<Hit> events) {}
 
-    record SampleResponse(
-            long disclosureId, String seed, Instant from, Instant to, List<AuditQueries.SampledSubject> subjects) {}
+    /** A subject of a sample, by its pseudonym, and how many entries of the period it has. */
+    public record SampledSubject(String subjectPseudonym, long entries) {}
 
-    record Overrides(long declared, long ended, long reviewed, Map<String, Long> verdicts) {}
+    public record SampleResponse(
+            long disclosureId, String seed, Instant from, Instant to, List<SampledSubject> subjects) {}
 
-    record DenialRateView(String organisation, long decisions, long denials, double denialRate) {}
+    public record PairCount(String requester, String recipient, long count) {}
 
-    record StatisticsResponse(
+    public record ConsentCounts(long given, long withdrawn, long expired) {}
+
+    public record Overrides(long declared, long ended, long reviewed, Map<String, Long> verdicts) {}
+
+    public record DenialRateView(String organisation, long decisions, long denials, double denialRate) {}
+
+    /** One interval of the period: its decisions by outcome (PERMIT, PARTIAL, DENY) and the overrides declared. */
+    public record Interval(Instant from, Instant to, Map<String, Long> byDecision, long overridesDeclared) {}
+
+    /** The period per {@code unit} (DAY, WEEK, MONTH or YEAR), oldest first. */
+    public record OverTime(String unit, List<Interval> intervals) {}
+
+    public record StatisticsResponse(
             long disclosureId,
             String organisation,
             Instant from,
@@ -72,18 +88,21 @@ record Audits(AuditTrail trail, AuditQueries queries, CheckpointInclusion inclus
             Map<String, Long> byReasonCode,
             Map<String, Long> byPurpose,
             Map<String, Long> byLegalBasis,
-            List<AuditQueries.PairCount> byOrganisationPair,
+            List<PairCount> byOrganisationPair,
             Overrides overrides,
-            AuditQueries.ConsentCounts consents,
-            List<DenialRateView> denialRates) {}
+            ConsentCounts consents,
+            List<DenialRateView> denialRates,
+            OverTime overTime) {}
 
-    SearchResponse search(Caller caller, RequestTrace trace, AuditRequests.Search q) {
+    public SearchResponse search(Caller caller, RequestTrace trace, AuditRequests.Search q) {
         Map<String, String> parameters = new LinkedHashMap<>(q.filter().attributes());
         parameters.put("page", Integer.toString(q.page()));
         parameters.put("size", Integer.toString(q.size()));
+        q.beforeSeq().ifPresent(seq -> parameters.put("beforeSeq", Long.toString(seq)));
         return trail.run(caller, trace, "search", q.filter().subject(), parameters, scope -> {
-            List<Found> found =
-                    scope.unknownSubject() ? List.of() : queries.search(scope, q.filter(), q.page(), q.size());
+            List<Found> found = scope.unknownSubject()
+                    ? List.of()
+                    : queries.search(scope, q.filter(), q.page(), q.size(), q.beforeSeq());
             Optional<CheckpointInclusion.Snapshot> checkpoint = inclusion.latest();
             return new SearchResponse(
                     scope.disclosureId(),
@@ -95,20 +114,34 @@ record Audits(AuditTrail trail, AuditQueries queries, CheckpointInclusion inclus
         });
     }
 
-    TimelineResponse timeline(Caller caller, RequestTrace trace, AuditFilter filter) {
-        return trail.run(caller, trace, "timeline", filter.subject(), filter.attributes(), scope -> {
-            List<Found> found = scope.unknownSubject() ? List.of() : queries.timeline(scope, filter);
-            Optional<CheckpointInclusion.Snapshot> checkpoint = inclusion.latest();
-            return new TimelineResponse(
-                    scope.disclosureId(),
-                    !scope.unknownSubject(),
-                    found.size() > AuditQueries.TIMELINE_LIMIT,
-                    view(checkpoint),
-                    hits(found, AuditQueries.TIMELINE_LIMIT, checkpoint));
-        });
+    public TimelineResponse timeline(Caller caller, RequestTrace trace, AuditFilter filter) {
+        return trail.run(
+                caller, trace, "timeline", filter.subject(), filter.attributes(), scope -> timeline(scope, filter));
     }
 
-    SampleResponse sample(Caller caller, RequestTrace trace, AuditRequests.Sample s) {
+    /** A timeline by the pseudonym a sample showed, known or not exactly as by BSN. */
+    public TimelineResponse timeline(Caller caller, RequestTrace trace, AuditRequests.ReferenceTimeline t) {
+        return trail.runForReference(
+                caller,
+                trace,
+                "timeline",
+                t.reference(),
+                t.period().attributes(),
+                scope -> timeline(scope, t.period()));
+    }
+
+    private TimelineResponse timeline(AuditTrail.Scope scope, AuditFilter filter) {
+        List<Found> found = scope.unknownSubject() ? List.of() : queries.timeline(scope, filter);
+        Optional<CheckpointInclusion.Snapshot> checkpoint = inclusion.latest();
+        return new TimelineResponse(
+                scope.disclosureId(),
+                !scope.unknownSubject(),
+                found.size() > AuditQueries.TIMELINE_LIMIT,
+                view(checkpoint),
+                hits(found, AuditQueries.TIMELINE_LIMIT, checkpoint));
+    }
+
+    public SampleResponse sample(Caller caller, RequestTrace trace, AuditRequests.Sample s) {
         Map<String, String> parameters = new LinkedHashMap<>(s.period().attributes());
         parameters.put("size", Integer.toString(s.size()));
         parameters.put("seed", s.seed());
@@ -126,7 +159,10 @@ record Audits(AuditTrail trail, AuditQueries queries, CheckpointInclusion inclus
                         queries.sample(scope, s.period(), s.size(), s.seed())));
     }
 
-    StatisticsResponse statistics(Caller caller, RequestTrace trace, AuditFilter period) {
+    public StatisticsResponse statistics(Caller caller, RequestTrace trace, AuditFilter period) {
+        Instant from = period.from().orElseThrow();
+        Instant to = period.to().orElseThrow();
+        Granularity granularity = Granularity.of(from, to);
         return trail.run(caller, trace, "statistics", Optional.empty(), period.attributes(), scope -> {
             Map<String, Long> byKind = queries.countBy(scope, period, "kind");
             Overrides overrides = new Overrides(
@@ -141,8 +177,8 @@ record Audits(AuditTrail trail, AuditQueries queries, CheckpointInclusion inclus
             return new StatisticsResponse(
                     scope.disclosureId(),
                     scope.organisation().value(),
-                    period.from().orElseThrow(),
-                    period.to().orElseThrow(),
+                    from,
+                    to,
                     byKind,
                     queries.countBy(scope, period, "decision"),
                     queries.countByReasonCode(scope, period),
@@ -151,7 +187,8 @@ record Audits(AuditTrail trail, AuditQueries queries, CheckpointInclusion inclus
                     queries.countByPair(scope, period),
                     overrides,
                     queries.consents(scope, period),
-                    rates);
+                    rates,
+                    Intervals.of(from, to, granularity, queries.countOverTime(scope, period, granularity)));
         });
     }
 

@@ -41,8 +41,10 @@ class ConsoleAdvice {
                 .orElseGet(() -> Viewer.anonymous(request.getRequestURI()));
     }
 
+    // An exception handler's model is a new one, without the @ModelAttribute above: the layout needs the viewer.
     @ExceptionHandler(ProblemException.class)
-    String refused(ProblemException e, HttpServletResponse response, Model model) {
+    String refused(ProblemException e, HttpServletRequest request, HttpServletResponse response, Model model) {
+        model.addAttribute("viewer", viewer(request));
         response.setStatus(e.getStatusCode().value());
         model.addAttribute("status", e.getStatusCode().value());
         model.addAttribute("problemTitle", e.getBody().getTitle());
@@ -51,8 +53,9 @@ class ConsoleAdvice {
     }
 
     @ExceptionHandler(Exception.class)
-    String failed(Exception e, HttpServletResponse response, Model model) {
+    String failed(Exception e, HttpServletRequest request, HttpServletResponse response, Model model) {
         log.error("Console page failed", e);
+        model.addAttribute("viewer", viewer(request));
         response.setStatus(HttpStatus.INTERNAL_SERVER_ERROR.value());
         model.addAttribute("status", 500);
         return "console/problem";

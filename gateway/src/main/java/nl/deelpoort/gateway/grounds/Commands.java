@@ -45,7 +45,7 @@ public final class Commands {
             Optional<Integer> meldcodeStep,
             Optional<Duration> duration) {}
 
-    record ReviewOverride(UUID override, OverrideRecord.Verdict verdict, String note) {}
+    public record ReviewOverride(UUID override, OverrideRecord.Verdict verdict, String note) {}
 
     public record RegisterMeasure(
             Bsn subject,

@@ -2,6 +2,7 @@ package nl.deelpoort.gateway.grounds;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.Optional;
 import nl.deelpoort.gateway.security.Caller;
 import nl.deelpoort.gateway.web.RequestTrace;
 import nl.deelpoort.gateway.web.validation.RequestValidator;
@@ -35,12 +36,20 @@ record OverrideController(Overrides overrides, RequestValidator requests) {
     }
 
     @GetMapping("/api/v1/overrides")
-    OverrideView.Page list(Caller caller, @RequestParam(required = false) String reviewStatus) {
-        Requests.ReviewQuery query = requests.valid(new Requests.ReviewQuery(reviewStatus));
+    OverrideView.Page list(
+            Caller caller,
+            @RequestParam(required = false) String reviewStatus,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        Requests.ReviewQuery query = requests.valid(new Requests.ReviewQuery(reviewStatus, page, size));
+        Overrides.Page found =
+                overrides.list(caller, query.status(), query.pageOrFirst(), Optional.ofNullable(query.size()));
         Instant now = overrides.now();
-        return new OverrideView.Page(overrides.list(caller, query.status()).stream()
-                .map(o -> OverrideView.of(o, now))
-                .toList());
+        return new OverrideView.Page(
+                found.overrides().stream().map(o -> OverrideView.of(o, now)).toList(),
+                found.page(),
+                found.size(),
+                found.hasMore());
     }
 
     @PostMapping("/api/v1/overrides/{id}/review")

@@ -8,12 +8,18 @@ import nl.deelpoort.policy.OrganisationId;
 import nl.deelpoort.policy.Purpose;
 import nl.deelpoort.policy.RiskLevel;
 
-/** A safety override as stored: the declaration and, if any, its early end and its review. */
+/**
+ * A safety override as stored: the declaration and, if any, its early end and its review.
+ *
+ * @param declaredByUser the declarer's Keycloak subject id
+ * @param declaredByName the declarer's username, null for overrides declared before it was kept
+ */
 public record OverrideRecord(
         UUID id,
         String subjectPseudonym,
         OrganisationId declaredBy,
         String declaredByUser,
+        String declaredByName,
         Purpose purpose,
         Set<OrganisationId> recipients,
         Set<Category> categories,
@@ -26,7 +32,7 @@ public record OverrideRecord(
         End end,
         Review review) {
 
-    enum Verdict {
+    public enum Verdict {
         JUSTIFIED,
         UNJUSTIFIED
     }
@@ -39,16 +45,17 @@ public record OverrideRecord(
 
     public record End(Instant at, OrganisationId by, String user, long disclosureId) {}
 
-    record Review(Verdict verdict, String note, Instant at, OrganisationId by, String user, long disclosureId) {}
+    public record Review(Verdict verdict, String note, Instant at, OrganisationId by, String user, long disclosureId) {}
 
-    String status(Instant now) {
+    /** ACTIVE, ENDED or EXPIRED at {@code now}. */
+    public String status(Instant now) {
         if (end != null && !end.at().isAfter(now)) {
             return "ENDED";
         }
         return now.isBefore(expiresAt) ? "ACTIVE" : "EXPIRED";
     }
 
-    ReviewStatus reviewStatus() {
+    public ReviewStatus reviewStatus() {
         return review == null
                 ? ReviewStatus.PENDING_REVIEW
                 : ReviewStatus.valueOf(review.verdict().name());

@@ -25,16 +25,17 @@ record OverrideStore(JdbcClient jdbc) {
 
     OverrideRecord insert(OverrideRecord o) {
         jdbc.sql("""
-                        INSERT INTO safety_override (id, subject_pseudonym, declaring_org, declared_by_user, purpose,
-                            recipients, categories, risk_level, justification, meldcode_step, declared_at, expires_at,
-                            disclosure_id)
-                        VALUES (:id, :subject, :org, :user, :purpose, :recipients, :categories, :risk, :justification,
-                            :step, :declaredAt, :expiresAt, :seq)
+                        INSERT INTO safety_override (id, subject_pseudonym, declaring_org, declared_by_user,
+                            declared_by_name, purpose, recipients, categories, risk_level, justification, meldcode_step,
+                            declared_at, expires_at, disclosure_id)
+                        VALUES (:id, :subject, :org, :user, :name, :purpose, :recipients, :categories, :risk,
+                            :justification, :step, :declaredAt, :expiresAt, :seq)
                         """)
                 .param("id", o.id())
                 .param("subject", o.subjectPseudonym())
                 .param("org", o.declaredBy().value())
                 .param("user", o.declaredByUser())
+                .param("name", o.declaredByName(), Types.VARCHAR)
                 .param("purpose", o.purpose().name())
                 .param("recipients", Sql.texts(o.recipients()))
                 .param("categories", Sql.texts(o.categories()))
@@ -86,17 +87,21 @@ record OverrideStore(JdbcClient jdbc) {
                 .optional();
     }
 
-    /** The overrides {@code organisation} declared, newest first; all of them, or those with {@code status}. */
+    /**
+     * The overrides {@code organisation} declared, newest first, from {@code offset} on; all of them, or
+     * those with {@code status}.
+     */
     List<OverrideRecord> declaredBy(
-            OrganisationId organisation, Optional<OverrideRecord.ReviewStatus> status, int limit) {
+            OrganisationId organisation, Optional<OverrideRecord.ReviewStatus> status, long offset, int limit) {
         return jdbc.sql(SELECT + """
                          WHERE o.declaring_org = :org
                            AND (CAST(:status AS text) IS NULL OR coalesce(r.verdict, 'PENDING_REVIEW') = :status)
-                         ORDER BY o.declared_at DESC, o.id LIMIT :limit
+                         ORDER BY o.declared_at DESC, o.id LIMIT :limit OFFSET :offset
                         """)
                 .param("org", organisation.value())
                 .param("status", status.map(Enum::name).orElse(null), Types.VARCHAR)
                 .param("limit", limit)
+                .param("offset", offset)
                 .query(OverrideStore::map)
                 .list();
     }
@@ -123,6 +128,7 @@ record OverrideStore(JdbcClient jdbc) {
                 rs.getString("subject_pseudonym"),
                 OrganisationId.of(rs.getString("declaring_org")),
                 rs.getString("declared_by_user"),
+                rs.getString("declared_by_name"),
                 Purpose.valueOf(rs.getString("purpose")),
                 Sql.set(rs, "recipients", OrganisationId::of),
                 Sql.set(rs, "categories", Category::valueOf),

@@ -26,6 +26,7 @@ public record OverrideView(
         Integer meldcodeStep,
         OrganisationId declaredBy,
         String declaredByUser,
+        String declaredByName,
         Instant declaredAt,
         Instant endedAt,
         Review review,
@@ -33,7 +34,8 @@ public record OverrideView(
 
     record Review(String verdict, String note, Instant reviewedAt, OrganisationId reviewedBy, String reviewedByUser) {}
 
-    record Page(List<OverrideView> overrides) {}
+    /** A page of the review queue; {@code hasMore}: another page follows. */
+    record Page(List<OverrideView> overrides, int page, int size, boolean hasMore) {}
 
     public static OverrideView of(OverrideRecord o, Instant now) {
         OverrideRecord.Review r = o.review();
@@ -50,6 +52,7 @@ public record OverrideView(
                 o.meldcodeStep(),
                 o.declaredBy(),
                 o.declaredByUser(),
+                o.declaredByName(),
                 o.declaredAt(),
                 o.end() == null ? null : o.end().at(),
                 r == null ? null : new Review(r.verdict().name(), r.note(), r.at(), r.by(), r.user()),

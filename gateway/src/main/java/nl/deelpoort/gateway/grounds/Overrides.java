@@ -35,6 +35,14 @@ public record Overrides(
 
     static final String SELF_REVIEW = "You declared this override; another privacy officer must review it.";
 
+    /**
+     * A page of the review queue, newest first.
+     *
+     * @param size the page size used: as asked, at most {@code deelpoort.grounds.max-list-size}
+     * @param hasMore whether another page follows
+     */
+    public record Page(List<OverrideRecord> overrides, int page, int size, boolean hasMore) {}
+
     public OverrideRecord declare(Caller caller, RequestTrace trace, Commands.DeclareOverride c) {
         OrganisationId declarer = caller.requireOrganisation();
         Duration duration = c.duration().orElse(settings.overrideDefaultDuration());
@@ -78,6 +86,7 @@ public record Overrides(
                         pseudonym,
                         declarer,
                         caller.subject(),
+                        caller.username(),
                         c.purpose(),
                         c.recipients(),
                         c.categories(),
@@ -119,7 +128,7 @@ public record Overrides(
     }
 
     /** The privacy officers of the declaring organisation review; others do not see it (404). */
-    OverrideRecord review(Caller caller, RequestTrace trace, Commands.ReviewOverride c) {
+    public OverrideRecord review(Caller caller, RequestTrace trace, Commands.ReviewOverride c) {
         OrganisationId organisation = caller.requireOrganisation();
         return events.record(c.override(), () -> {
             OverrideRecord o = store.find(c.override(), organisation)
@@ -149,8 +158,11 @@ public record Overrides(
         });
     }
 
-    List<OverrideRecord> list(Caller caller, Optional<OverrideRecord.ReviewStatus> status) {
-        return store.declaredBy(caller.requireOrganisation(), status, settings.maxListSize());
+    /** The review queue of the caller's organisation: the overrides it declared, all or with {@code status}. */
+    public Page list(Caller caller, Optional<OverrideRecord.ReviewStatus> status, int page, Optional<Integer> size) {
+        int n = Math.min(size.orElse(settings.maxListSize()), settings.maxListSize());
+        List<OverrideRecord> found = store.declaredBy(caller.requireOrganisation(), status, (long) page * n, n + 1);
+        return new Page(found.stream().limit(n).toList(), page, n, found.size() > n);
     }
 
     public Instant now() {

@@ -4,6 +4,7 @@ import static nl.deelpoort.gateway.web.validation.InputRules.NOT_NULL;
 import static nl.deelpoort.gateway.web.validation.InputRules.REQUIRED;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -158,24 +159,36 @@ public final class Requests {
         }
     }
 
-    record Review(
+    public record Review(
             @NotBlank(message = REQUIRED) @OneOf(OverrideRecord.Verdict.class)
             String verdict,
 
             @NotBlank(message = REQUIRED) @FreeText(max = 4000)
             String note) {
 
-        Commands.ReviewOverride command(UUID override) {
+        public Commands.ReviewOverride command(UUID override) {
             return new Commands.ReviewOverride(override, OverrideRecord.Verdict.valueOf(verdict), note.strip());
         }
     }
 
-    /** The review queue's filter, a query parameter. */
-    record ReviewQuery(
-            @OneOf(OverrideRecord.ReviewStatus.class) String reviewStatus) {
+    /**
+     * The review queue's filter and page, query parameters. A size above {@code
+     * deelpoort.grounds.max-list-size} is answered with pages of that size (the answer names it).
+     */
+    public record ReviewQuery(
+            @OneOf(OverrideRecord.ReviewStatus.class) String reviewStatus,
 
-        Optional<OverrideRecord.ReviewStatus> status() {
+            @Min(value = 0, message = "must not be negative")
+            Integer page,
+
+            @Min(value = 1, message = "must be at least 1") Integer size) {
+
+        public Optional<OverrideRecord.ReviewStatus> status() {
             return text(reviewStatus).map(OverrideRecord.ReviewStatus::valueOf);
+        }
+
+        public int pageOrFirst() {
+            return page == null ? 0 : page;
         }
     }
 

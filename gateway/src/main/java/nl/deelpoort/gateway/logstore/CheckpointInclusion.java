@@ -1,5 +1,6 @@
 package nl.deelpoort.gateway.logstore;
 
+import java.time.Instant;
 import java.util.Optional;
 import nl.deelpoort.ledger.LedgerFormatException;
 import nl.deelpoort.ledger.merkle.MerkleHash;
@@ -16,8 +17,12 @@ import nl.deelpoort.ledger.note.NoteVerifier;
  */
 public final class CheckpointInclusion {
 
-    /** The latest checkpoint as read; {@code signatureValid} false means nothing can be verified against it. */
-    public record Snapshot(long treeSize, byte[] rootHash, boolean signatureValid) {}
+    /**
+     * The latest checkpoint as read; {@code signatureValid} false means nothing can be verified against it.
+     *
+     * @param createdAt when the gateway signed it
+     */
+    public record Snapshot(long treeSize, byte[] rootHash, boolean signatureValid, Instant createdAt) {}
 
     private final LogReader reader;
     private final NoteVerifier verifier;
@@ -32,9 +37,9 @@ public final class CheckpointInclusion {
         return reader.latestCheckpoint().map(stored -> {
             try {
                 Checkpoint c = Checkpoint.open(stored.signedNote(), verifier);
-                return new Snapshot(c.size(), c.rootHash(), c.size() == stored.treeSize());
+                return new Snapshot(c.size(), c.rootHash(), c.size() == stored.treeSize(), stored.createdAt());
             } catch (NoteVerificationException | LedgerFormatException e) {
-                return new Snapshot(stored.treeSize(), stored.rootHash(), false);
+                return new Snapshot(stored.treeSize(), stored.rootHash(), false, stored.createdAt());
             }
         });
     }

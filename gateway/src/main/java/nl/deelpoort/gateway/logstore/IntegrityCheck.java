@@ -35,19 +35,27 @@ import org.springframework.transaction.support.TransactionTemplate;
  * are made of) give the same root as the entries. Runs in the background every {@code
  * deelpoort.log.integrity-interval} (default 10 min, first after 30 s) and on request.
  */
-final class IntegrityCheck {
+public final class IntegrityCheck {
 
     private static final Logger log = LoggerFactory.getLogger(IntegrityCheck.class);
     private static final int BATCH = 4096;
 
-    enum Status {
+    public enum Status {
         OK,
         FAILED
     }
 
-    record CheckpointView(long treeSize, String rootHash, Instant createdAt) {}
+    public record CheckpointView(long treeSize, String rootHash, Instant createdAt) {}
 
-    record Report(
+    /**
+     * A check's verdict.
+     *
+     * @param treeSize how many entries were verified
+     * @param checkpoint the latest signed checkpoint, null before the first
+     * @param firstBadSeq the first entry found altered or missing, if the check can name one
+     * @param problem what failed, for people (null when OK)
+     */
+    public record Report(
             Status status,
             long treeSize,
             CheckpointView checkpoint,
@@ -77,7 +85,13 @@ final class IntegrityCheck {
         return r == null ? Double.NaN : r.status() == Status.OK ? 1 : 0;
     }
 
-    synchronized Report run() {
+    /** The latest report, of the background check or one on request; empty before the first has run. */
+    public Optional<Report> last() {
+        return Optional.ofNullable(last.get());
+    }
+
+    /** Verifies the log now; never throws (a database failure is a FAILED report). */
+    public synchronized Report run() {
         Report report;
         try {
             report = snapshot.execute(status -> {

@@ -7,7 +7,6 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import nl.deelpoort.gateway.logstore.LogReader.StoredCheckpoint;
-import nl.deelpoort.gateway.logstore.LogReader.StoredEntry;
 import nl.deelpoort.gateway.security.Caller;
 import nl.deelpoort.gateway.web.InvalidRequestException;
 import nl.deelpoort.ledger.LogEntryCodec;
@@ -29,7 +28,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
  * leaves (seq and leaf hash) to everyone else, so the whole log still verifies. Proofs are hashes only.
  */
 @RestController
-record LogController(LogReader reader, Checkpointer checkpointer, NoteSigner logSigner) {
+record LogController(LogReader reader, LogEntries entries, Checkpointer checkpointer, NoteSigner logSigner) {
 
     static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
 
@@ -54,13 +53,12 @@ record LogController(LogReader reader, Checkpointer checkpointer, NoteSigner log
 
     @GetMapping("/api/v1/log/entries/{seq}")
     Object entry(@PathVariable long seq, Caller caller) {
-        StoredEntry e =
-                reader.entry(seq).orElseThrow(() -> new LogNotFoundException("The log has no entry " + seq + "."));
-        if (!e.fullFor(LogVisibility.viewer(caller))) {
-            return new RedactedView(seq, B64.encodeToString(e.leafHash()), true);
+        LogEntries.Shown shown = entries.entry(seq, caller)
+                .orElseThrow(() -> new LogNotFoundException("The log has no entry " + seq + "."));
+        if (!(shown instanceof LogEntries.Full e)) {
+            return new RedactedView(seq, B64.encodeToString(shown.leafHash()), true);
         }
-        // Strictly decoded: only bytes that are canonical are shown as fields.
-        Map<String, Object> fields = LogEntryCodec.members(LogEntryCodec.decode(e.canonical()));
+        Map<String, Object> fields = LogEntryCodec.members(e.entry());
         return new EntryView(seq, B64.encodeToString(e.canonical()), B64.encodeToString(e.leafHash()), fields, false);
     }
 

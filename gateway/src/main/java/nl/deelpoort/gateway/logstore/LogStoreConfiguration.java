@@ -62,7 +62,13 @@ class LogStoreConfiguration {
         return new Checkpointer(dataSource, reader, logSigner, settings.origin());
     }
 
-    /** Proves entries against the latest signed checkpoint, for the audit's hits. */
+    /** Entries as each caller may see them, for the log endpoint and the console. */
+    @Bean
+    LogEntries logEntries(LogReader reader) {
+        return new LogEntries(reader);
+    }
+
+    /** Proves entries against the latest signed checkpoint, for the audit's hits and the console. */
     @Bean
     CheckpointInclusion checkpointInclusion(LogReader reader, NoteSigner logSigner) {
         return new CheckpointInclusion(reader, logSigner.verifier());

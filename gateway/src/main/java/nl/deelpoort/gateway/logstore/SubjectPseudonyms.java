@@ -41,6 +41,11 @@ public class SubjectPseudonyms {
     private static final String KNOWN = "SELECT EXISTS (SELECT 1 FROM log_entry WHERE subject_pseudonym = :pseudonym"
             + " AND seq > :after AND " + PROCESSING + " AND " + LogVisibility.VIEWER_SQL + ")";
 
+    /** The seq of the organisation's latest forget of the subject, -1 if none (see {@link #forget}). */
+    private static final String LAST_UNLINK = "SELECT coalesce(max(seq), -1) FROM log_entry"
+            + " WHERE kind = 'SUBJECT_FORGOTTEN' AND subject_pseudonym = :pseudonym"
+            + " AND requesting_organisation = :viewer";
+
     /**
      * How many organisations appear in the subject's entries (as requester, holder or recipient, in
      * entries that process it) without having unlinked it after their last such entry.
@@ -122,6 +127,29 @@ public class SubjectPseudonyms {
     public Optional<Known> knownTo(Bsn bsn, OrganisationId organisation) {
         byte[] lookup = lookup(bsn);
         return database("Subject pseudonyms are unavailable.", () -> knownTo(lookup, organisation.value()));
+    }
+
+    /**
+     * The subject behind a pseudonym the organisation was shown (a sample's subjects), if it is known
+     * to the organisation, exactly as {@link #knownTo(Bsn, OrganisationId)} finds it by BSN. The
+     * organisation's own unlinking is read from the log: its {@code SUBJECT_FORGOTTEN} entry with the
+     * pseudonym has the seq its unlink row records. A subject shredded for everyone is known to
+     * nobody, since every organisation's forget then follows its last entry. Creates nothing; anything
+     * that is not a pseudonym names no subject.
+     */
+    public Optional<Known> knownTo(String pseudonym, OrganisationId organisation) {
+        if (pseudonym == null || !Pseudonyms.isPseudonym(pseudonym)) {
+            return Optional.empty();
+        }
+        return database("Subject pseudonyms are unavailable.", () -> {
+            long unlinked = jdbc.sql(LAST_UNLINK)
+                    .param("pseudonym", pseudonym)
+                    .param("viewer", organisation.value())
+                    .query(Long.class)
+                    .single();
+            return Optional.of(new Known(pseudonym, unlinked))
+                    .filter(subject -> processedBy(subject, organisation.value()));
+        });
     }
 
     /**

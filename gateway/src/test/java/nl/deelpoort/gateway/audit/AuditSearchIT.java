@@ -153,6 +153,24 @@ class AuditSearchIT extends IntegrationTest {
     }
 
     @Test
+    void laterPagesKeepToTheLogAsTheFirstPageSawIt() {
+        Made m = twoQuestions();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("subject", Map.of("bsn", m.bsn()));
+        body.put("size", 1);
+        JsonNode page0 = ok(search("hanna.fg", body));
+        assertThat(seqs(page0.path("hits"))).containsExactly(m.accountability());
+        body.put("page", 1);
+        assertThat(seqs(ok(search("hanna.fg", body)).path("hits")))
+                .as("unanchored, the first page's own query about the subject comes first and shifts the pages")
+                .containsExactly(m.accountability());
+        body.put("beforeSeq", page0.path("disclosureId").asLong());
+        assertThat(seqs(ok(search("hanna.fg", body)).path("hits"))).containsExactly(m.escalation());
+        body.put("beforeSeq", -1);
+        assertThat(search("hanna.fg", body).status()).isEqualTo(422);
+    }
+
+    @Test
     void everyQueryIsLoggedWithoutTheBsn() {
         Made m = twoQuestions();
         Api.Response r = search("hanna.fg", bySubject(m.bsn(), "purpose", "ESCALATION"));
@@ -365,6 +383,17 @@ class AuditSearchIT extends IntegrationTest {
                 .contains("\"organisation\":\"gemeente-waalre\",\"decisions\":1,\"denials\":1,\"denialRate\":1.0");
         assertThat(hanna.path("byOrganisationPair").toString())
                 .contains("\"requester\":\"gemeente-waalre\",\"recipient\":\"plusteam\",\"count\":1");
+        JsonNode overTime = hanna.path("overTime");
+        assertThat(overTime.path("unit").asString())
+                .as("a period of a second, by day")
+                .isEqualTo("DAY");
+        long deny = 0;
+        long permit = 0;
+        for (JsonNode interval : overTime.path("intervals")) {
+            deny += interval.path("byDecision").path("DENY").asLong();
+            permit += interval.path("byDecision").path("PERMIT").asLong();
+        }
+        assertThat(List.of(deny, permit)).containsExactly(1L, 1L);
 
         JsonNode gert = ok(api().get("/api/v1/audit/statistics" + query, tokens().user("gert.fg")));
         assertThat(gert.path("byDecision").path("DENY").asLong()).isZero();

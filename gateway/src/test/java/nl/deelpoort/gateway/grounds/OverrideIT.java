@@ -177,6 +177,32 @@ class OverrideIT extends IntegrationTest {
     }
 
     @Test
+    void theReviewQueueComesInPagesAndNamesTheDeclarer() {
+        Map<String, Object> body = new LinkedHashMap<>(mdoOverride(freshBsn()));
+        body.put("recipients", List.of("gemeente-waalre"));
+        body.put("categories", List.of("BSN", "CASE_NOTES"));
+        String anna = tokens().user("anna.plusteam");
+        String older =
+                ok(api().post(OVERRIDES, anna, Api.json(body)), 201).path("id").asString();
+        body.put("subject", Map.of("bsn", freshBsn()));
+        JsonNode newer = ok(api().post(OVERRIDES, anna, Api.json(body)), 201);
+        assertThat(newer.path("declaredByName").asString()).isEqualTo("anna.plusteam");
+        String hanna = tokens().user("hanna.fg");
+
+        JsonNode first = ok(api().get(OVERRIDES + "?reviewStatus=PENDING_REVIEW&size=1", hanna), 200);
+        assertThat(ids(first)).containsExactly(newer.path("id").asString());
+        assertThat(first.path("page").asInt()).isZero();
+        assertThat(first.path("size").asInt()).isEqualTo(1);
+        assertThat(first.path("hasMore").asBoolean())
+                .as("a page that stops before the end says so")
+                .isTrue();
+        JsonNode second = ok(api().get(OVERRIDES + "?reviewStatus=PENDING_REVIEW&size=1&page=1", hanna), 200);
+        assertThat(ids(second)).containsExactly(older);
+        assertThat(api().get(OVERRIDES + "?size=0", hanna).status()).isEqualTo(422);
+        assertThat(api().get(OVERRIDES + "?page=-1", hanna).status()).isEqualTo(422);
+    }
+
+    @Test
     void everyBrokenRuleIsNamedWithItsFieldAndPolicyCode() {
         String bsn = freshBsn();
         record Case(String name, Consumer<Map<String, Object>> change, String field, String code) {}

@@ -141,8 +141,11 @@ class RequestsTest {
                                         "riskLevel",
                                         "justification",
                                         "meldcodeStep"));
-        assertThat(problems(new Requests.ReviewQuery("MAYBE")))
-                .containsExactly("reviewStatus: must be one of [PENDING_REVIEW, JUSTIFIED, UNJUSTIFIED]");
+        assertThat(problems(new Requests.ReviewQuery("MAYBE", -1, 0)))
+                .containsExactly(
+                        "reviewStatus: must be one of [PENDING_REVIEW, JUSTIFIED, UNJUSTIFIED]",
+                        "page: must not be negative",
+                        "size: must be at least 1");
     }
 
     @Test
