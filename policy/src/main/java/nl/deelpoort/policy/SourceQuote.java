@@ -26,6 +26,16 @@ public record SourceQuote(String ref, String text) {
         }
     }
 
+    /** The document the sentence stands in: {@code 000} for {@code 000:L168}. */
+    public String document() {
+        return ref.substring(0, ref.indexOf(":L"));
+    }
+
+    /** The line of the document, as written: {@code 168} for {@code 000:L168}. */
+    public String line() {
+        return ref.substring(ref.indexOf(":L") + 2);
+    }
+
     /** The references of {@code quotes} in their order, joined by ", ". */
     static String refs(List<SourceQuote> quotes) {
         return quotes.stream().map(SourceQuote::ref).collect(Collectors.joining(", "));

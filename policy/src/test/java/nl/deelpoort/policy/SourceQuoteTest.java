@@ -20,6 +20,13 @@ class SourceQuoteTest {
         assertThat(new SourceQuote(ref, SENTENCE).ref()).isEqualTo(ref);
     }
 
+    @Test
+    void theReferenceSplitsIntoDocumentAndLine() {
+        SourceQuote quote = new SourceQuote("ovk-plusteam-2027:L1041", SENTENCE);
+        assertThat(quote.document()).isEqualTo("ovk-plusteam-2027");
+        assertThat(quote.line()).isEqualTo("1041");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "000", "000:168", "000:L0", "000:L", "000 :L168", "000:L168, 000:L484", "OVK:L1"})
     void anythingElseIsNotAReference(String ref) {
