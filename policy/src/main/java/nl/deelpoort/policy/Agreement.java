@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param validFrom first day in force (Europe/Amsterdam)
  * @param validUntil last day in force, inclusive, or {@code null} for open-ended
  * @param retention how long records made under this agreement are kept
- * @param source where the agreement is described in the seed documents
+ * @param sources the sentences of the policy documents that describe the agreement; may be empty
  */
 public record Agreement(
         String id,
@@ -23,14 +23,19 @@ public record Agreement(
         LocalDate validFrom,
         LocalDate validUntil,
         Period retention,
-        String source) {
+        List<SourceQuote> sources) {
     public Agreement {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(validFrom, "validFrom");
         Objects.requireNonNull(retention, "retention");
         parties = List.copyOf(parties);
-        source = source == null ? "" : source;
+        sources = List.copyOf(sources);
+    }
+
+    /** Where the agreement is described, as references only: {@code "000:L169, 000:L171"}; empty when none. */
+    public String source() {
+        return SourceQuote.refs(sources);
     }
 
     /** Start of the window as an instant: midnight in Amsterdam at the start of {@link #validFrom()}. */

@@ -14,6 +14,7 @@ import java.util.Set;
  * @param reasons why nothing is released (DENY only; empty otherwise)
  * @param conditions for a general question (no subject): the grounds a real disclosure would need
  * @param flowId the flow that applied; when several matched, the one releasing the most
+ * @param sources the sentences of the policy documents that flow rests on (empty without a flow)
  * @param consentIds the consents that released at least one category
  * @param overrideId the safety override that released at least one category
  * @param measureId the child-protection measure that released the data
@@ -28,6 +29,7 @@ public record DecisionResult(
         Optional<String> flowId,
         Optional<String> agreementId,
         Optional<LegalBasis> legalBasis,
+        List<SourceQuote> sources,
         List<String> consentIds,
         Optional<String> overrideId,
         Optional<String> measureId,

@@ -2,6 +2,7 @@ package nl.deelpoort.policy;
 
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -14,7 +15,7 @@ import java.util.Set;
  * @param needsMeasure an active child-protection measure registered by the recipient is required
  * @param confidential decisions under this flow are hidden from the subject's own view
  * @param noIdentifyingCategories identifying categories are refused even if asked for
- * @param source the sentence(s) in the seed documents this flow rests on, e.g. {@code 000:L168}
+ * @param sources the sentences of the policy documents this flow rests on, at least one
  */
 public record Flow(
         String id,
@@ -29,7 +30,7 @@ public record Flow(
         boolean needsMeasure,
         boolean confidential,
         boolean noIdentifyingCategories,
-        String source) {
+        List<SourceQuote> sources) {
     public Flow {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(agreementId, "agreementId");
@@ -37,8 +38,16 @@ public record Flow(
         Objects.requireNonNull(holder, "holder");
         Objects.requireNonNull(recipient, "recipient");
         Objects.requireNonNull(legalBasis, "legalBasis");
-        Objects.requireNonNull(source, "source");
+        sources = List.copyOf(sources);
+        if (sources.isEmpty()) {
+            throw new IllegalArgumentException("flow " + id + " rests on no source sentence");
+        }
         categories = Collections.unmodifiableSet(EnumSet.copyOf(categories));
+    }
+
+    /** Where the flow rests, as references only: {@code "000:L168, 000:L484"}. */
+    public String source() {
+        return SourceQuote.refs(sources);
     }
 
     public boolean names(Category category) {

@@ -11,11 +11,14 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -149,7 +152,7 @@ final class FrameworkParser {
         if (m == null) {
             return null;
         }
-        onlyKeys(m, path, "id", "version", "title", "parties", "validFrom", "validUntil", "retention", "source");
+        onlyKeys(m, path, "id", "version", "title", "parties", "validFrom", "validUntil", "retention", "sources");
         String id = text(m, path, "id");
         if (id != null && !OrganisationId.isValid(id)) {
             problem(at(path, "id"), "'" + id + "' is not a valid agreement id (lower-case words joined by '-')");
@@ -166,11 +169,11 @@ final class FrameworkParser {
             problem(at(path, "validUntil"), "ends (" + until + ") before it starts (" + from + ")");
         }
         Period retention = period(m, path, "retention");
-        String src = m.containsKey("source") ? text(m, path, "source") : "";
-        if (id == null || version == null || title == null || from == null || retention == null) {
+        List<SourceQuote> sources = m.containsKey("sources") ? sources(m, path) : List.of();
+        if (id == null || version == null || title == null || from == null || retention == null || sources == null) {
             return null;
         }
-        return new Agreement(id, version, title, parties, from, until, retention, src);
+        return new Agreement(id, version, title, parties, from, until, retention, sources);
     }
 
     private AgreementParty party(Object node, String path) {
@@ -229,7 +232,7 @@ final class FrameworkParser {
                 "needsMeasure",
                 "confidential",
                 "noIdentifyingCategories",
-                "source");
+                "sources");
         String id = text(m, path, "id");
         String agreement = text(m, path, "agreement");
         if (agreement != null && !agreementsById.containsKey(agreement)) {
@@ -256,7 +259,7 @@ final class FrameworkParser {
                     at(path, "overridable"),
                     "an override only stands in for missing consent, so overridable needs consentRequired: true");
         }
-        String src = text(m, path, "source");
+        List<SourceQuote> sources = sources(m, path);
         if (id == null
                 || agreement == null
                 || purpose == null
@@ -264,7 +267,7 @@ final class FrameworkParser {
                 || recipient == null
                 || categories == null
                 || basis == null
-                || src == null) {
+                || sources == null) {
             return null;
         }
         return new Flow(
@@ -280,7 +283,59 @@ final class FrameworkParser {
                 flag(m, path, "needsMeasure"),
                 flag(m, path, "confidential"),
                 noIdentifying,
-                src);
+                sources);
+    }
+
+    // ---- source sentences ----
+
+    /** The {@code sources} list: at least one quote, each reference once; null when there is none. */
+    private List<SourceQuote> sources(Map<String, Object> m, String path) {
+        String key = at(path, "sources");
+        Object node = required(m, path, "sources");
+        List<Object> nodes = list(node, key);
+        if (node instanceof List<?> && nodes.isEmpty()) {
+            problem(key, "name at least one sentence of the policy documents, as {ref, text}");
+        }
+        List<SourceQuote> quotes = new ArrayList<>();
+        Set<String> refs = new HashSet<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            SourceQuote quote = sourceQuote(nodes.get(i), key + "[" + i + "]");
+            if (quote == null) {
+                continue;
+            }
+            if (refs.add(quote.ref())) {
+                quotes.add(quote);
+            } else {
+                problem(key + "[" + i + "].ref", quote.ref() + " is quoted twice");
+            }
+        }
+        return quotes.isEmpty() ? null : quotes;
+    }
+
+    private SourceQuote sourceQuote(Object node, String path) {
+        Map<String, Object> m = map(node, path);
+        if (m == null) {
+            return null;
+        }
+        onlyKeys(m, path, "ref", "text");
+        String ref = quoteField(m, path, "ref", SourceQuote::refProblem);
+        String text = quoteField(m, path, "text", SourceQuote::textProblem);
+        return ref == null || text == null ? null : new SourceQuote(ref, text);
+    }
+
+    private String quoteField(
+            Map<String, Object> m, String path, String key, Function<String, Optional<String>> check) {
+        Object value = required(m, path, key);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof String s)) {
+            problem(at(path, key), "expected a quoted text, got '" + value + "'");
+            return null;
+        }
+        Optional<String> problem = check.apply(s);
+        problem.ifPresent(p -> problem(at(path, key), p));
+        return problem.isPresent() ? null : s;
     }
 
     private FlowSide side(Object node, String path, boolean recipient) {

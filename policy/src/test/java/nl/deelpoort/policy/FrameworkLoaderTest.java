@@ -46,6 +46,8 @@ class FrameworkLoaderTest {
                 validFrom: 2024-01-01
                 validUntil: 2025-12-31
                 retention: P20Y
+                sources:
+                  - {ref: "000:L169", text: "In de verwerkersovereenkomst staat beschreven hoe gegevensdeling plaats vindt."}
             flows:
               - id: UP
                 agreement: ovk
@@ -56,7 +58,11 @@ class FrameworkLoaderTest {
                 legalBasis: CONSENT
                 consentRequired: true
                 overridable: true
-                source: "000:L168"
+                sources:
+                  - ref: "000:L168"
+                    text: "Persoonsgegevens worden met toestemming van de hulpvragers gedeeld bij het opschalen."
+                  - ref: "000:L484"
+                    text: "PT neemt de leiding als veiligheid in het geding is."
               - id: ASK
                 agreement: ovk
                 purpose: SAFETY_CONSULTATION
@@ -65,7 +71,8 @@ class FrameworkLoaderTest {
                 categories: [ASSESSMENT, SAFETY, HEALTH]
                 legalBasis: LEGAL_TASK
                 noIdentifyingCategories: true
-                source: "004:L93"
+                sources:
+                  - {ref: "004:L93", text: "… wanneer treden ze op en wanneer adviseren ze."}
             consent:
               jointFromAge: 12
               aloneFromAge: 16
@@ -206,7 +213,46 @@ class FrameworkLoaderTest {
                         "validUntil: 2025-12-31",
                         "validUntil: 2023-12-31",
                         "agreements[0].validUntil: ends (2023-12-31) before it starts (2024-01-01)"),
-                invalid("flow without a source", "    source: \"004:L93\"\n", "", "flows[1].source: missing"),
+                invalid(
+                        "flow without a source",
+                        "    sources:\n      - {ref: \"004:L93\"",
+                        "    legacy:\n      - {ref: \"004:L93\"",
+                        "flows[1].sources: missing"),
+                invalid(
+                        "flow with an empty list of sources",
+                        "    sources:\n      - {ref: \"004:L93\", text: \"… wanneer treden ze op en wanneer adviseren ze.\"}",
+                        "    sources: []",
+                        "flows[1].sources: name at least one sentence of the policy documents"),
+                invalid(
+                        "the old source field, references without their sentences",
+                        "    sources:\n      - {ref: \"004:L93\", text: \"… wanneer treden ze op en wanneer adviseren ze.\"}",
+                        "    source: \"004:L93\"",
+                        "flows[1].source: unknown field"),
+                invalid(
+                        "a reference that names no line",
+                        "ref: \"004:L93\"",
+                        "ref: \"004:93\"",
+                        "flows[1].sources[0].ref: '004:93' is not a reference to a line such as 000:L168"),
+                invalid(
+                        "a quote without its sentence",
+                        "{ref: \"004:L93\", text: \"… wanneer treden ze op en wanneer adviseren ze.\"}",
+                        "{ref: \"004:L93\", text: \" \"}",
+                        "flows[1].sources[0].text: the quoted sentence is empty"),
+                invalid(
+                        "a quote without a text field",
+                        "{ref: \"004:L93\", text: \"… wanneer treden ze op en wanneer adviseren ze.\"}",
+                        "{ref: \"004:L93\"}",
+                        "flows[1].sources[0].text: missing"),
+                invalid(
+                        "a line quoted twice in one list",
+                        "ref: \"000:L484\"",
+                        "ref: \"000:L168\"",
+                        "flows[0].sources[1].ref: 000:L168 is quoted twice"),
+                invalid(
+                        "an agreement's quote longer than a sentence or two",
+                        "text: \"In de verwerkersovereenkomst staat beschreven hoe gegevensdeling plaats vindt.\"",
+                        "text: \"" + "zin ".repeat(101).strip() + "\"",
+                        "agreements[0].sources[0].text: the quoted sentence has 403 characters, more than 400"),
                 invalid(
                         "default consent validity longer than the maximum",
                         "defaultValidity: P12M",
@@ -250,6 +296,33 @@ class FrameworkLoaderTest {
                 .hasValueSatisfying(o -> assertThat(o.kind()).isEqualTo(OrganisationKind.PROCESSOR));
         assertThat(framework.consentPolicy().maxValidity()).isEqualTo(Period.ofMonths(12));
         assertThat(framework.overridePolicy().maxDuration()).isEqualTo(Duration.ofHours(72));
+    }
+
+    @Test
+    void flowsAndAgreementsCarryTheirSourceSentencesInTheOrderOfTheFile() {
+        Framework framework = parse(VALID);
+        Flow up = framework.flow("UP").orElseThrow();
+        assertThat(up.sources())
+                .containsExactly(
+                        new SourceQuote(
+                                "000:L168",
+                                "Persoonsgegevens worden met toestemming van de hulpvragers gedeeld bij het opschalen."),
+                        new SourceQuote("000:L484", "PT neemt de leiding als veiligheid in het geding is."));
+        assertThat(up.source()).isEqualTo("000:L168, 000:L484");
+        Agreement ovk = framework.agreementVersions("ovk").get(0);
+        assertThat(ovk.sources()).extracting(SourceQuote::ref).containsExactly("000:L169");
+        assertThat(ovk.source()).isEqualTo("000:L169");
+
+        Agreement unquoted = parse(VALID.replace(
+                        "    sources:\n      - {ref: \"000:L169\", text: \"In de verwerkersovereenkomst staat"
+                                + " beschreven hoe gegevensdeling plaats vindt.\"}\n",
+                        ""))
+                .agreementVersions("ovk")
+                .get(0);
+        assertThat(unquoted.sources())
+                .as("an agreement may leave its sources out")
+                .isEmpty();
+        assertThat(unquoted.source()).isEmpty();
     }
 
     @Test
@@ -302,7 +375,9 @@ class FrameworkLoaderTest {
                         "veilig-thuis",
                         "topicus",
                         "cbs");
-        assertThat(framework.flows()).allSatisfy(f -> assertThat(f.source()).matches("\\d{3}:L\\d+.*"));
+        assertThat(framework.flows()).allSatisfy(f -> assertThat(f.sources()).isNotEmpty());
+        assertThat(framework.agreements())
+                .allSatisfy(a -> assertThat(a.sources()).isNotEmpty());
         // HEALTH is named by the investigation flow only, and JUSTICE by none.
         assertThat(framework.flows().stream().filter(f -> f.names(Category.HEALTH)))
                 .extracting(Flow::id)

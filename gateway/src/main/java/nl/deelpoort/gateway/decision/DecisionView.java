@@ -5,8 +5,14 @@ import java.util.Map;
 import nl.deelpoort.policy.Category;
 import nl.deelpoort.policy.DecisionResult;
 import nl.deelpoort.policy.Reason;
+import nl.deelpoort.policy.SourceQuote;
 
-/** A decision as docs/api.md shows it: released, withheld with reasons, and what it rested on. */
+/**
+ * A decision as docs/api.md shows it: released, withheld with reasons, and what it rested on.
+ *
+ * @param sources the sentences of the policy documents the flow rests on, so that a partner system
+ *     can show the words of the agreement and not only its name; empty when no flow applied
+ */
 public record DecisionView(
         String decision,
         List<Category> released,
@@ -16,6 +22,7 @@ public record DecisionView(
         String flow,
         String agreement,
         String legalBasis,
+        List<SourceQuote> sources,
         String consentId,
         List<String> consentIds,
         String overrideId,
@@ -59,6 +66,7 @@ public record DecisionView(
                 r.flowId().orElse(null),
                 r.agreementId().orElse(null),
                 r.legalBasis().map(Enum::name).orElse(null),
+                r.sources(),
                 r.consentIds().isEmpty() ? null : r.consentIds().get(0),
                 r.consentIds(),
                 r.overrideId().orElse(null),

@@ -59,6 +59,13 @@ class EvaluateIT extends IntegrationTest {
         assertThat(d.path("flow").asString()).isEqualTo("F4");
         assertThat(d.path("legalBasis").asString()).isEqualTo("LEGAL_OBLIGATION");
         assertThat(d.path("policyVersion").asString()).startsWith("sha256:");
+        List<String> refs = new ArrayList<>();
+        d.path("sources").forEach(q -> refs.add(q.path("ref").asString()));
+        assertThat(refs).as("the sentences F4 rests on").containsExactly("000:L168", "000:L584");
+        assertThat(d.path("sources").get(0).propertyNames()).containsExactlyInAnyOrder("ref", "text");
+        assertThat(d.path("sources").get(0).path("text").asString())
+                .isEqualTo("Het delen van beperkte persoonsgegevens (o.a. BSN) ten behoeve van de verantwoording"
+                        + " is toegestaan, ook vanuit de rol van het PlusTeam als zorgaanbieder.");
     }
 
     @Test

@@ -11,12 +11,13 @@ import nl.deelpoort.policy.DecisionResult;
 import nl.deelpoort.policy.Flow;
 import nl.deelpoort.policy.Framework;
 import nl.deelpoort.policy.Reason;
+import nl.deelpoort.policy.SourceQuote;
 
 /**
  * A decision as the exchange pages show it, in the viewer's language: allowed, partly or refused,
- * why, under which flow, legal basis and agreement (with where in the source documents the flow
- * rests), and per category whether it is released or withheld and why. The sentences are the
- * policy module's own; nothing here re-words a rule.
+ * why, under which flow, legal basis and agreement (with the sentences of the policy documents
+ * they rest on), and per category whether it is released or withheld and why. The sentences are
+ * the policy module's own; nothing here re-words a rule.
  *
  * <p>Public, as are the members its templates use: template expressions read public types only.
  *
@@ -42,9 +43,9 @@ public record ExchangeAnswer(
      * What the decision rested on.
      *
      * @param validUntil the agreement's last day in force, empty when open-ended
-     * @param flowSource where in the source documents the flow rests ({@code 000:L168}: document
-     *     000, line 168), as the framework file records it
-     * @param agreementSource where the agreement is described, empty when the file names no place
+     * @param flowSources the sentences of the policy documents the flow rests on, quoted in Dutch
+     *     with their place ({@code 000:L168}: document 000, line 168) as the framework file has them
+     * @param agreementSources the sentences that describe the agreement, empty when the file quotes none
      */
     public record Basis(
             String flow,
@@ -54,8 +55,8 @@ public record ExchangeAnswer(
             int agreementVersion,
             String validFrom,
             Optional<String> validUntil,
-            String flowSource,
-            Optional<String> agreementSource) {}
+            List<SourceQuote> flowSources,
+            List<SourceQuote> agreementSources) {}
 
     /** One category asked about: released, or withheld with the reasons. */
     public record Line(String category, String label, boolean released, List<String> reasons) {}
@@ -119,8 +120,8 @@ public record ExchangeAnswer(
                 agreement.version(),
                 words.date(agreement.validFrom()),
                 Optional.ofNullable(agreement.validUntil()).map(words::date),
-                flow.source(),
-                Optional.of(agreement.source()).filter(a -> !a.isBlank()));
+                flow.sources(),
+                agreement.sources());
     }
 
     private static List<String> sentences(List<Reason> reasons, ExchangeWords words) {

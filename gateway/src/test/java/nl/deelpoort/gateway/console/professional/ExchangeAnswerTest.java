@@ -15,6 +15,7 @@ import nl.deelpoort.policy.Framework;
 import nl.deelpoort.policy.FrameworkLoader;
 import nl.deelpoort.policy.OrganisationId;
 import nl.deelpoort.policy.Purpose;
+import nl.deelpoort.policy.SourceQuote;
 import org.junit.jupiter.api.Test;
 
 class ExchangeAnswerTest {
@@ -53,7 +54,7 @@ class ExchangeAnswerTest {
     }
 
     @Test
-    void theBasisNamesFlowLegalBasisAgreementAndItsSourceInTheViewersLanguage() {
+    void theBasisNamesFlowLegalBasisAgreementInTheViewersLanguageAndQuotesTheirSources() {
         ExchangeAnswer.Basis nl = ExchangeAnswer.of(adviceWithHealth(), Optional.empty(), FRAMEWORK, NOW, NL)
                 .basis()
                 .orElseThrow();
@@ -62,11 +63,18 @@ class ExchangeAnswerTest {
         assertThat(nl.agreement()).isEqualTo("Samenwerkings- en verwerkersovereenkomst CMD - GR PlusTeam");
         assertThat(nl.validFrom()).isEqualTo("1 januari 2024");
         assertThat(nl.validUntil()).contains("31 december 2027");
-        assertThat(nl.flowSource()).isEqualTo("000:L162");
-        assertThat(nl.agreementSource()).contains("000:L169, 000:L171");
+        assertThat(nl.flowSources()).extracting(SourceQuote::ref).containsExactly("000:L162");
+        assertThat(nl.flowSources().get(0).text())
+                .endsWith(
+                        "Persoonsgegevens benodigd voor de aanvraag worden uitgewisseld tussen PlusTeam en gemeenten.");
+        assertThat(nl.agreementSources()).extracting(SourceQuote::ref).containsExactly("000:L169", "000:L171");
+        assertThat(nl.agreementSources().get(1).text()).endsWith("Topicus geldt als “subverwerker”.");
 
         ExchangeAnswer en = ExchangeAnswer.of(adviceWithHealth(), Optional.empty(), FRAMEWORK, NOW, EN);
         assertThat(en.basis().orElseThrow().legalBasis()).startsWith("Public task");
+        assertThat(en.basis().orElseThrow().flowSources())
+                .as("the documents' own words, in Dutch on an English page too")
+                .isEqualTo(nl.flowSources());
         assertThat(en.categories().get(2).reasons()).singleElement().asString().contains("special category");
     }
 

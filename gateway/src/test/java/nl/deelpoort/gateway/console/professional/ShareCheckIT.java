@@ -16,7 +16,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * "Mag ik dit delen?" in a real browser, as a CMD professional: an allowed question (flow F3, the
  * PlusTeam advising the municipality) and a refused one (F1 without consent), each answer with its
- * reasons, legal basis and source; the form's error summary; and the English page. axe-core checks
+ * reasons, legal basis and the quoted sentences of the policy documents it rests on; the form's
+ * error summary; and the English page, where those sentences stay Dutch and say so. axe-core checks
  * every page shown.
  */
 class ShareCheckIT extends IntegrationTest {
@@ -47,8 +48,15 @@ class ShareCheckIT extends IntegrationTest {
                     .contains("Mag gedeeld worden")
                     .contains("F3")
                     .contains("Publieke taak")
-                    .contains("Samenwerkings- en verwerkersovereenkomst CMD - GR PlusTeam")
-                    .contains("000:L162");
+                    .contains("Samenwerkings- en verwerkersovereenkomst CMD - GR PlusTeam");
+            assertThat(quote(browser, "000:L162"))
+                    .contains("Persoonsgegevens benodigd voor de aanvraag worden uitgewisseld tussen PlusTeam en"
+                            + " gemeenten.");
+            assertThat(browser.text(By.cssSelector("#answer figure[data-ref='000:L162'] figcaption")))
+                    .isEqualTo("Beleidsstuk 000, regel 162");
+            assertThat(quote(browser, "000:L171"))
+                    .as("the agreement's own sentences too")
+                    .contains("Topicus geldt als “subverwerker”.");
             assertThat(browser.text(By.cssSelector("[data-testid=disclosure-id]")))
                     .as("a question about a person is logged")
                     .matches("\\d+");
@@ -72,8 +80,9 @@ class ShareCheckIT extends IntegrationTest {
                     .contains("toestemming van de betrokkene")
                     .contains("bijzondere categorie")
                     .contains("F1")
-                    .contains("Toestemming (art. 6 lid 1 sub a AVG)")
-                    .contains("000:L168");
+                    .contains("Toestemming (art. 6 lid 1 sub a AVG)");
+            assertThat(quote(browser, "000:L168"))
+                    .startsWith("Persoonsgegevens worden met toestemming van de hulpvragers gedeeld bij het opschalen");
             assertThat(browser.driver().findElements(By.cssSelector("tr[data-category=HEALTH] .badge-no")))
                     .hasSize(1);
         }
@@ -112,12 +121,31 @@ class ShareCheckIT extends IntegrationTest {
                     TestBsns.freshBsn(),
                     "PERSONALIA");
             browser.check("share-check-refused-en");
-            assertThat(browser.text(By.id("answer")))
+            assertThat(quote(browser, "000:L168"))
+                    .as("the documents' words are not translated")
+                    .contains("met toestemming");
+            String outsideTheQuotes = browser.text(By.id("answer"));
+            for (WebElement quote : browser.driver().findElements(By.cssSelector("#answer blockquote.quote"))) {
+                outsideTheQuotes = outsideTheQuotes.replace(quote.getText(), "");
+            }
+            assertThat(outsideTheQuotes)
                     .contains("Not allowed")
                     .contains("consent")
                     .contains("Consent (GDPR art. 6(1)(a))")
+                    .contains("quoted in Dutch")
+                    .contains("Policy document 000, line 168")
                     .doesNotContain("toestemming");
         }
+    }
+
+    /** The quoted sentence of the policy documents at {@code ref}, checked to be marked as Dutch. */
+    private static String quote(ConsoleBrowser browser, String ref) {
+        WebElement quote =
+                browser.driver().findElement(By.cssSelector("#answer figure[data-ref='" + ref + "'] blockquote.quote"));
+        assertThat(quote.getDomAttribute("lang"))
+                .as("a screen reader reads the quote as Dutch")
+                .isEqualTo("nl");
+        return quote.getText();
     }
 
     private static void ask(
