@@ -118,7 +118,7 @@ final class Operations {
                     .error(404, "No such transfer for the caller's organisation.")
                     .logged(),
             op("POST", "/api/v1/consents", "giveConsent", GROUNDS, "Record a consent")
-                    .created("The consent, ACTIVE or PLANNED")
+                    .created("The consent, ACTIVE or NOT_YET_VALID")
                     .error(403, "The token names no organisation.")
                     .logged(),
             op("POST", "/api/v1/consents/search", "searchConsents", GROUNDS, "A subject's consents")
