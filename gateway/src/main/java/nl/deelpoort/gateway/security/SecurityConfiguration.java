@@ -66,6 +66,8 @@ class SecurityConfiguration {
     SecurityFilterChain apiChain(HttpSecurity http, JwtDecoder decoder, JsonMapper json, CorsSettings cors)
             throws Exception {
         ProblemResponses problems = new ProblemResponses(json);
+        // CORS by a filter of our own rather than .cors(): the same policy, but a refused origin gets a
+        // problem detail instead of Spring's plain-text answer.
         http.securityMatcher("/api/**")
                 .cors(c -> c.disable())
                 .addFilterBefore(ProblemResponses.corsFilter(cors.source(), json), CsrfFilter.class)
