@@ -4,6 +4,7 @@ import static java.lang.annotation.ElementType.FIELD;
 import static java.lang.annotation.ElementType.RECORD_COMPONENT;
 import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -19,8 +20,10 @@ import tools.jackson.databind.JsonNode;
 /**
  * A list of category names: at least one, no more than there are categories, each a string naming
  * a {@link Category}. A broken element is named by its index ({@code categories[2]}), never by its
- * value; a list that is too long is refused as a whole, without a problem per element.
+ * value; a list that is too long is refused as a whole, without a problem per element. The {@code
+ * @Schema} is its wire form in the OpenAPI document: a list of category names.
  */
+@Schema(implementation = Category.class)
 @Target({FIELD, RECORD_COMPONENT})
 @Retention(RUNTIME)
 @Constraint(validatedBy = CategoryNames.Validator.class)

@@ -1,5 +1,6 @@
 package nl.deelpoort.gateway.decision;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import java.util.EnumSet;
@@ -49,8 +50,9 @@ public record ExchangeQuestion(
     /**
      * The body of evaluate and pull as clients send it (docs/api.md, "Decisions"): strings, so that
      * every broken field can be named; the categories as JSON values, so that a {@code null} or a
-     * number in the list is named too.
+     * number in the list is named too. In the OpenAPI document it is the schema ExchangeQuestion.
      */
+    @Schema(name = "ExchangeQuestion")
     public record Body(
             @Valid Subject subject,
 

@@ -4,6 +4,7 @@ import static java.lang.annotation.ElementType.FIELD;
 import static java.lang.annotation.ElementType.RECORD_COMPONENT;
 import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -20,8 +21,10 @@ import nl.deelpoort.policy.Framework;
  * A day of a ground, {@code yyyy-MM-dd}, between {@link #EARLIEST} and {@link #LATEST}: other years
  * are typing errors and would not fit the database or date arithmetic. A birth date ({@link
  * #birth()}) is not after today. Blank passes (use @NotBlank). Built by Spring, so "today" is the
- * gateway's clock, in {@link Framework#ZONE}.
+ * gateway's clock, in {@link Framework#ZONE}. The {@code @Schema} is its wire form in the OpenAPI
+ * document.
  */
+@Schema(format = "date")
 @Target({FIELD, RECORD_COMPONENT})
 @Retention(RUNTIME)
 @Constraint(validatedBy = Day.Validator.class)

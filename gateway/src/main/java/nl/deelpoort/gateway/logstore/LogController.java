@@ -1,5 +1,6 @@
 package nl.deelpoort.gateway.logstore;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
@@ -34,11 +35,16 @@ record LogController(LogReader reader, LogEntries entries, Checkpointer checkpoi
 
     private static final Base64.Encoder B64 = Base64.getEncoder();
 
+    /** What one entry looks like to the caller: in full, or redacted (the OpenAPI document says either). */
+    @Schema(oneOf = {EntryView.class, RedactedView.class})
+    sealed interface EntryAnswer permits EntryView, RedactedView {}
+
     /** An entry the caller may read. */
-    record EntryView(long seq, String canonical, String leafHash, Map<String, Object> entry, boolean redacted) {}
+    record EntryView(long seq, String canonical, String leafHash, Map<String, Object> entry, boolean redacted)
+            implements EntryAnswer {}
 
     /** An entry the caller may not read: its place and leaf hash, for proofs, and nothing else. */
-    record RedactedView(long seq, String leafHash, boolean redacted) {}
+    record RedactedView(long seq, String leafHash, boolean redacted) implements EntryAnswer {}
 
     @GetMapping(value = "/api/v1/log/checkpoint", produces = MediaType.TEXT_PLAIN_VALUE)
     String checkpoint() {
@@ -52,7 +58,7 @@ record LogController(LogReader reader, LogEntries entries, Checkpointer checkpoi
     }
 
     @GetMapping("/api/v1/log/entries/{seq}")
-    Object entry(@PathVariable long seq, Caller caller) {
+    EntryAnswer entry(@PathVariable long seq, Caller caller) {
         LogEntries.Shown shown = entries.entry(seq, caller)
                 .orElseThrow(() -> new LogNotFoundException("The log has no entry " + seq + "."));
         if (!(shown instanceof LogEntries.Full e)) {

@@ -10,12 +10,16 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.DefaultCorsProcessor;
+import org.springframework.web.filter.CorsFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -24,7 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
  * fixed description: the token library's own description may quote the refused token.
  *
  * <p>A 403 from here is a role refusal (the endpoint table in {@link SecurityConfiguration}): type
- * {@code forbidden} with the detail {@link #ROLE_REFUSED}. A feature's own 403 says something else.
+ * {@code forbidden} with the detail {@link #ROLE_REFUSED}, or a browser origin the CORS policy does
+ * not allow ({@link #corsFilter}). A feature's own 403 says something else.
  */
 final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -57,6 +62,30 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
             throws IOException {
         bearerDenied.handle(request, response, e);
         write(response, HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden", ROLE_REFUSED);
+    }
+
+    /**
+     * The API's CORS filter: {@code cors}'s policy, and a request from an origin it does not allow
+     * answered, like every other refusal, with a problem detail (Spring's own answer is plain text).
+     */
+    static CorsFilter corsFilter(CorsConfigurationSource cors, JsonMapper json) {
+        CorsFilter filter = new CorsFilter(cors);
+        filter.setCorsProcessor(new DefaultCorsProcessor() {
+            @Override
+            protected void rejectRequest(ServerHttpResponse response) throws IOException {
+                response.setStatusCode(HttpStatus.FORBIDDEN);
+                response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+                json.writeValue(
+                        response.getBody(),
+                        ProblemException.problem(
+                                HttpStatus.FORBIDDEN,
+                                ProblemTypes.FORBIDDEN,
+                                "Forbidden",
+                                "Pages of this origin may not call the API (CORS)."));
+                response.flush();
+            }
+        });
+        return filter;
     }
 
     private void write(HttpServletResponse response, HttpStatus status, URI type, String title, String detail)

@@ -29,6 +29,7 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -36,7 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Three filter chains: the API is a stateless OAuth2 resource server that trusts only access tokens
- * of the deelpoort realm meant for the gateway, with every endpoint's roles in {@link #endpointRoles};
+ * of the deelpoort realm meant for the gateway, with every endpoint's roles in {@link #endpointRoles}
+ * and the browser origins that may call it in {@link CorsSettings};
  * the web console ({@code /console}) is a session with a login at Keycloak, CSRF on every form and a
  * strict Content-Security-Policy, with every page's roles in {@link #consolePageRoles}; actuator
  * health and metrics are open for probes. Other paths match no chain: the container's error page
@@ -61,9 +63,14 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain apiChain(HttpSecurity http, JwtDecoder decoder, JsonMapper json) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, JwtDecoder decoder, JsonMapper json, CorsSettings cors)
+            throws Exception {
         ProblemResponses problems = new ProblemResponses(json);
+        // CORS by a filter of our own rather than .cors(): the same policy, but a refused origin gets a
+        // problem detail instead of Spring's plain-text answer.
         http.securityMatcher("/api/**")
+                .cors(c -> c.disable())
+                .addFilterBefore(ProblemResponses.corsFilter(cors.source(), json), CsrfFilter.class)
                 .authorizeHttpRequests(SecurityConfiguration::endpointRoles)
                 .oauth2ResourceServer(o -> o.jwt(j -> j.decoder(decoder)
                                 .jwtAuthenticationConverter(jwt -> new JwtAuthenticationToken(
@@ -180,7 +187,10 @@ class SecurityConfiguration {
         String officer = Caller.PRIVACY_OFFICER;
         String partner = Caller.PARTNER_SYSTEM;
         String admin = Caller.GATEWAY_ADMIN;
-        a.requestMatchers(GET, "/api/v1/me/disclosures")
+        // The contract itself is public (API Design Rules, /core/publish-openapi), as JSON and YAML.
+        a.requestMatchers(GET, "/api/v1/openapi.json", "/api/v1/openapi.json.yaml")
+                .permitAll()
+                .requestMatchers(GET, "/api/v1/me/disclosures")
                 .hasRole(Caller.RESIDENT)
                 .requestMatchers(GET, "/api/v1/me", "/api/v1/agreements", "/api/v1/register")
                 .authenticated()

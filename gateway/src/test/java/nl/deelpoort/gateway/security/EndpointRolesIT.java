@@ -30,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Who may call what, as ONE table: every endpoint (and an unknown one) against a real token of each
- * kind of caller. No token is 401 everywhere; DENY is the role refusal of the security filter chain
+ * kind of caller. No token is 401 everywhere except on the public rows (the OpenAPI document); DENY is the role refusal of the security filter chain
  * (403, type {@code forbidden}, detail {@link ProblemResponses#ROLE_REFUSED}); ALLOW is anything else
  * below 500 (a feature's own 4xx is fine). Calls that would write are sent with a body or parameters
  * that fail validation, so an allowed call ends in a 4xx and writes nothing. The README section "Who
@@ -71,8 +71,10 @@ class EndpointRolesIT extends IntegrationTest {
      * @param probe the path actually called (variables filled, parameters that fail validation)
      * @param body for a POST: harmless (fails validation); null for a GET
      * @param writes an allowed call must end in a 4xx, since a 2xx would have written something
+     * @param open the call needs no token at all
      */
-    record Row(String method, String pattern, String probe, String body, boolean writes, List<Cell> cells) {
+    record Row(
+            String method, String pattern, String probe, String body, boolean writes, boolean open, List<Cell> cells) {
 
         Cell cell(Who who) {
             return cells.get(who.ordinal());
@@ -80,6 +82,8 @@ class EndpointRolesIT extends IntegrationTest {
     }
 
     static final List<Row> TABLE = List.of(
+            open("/api/v1/openapi.json"),
+            open("/api/v1/openapi.json.yaml"),
             get("/api/v1/me", A, A, A, A, A),
             get("/api/v1/me/disclosures", D, D, A, D, D),
             get("/api/v1/agreements", A, A, A, A, A),
@@ -130,7 +134,7 @@ class EndpointRolesIT extends IntegrationTest {
         return TABLE.stream()
                 .flatMap(row -> Stream.concat(
                         Stream.of(dynamicTest(
-                                row.method() + " " + row.probe() + " without a token → 401",
+                                row.method() + " " + row.probe() + " without a token → " + (row.open() ? 200 : 401),
                                 () -> assertUnauthenticated(row))),
                         Arrays.stream(Who.values())
                                 .map(who -> dynamicTest(
@@ -167,6 +171,10 @@ class EndpointRolesIT extends IntegrationTest {
 
     private void assertUnauthenticated(Row row) {
         Api.Response r = call(row, null);
+        if (row.open()) {
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            return;
+        }
         assertThat(r.status()).as(r.body()).isEqualTo(401);
         JsonNode body = problem(r);
         assertThat(body.path("type").asString()).isEqualTo("urn:deelpoort:problem:unauthenticated");
@@ -215,9 +223,9 @@ class EndpointRolesIT extends IntegrationTest {
         return who == Who.PARTNER_SYSTEM ? tokens().system("plusteam") : tokens().user(who.caller);
     }
 
-    // The README's rendering: | `GET` | `/api/v1/me` | ✓ | ✓ | — | … |
+    // The README's rendering: | `GET` | `/api/v1/me` | ✓ | ✓ | — | … |, a public row's path marked (no token)
     private static String markdown(Row row) {
-        return "| `" + row.method() + "` | `" + row.pattern() + "` | "
+        return "| `" + row.method() + "` | `" + row.pattern() + "`" + (row.open() ? " (no token)" : "") + " | "
                 + row.cells().stream().map(c -> c == Cell.ALLOW ? "✓" : "—").collect(Collectors.joining(" | "))
                 + " |";
     }
@@ -247,11 +255,15 @@ class EndpointRolesIT extends IntegrationTest {
     }
 
     private static Row get(String pattern, String probe, Cell... cells) {
-        return new Row("GET", pattern, probe, null, false, cells(cells));
+        return new Row("GET", pattern, probe, null, false, false, cells(cells));
+    }
+
+    private static Row open(String path) {
+        return new Row("GET", path, path, null, false, true, cells(A, A, A, A, A));
     }
 
     private static Row getInvalid(String pattern, String probe, Cell... cells) {
-        return new Row("GET", pattern, probe, null, true, cells(cells));
+        return new Row("GET", pattern, probe, null, true, false, cells(cells));
     }
 
     private static Row post(String path, String body, Cell... cells) {
@@ -259,7 +271,7 @@ class EndpointRolesIT extends IntegrationTest {
     }
 
     private static Row post(String pattern, String probe, String body, Cell... cells) {
-        return new Row("POST", pattern, probe, body, true, cells(cells));
+        return new Row("POST", pattern, probe, body, true, false, cells(cells));
     }
 
     private static List<Cell> cells(Cell... cells) {

@@ -13,12 +13,19 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class IntegrationTest {
 
+    /**
+     * A browser front end on another origin that the tests' gateway allows (deelpoort.cors), so that
+     * CorsIT sees the policy at work; no other test sends an Origin header.
+     */
+    protected static final String ALLOWED_ORIGIN = "https://zorgportaal.example.nl";
+
     @LocalServerPort
     protected int port;
 
     @DynamicPropertySource
     static void realServices(DynamicPropertyRegistry registry) {
         TestServices.get().gatewayProperties().forEach((key, value) -> registry.add(key, () -> value));
+        registry.add("deelpoort.cors.allowed-origins", () -> ALLOWED_ORIGIN);
     }
 
     protected Api api() {

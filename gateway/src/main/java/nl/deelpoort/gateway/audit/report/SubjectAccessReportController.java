@@ -37,11 +37,17 @@ record SubjectAccessReportController(
             @NotBlank(message = InputRules.REQUIRED) @ValidBsn
             String bsn) {}
 
-    /** {@code format}: json (when absent, as the API's default representation), csv or pdf, any case. */
+    /**
+     * {@code format}: json (when absent, as the API's default representation), csv or pdf, any case.
+     * The pattern spells the cases out rather than using {@code (?i)}, so that the OpenAPI document
+     * (ECMA-262 patterns) states the same rule.
+     */
     record ReportRequest(
             @NotNull(message = InputRules.REQUIRED) @Valid SubjectRef subject,
 
-            @Pattern(regexp = "(?i)\\s*(json|csv|pdf)\\s*", message = "must be one of json, csv, pdf")
+            @Pattern(
+                    regexp = "\\s*([jJ][sS][oO][nN]|[cC][sS][vV]|[pP][dD][fF])\\s*",
+                    message = "must be one of json, csv, pdf")
             String format) {
 
         Format formatOrJson() {

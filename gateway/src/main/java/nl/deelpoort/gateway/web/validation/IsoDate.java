@@ -6,6 +6,7 @@ import static java.lang.annotation.ElementType.RECORD_COMPONENT;
 import static java.lang.annotation.ElementType.TYPE_USE;
 import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -13,7 +14,11 @@ import jakarta.validation.Payload;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
-/** A calendar date {@code yyyy-MM-dd}. {@code null} passes (use @NotNull). */
+/**
+ * A calendar date {@code yyyy-MM-dd}. {@code null} passes (use @NotNull). The {@code @Schema} is its
+ * wire form in the OpenAPI document.
+ */
+@Schema(format = "date")
 @Target({FIELD, PARAMETER, RECORD_COMPONENT, TYPE_USE})
 @Retention(RUNTIME)
 @Constraint(validatedBy = IsoDate.Validator.class)

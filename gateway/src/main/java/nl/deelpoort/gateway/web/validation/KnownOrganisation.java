@@ -6,6 +6,7 @@ import static java.lang.annotation.ElementType.RECORD_COMPONENT;
 import static java.lang.annotation.ElementType.TYPE_USE;
 import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -18,8 +19,12 @@ import nl.deelpoort.policy.OrganisationId;
 /**
  * The id of an organisation of the sharing framework: the one id rule ({@link OrganisationId}) and
  * known to the framework. {@code null} passes (use @NotNull). The validator is built by Spring, so
- * it reads the framework the gateway runs with.
+ * it reads the framework the gateway runs with. The {@code @Schema} is its wire form in the OpenAPI
+ * document.
  */
+@Schema(
+        pattern = "^[a-z0-9]+(-[a-z0-9]+)*$",
+        description = "The id of an organisation of the sharing framework (GET /agreements)")
 @Target({FIELD, PARAMETER, RECORD_COMPONENT, TYPE_USE})
 @Retention(RUNTIME)
 @Constraint(validatedBy = KnownOrganisation.Validator.class)
