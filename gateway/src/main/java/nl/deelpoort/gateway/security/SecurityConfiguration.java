@@ -180,7 +180,9 @@ class SecurityConfiguration {
         String officer = Caller.PRIVACY_OFFICER;
         String partner = Caller.PARTNER_SYSTEM;
         String admin = Caller.GATEWAY_ADMIN;
-        a.requestMatchers(GET, "/api/v1/me/disclosures")
+        a.requestMatchers(GET, "/api/v1/me/disclosures", "/api/v1/me/consents")
+                .hasRole(Caller.RESIDENT)
+                .requestMatchers(POST, "/api/v1/me/consents/*/withdrawal")
                 .hasRole(Caller.RESIDENT)
                 .requestMatchers(GET, "/api/v1/me", "/api/v1/agreements", "/api/v1/register")
                 .authenticated()
@@ -202,6 +204,7 @@ class SecurityConfiguration {
                         "/api/v1/audit/timeline",
                         "/api/v1/audit/sample",
                         "/api/v1/audit/subject-access-report",
+                        "/api/v1/audit/subject-access-report/officer-note",
                         "/api/v1/audit/subjects/forget")
                 .hasRole(officer)
                 .requestMatchers(POST, "/api/v1/decisions/evaluate", "/api/v1/disclosures", "/api/v1/transfers")
