@@ -8,12 +8,16 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
@@ -57,8 +61,15 @@ final class TaggedPdf {
     private static final float LEADING = 1.35f;
     private static final float INDENT = 14;
 
+    /** The font file, read once; each document parses and subsets its own copy. */
+    private static final byte[] FONT_FILE = fontFile();
+
     private final PDDocument doc;
+    private final TrueTypeFont ttf;
     private final PDType0Font font;
+    /** Advance width of each code point used, in 1/1000 em; NaN when the font has no glyph for it. */
+    private final Map<Integer, Float> advances = new HashMap<>();
+
     private final String title;
     private final String language;
     private final PDStructureTreeRoot root;
@@ -74,10 +85,12 @@ final class TaggedPdf {
         this.title = title;
         this.language = language;
         this.doc = new PDDocument();
-        try (InputStream ttf = TaggedPdf.class.getResourceAsStream(FONT)) {
-            if (ttf == null) {
-                throw new IllegalStateException("PDFBox's Liberation Sans is missing at " + FONT);
-            }
+        try {
+            this.ttf = new TTFParser().parse(new RandomAccessReadBuffer(FONT_FILE));
+            // Glyph substitution (ligatures, contextual forms) is not needed for Dutch text, and PDFBox
+            // applies it per string shown at a cost that dominates a long report; without it every
+            // character maps to one glyph, which also keeps the text a screen reader gets plain.
+            ttf.setEnableGsub(false);
             this.font = PDType0Font.load(doc, ttf, true);
         } catch (IOException e) {
             throw new UncheckedIOException("The report's font cannot be read.", e);
@@ -153,7 +166,8 @@ final class TaggedPdf {
 
     /** Numbers the pages, completes the structure and metadata, and writes the file. */
     byte[] finish(String pageFormat, Instant created) {
-        try (PDDocument written = doc) {
+        try (PDDocument written = doc;
+                TrueTypeFont subsetFrom = ttf) {
             stream.close();
             int pages = doc.getNumberOfPages();
             for (int i = 0; i < pages; i++) {
@@ -277,12 +291,18 @@ final class TaggedPdf {
                         COSName.getPDFName(element.getStructureType()), PDPropertyList.create(properties));
                 show(x, size, line);
                 stream.endMarkedContent();
-                PDMarkedContentReference reference = new PDMarkedContentReference();
-                reference.setMCID(mcid);
-                reference.setPage(page);
-                element.appendKid(reference);
                 if (element.getPage() == null) {
                     element.setPage(page);
+                }
+                // Content on the element's own page is named by its id alone; only content that ran
+                // on to a later page needs a reference naming the page (fewer objects in the file).
+                if (element.getPage().getCOSObject() == page.getCOSObject()) {
+                    element.appendKid(mcid);
+                } else {
+                    PDMarkedContentReference reference = new PDMarkedContentReference();
+                    reference.setMCID(mcid);
+                    reference.setPage(page);
+                    element.appendKid(reference);
                 }
             }
         } catch (IOException e) {
@@ -356,29 +376,41 @@ final class TaggedPdf {
     }
 
     private float width(String text, float size) {
-        try {
-            return font.getStringWidth(text) / 1000 * size;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        double units = text.codePoints().mapToDouble(this::advance).sum();
+        return (float) (units / 1000 * size);
     }
 
     /** The text with every character the font has no glyph for (or a control character) as "?". */
     private String encodable(String text) {
         StringBuilder out = new StringBuilder();
         text.codePoints().forEach(cp -> {
-            String s = new String(Character.toChars(cp));
-            out.append(cp >= 32 && hasGlyph(s) ? s : "?");
+            if (cp >= 32 && !Float.isNaN(advance(cp))) {
+                out.appendCodePoint(cp);
+            } else {
+                out.append('?');
+            }
         });
         return out.toString();
     }
 
-    private boolean hasGlyph(String s) {
-        try {
-            font.encode(s);
-            return true;
-        } catch (IllegalArgumentException | IOException e) {
-            return false;
+    private float advance(int codePoint) {
+        return advances.computeIfAbsent(codePoint, cp -> {
+            try {
+                return font.getStringWidth(new String(Character.toChars(cp)));
+            } catch (IllegalArgumentException | IOException e) {
+                return Float.NaN;
+            }
+        });
+    }
+
+    private static byte[] fontFile() {
+        try (InputStream in = TaggedPdf.class.getResourceAsStream(FONT)) {
+            if (in == null) {
+                throw new IllegalStateException("PDFBox's Liberation Sans is missing at " + FONT);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("The report's font cannot be read.", e);
         }
     }
 
