@@ -9,6 +9,8 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import nl.deelpoort.policy.Verdict.Rule;
 
@@ -27,6 +29,28 @@ public final class ConsentGiverRules {
     private static final Text ALONE = Wording.of("CONSENT_GIVER_NOT_COMPETENT.alone");
     private static final Text ADULT = Wording.of("CONSENT_GIVER_NOT_COMPETENT.adult");
     private static final Text MONTHS = Wording.of("CONSENT_VALIDITY_INVALID.months");
+    private static final Text BAND_UNDER_JOINT = Wording.of("CONSENT_GIVER_NOT_COMPETENT.band.underJoint");
+    private static final Text BAND_JOINT = Wording.of("CONSENT_GIVER_NOT_COMPETENT.band.joint");
+    private static final Text BAND_ALONE = Wording.of("CONSENT_GIVER_NOT_COMPETENT.band.alone");
+    private static final Text BAND_ADULT = Wording.of("CONSENT_GIVER_NOT_COMPETENT.band.adult");
+
+    /**
+     * One age band of these rules as a form shows it before anything is entered: from which age,
+     * up to which, and who gives consent then, in both languages.
+     *
+     * @param untilAge exclusive; empty for adults
+     */
+    public record AgeBand(int fromAge, OptionalInt untilAge, String nl, String en) {
+        public AgeBand {
+            Objects.requireNonNull(untilAge, "untilAge");
+            Objects.requireNonNull(nl, "nl");
+            Objects.requireNonNull(en, "en");
+        }
+
+        boolean includes(int age) {
+            return age >= fromAge && (untilAge.isEmpty() || age < untilAge.getAsInt());
+        }
+    }
 
     /** Who gave consent for a subject of this age (negative when born after the consent). */
     private record Givers(ConsentPolicy policy, boolean bornAfterConsent, int age, Set<ConsentGiverRole> roles) {
@@ -47,9 +71,18 @@ public final class ConsentGiverRules {
             ConsentGiverRules::anAdultConsentsPersonallyOrByARepresentative);
 
     private final ConsentPolicy policy;
+    private final List<AgeBand> bands;
 
     public ConsentGiverRules(ConsentPolicy policy) {
         this.policy = Objects.requireNonNull(policy, "policy");
+        int joint = policy.jointFromAge();
+        int alone = policy.aloneFromAge();
+        int adult = policy.adultAge();
+        this.bands = List.of(
+                band(0, OptionalInt.of(joint), BAND_UNDER_JOINT.fill("joint", joint)),
+                band(joint, OptionalInt.of(alone), BAND_JOINT.fill("joint", joint, "alone", alone)),
+                band(alone, OptionalInt.of(adult), BAND_ALONE.fill("alone", alone, "adult", adult)),
+                band(adult, OptionalInt.empty(), BAND_ADULT.fill("adult", adult)));
     }
 
     public static ConsentGiverRules of(Framework framework) {
@@ -85,6 +118,26 @@ public final class ConsentGiverRules {
         }
         return List.of(ReasonCode.CONSENT_VALIDITY_INVALID.reason(
                 "max", period(policy.maxValidity()), "from", validFrom, "until", validUntil));
+    }
+
+    /**
+     * The age bands these rules judge by, youngest first, so that a form can show who must consent
+     * before the professional enters anyone (the ages come from the policy).
+     */
+    public List<AgeBand> ageBands() {
+        return bands;
+    }
+
+    /**
+     * The band {@link #check} judges a subject born on {@code birthDate} by on the day {@code on};
+     * empty when the subject was born after that day.
+     */
+    public Optional<AgeBand> ageBand(LocalDate birthDate, LocalDate on) {
+        if (birthDate.isAfter(on)) {
+            return Optional.empty();
+        }
+        int age = Period.between(birthDate, on).getYears();
+        return bands.stream().filter(b -> b.includes(age)).findFirst();
     }
 
     /** The end of a consent when none is given: start plus the policy's default validity. */
@@ -132,6 +185,10 @@ public final class ConsentGiverRules {
 
     private static Verdict notCompetent(Text rule, Givers g) {
         return refused(ReasonCode.CONSENT_GIVER_NOT_COMPETENT.reason("rule", rule, "givers", g.roles()));
+    }
+
+    private static AgeBand band(int from, OptionalInt until, Text rule) {
+        return new AgeBand(from, until, rule.nl(), rule.en());
     }
 
     private static Text period(Period p) {

@@ -5,9 +5,12 @@ import static nl.deelpoort.policy.ConsentGiverRole.LEGAL_REPRESENTATIVE;
 import static nl.deelpoort.policy.ConsentGiverRole.PARENT_WITH_AUTHORITY;
 import static nl.deelpoort.policy.ConsentGiverRole.SUBJECT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -63,6 +66,47 @@ class ConsentGiverRulesTest {
         assertThat(reasons.get(0).messageEn())
                 .contains("from 12 up to 16 (now 14) consents personally and together with a parent")
                 .contains("Given by: parent with parental authority (PARENT_WITH_AUTHORITY)");
+    }
+
+    @Test
+    void showsTheFourAgeBandsWithTheAgesOfThePolicy() {
+        assertThat(RULES.ageBands())
+                .extracting(ConsentGiverRules.AgeBand::fromAge, ConsentGiverRules.AgeBand::untilAge)
+                .containsExactly(
+                        tuple(0, OptionalInt.of(12)),
+                        tuple(12, OptionalInt.of(16)),
+                        tuple(16, OptionalInt.of(18)),
+                        tuple(18, OptionalInt.empty()));
+        assertThat(RULES.ageBands().get(1).nl())
+                .isEqualTo("Van 12 tot 16 jaar: de jeugdige geeft zelf toestemming én samen met een ouder met"
+                        + " gezag of de voogd.");
+        assertThat(RULES.ageBands().get(1).en()).startsWith("From 12 up to 16: the minor consents personally");
+    }
+
+    /** The band a form names for an age is the one whose rule refuses there: they cannot drift apart. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("givers")
+    void theBandOfAnAgeIsTheRuleThatJudgesIt(
+            String scenario, LocalDate birthDate, List<ConsentGiverRole> givers, boolean valid) {
+        ConsentGiverRules.AgeBand band = RULES.ageBand(birthDate, ON).orElseThrow();
+        int age = Period.between(birthDate, ON).getYears();
+        assertThat(age).as(scenario).isGreaterThanOrEqualTo(band.fromAge());
+        band.untilAge().ifPresent(until -> assertThat(age).as(scenario).isLessThan(until));
+        if (!valid) {
+            String refusal = RULES.check(birthDate, givers, ON).get(0).messageEn();
+            String ages = band.untilAge().isPresent()
+                    ? band.fromAge() == 0 ? "under " + band.untilAge().getAsInt() : "from " + band.fromAge()
+                    : "An adult";
+            assertThat(refusal).as(scenario).contains(ages);
+        }
+    }
+
+    @Test
+    void noBandBeforeBirth() {
+        assertThat(RULES.ageBand(ON.plusDays(1), ON)).isEmpty();
+        assertThat(RULES.ageBand(ON, ON))
+                .map(ConsentGiverRules.AgeBand::fromAge)
+                .contains(0);
     }
 
     @Test

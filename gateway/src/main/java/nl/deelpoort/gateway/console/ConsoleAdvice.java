@@ -37,7 +37,7 @@ class ConsoleAdvice {
     @ModelAttribute("viewer")
     Viewer viewer(HttpServletRequest request) {
         return CurrentCaller.get()
-                .map(caller -> Viewer.of(caller, framework, request.getRequestURI()))
+                .map(caller -> Viewer.of(caller, CurrentCaller.fullName(), framework, request.getRequestURI()))
                 .orElseGet(() -> Viewer.anonymous(request.getRequestURI()));
     }
 

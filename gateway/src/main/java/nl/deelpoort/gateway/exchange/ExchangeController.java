@@ -111,7 +111,7 @@ record ExchangeController(ExchangeRequests requests, Exchanges exchanges) {
             Instant expiresAt) {
 
         static TransferCreatedView of(Exchanges.Pushed p) {
-            Transfers.Transfer t = p.transfer();
+            Transfer t = p.transfer();
             DecisionView d = DecisionView.of(p.result(), t.disclosureSeq());
             return new TransferCreatedView(
                     t.id(),
@@ -141,7 +141,7 @@ record ExchangeController(ExchangeRequests requests, Exchanges exchanges) {
             Instant createdAt,
             Instant expiresAt) {
 
-        static InboxItem of(Transfers.Transfer t) {
+        static InboxItem of(Transfer t) {
             return new InboxItem(
                     t.id(),
                     t.disclosureSeq(),
@@ -172,7 +172,7 @@ record ExchangeController(ExchangeRequests requests, Exchanges exchanges) {
             JsonNode data) {
 
         static TransferView of(Exchanges.Fetched f) {
-            Transfers.Transfer t = f.transfer();
+            Transfer t = f.transfer();
             return new TransferView(
                     t.id(),
                     t.disclosureSeq(),

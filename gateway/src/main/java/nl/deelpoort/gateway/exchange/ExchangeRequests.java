@@ -30,12 +30,24 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The bodies of the exchange endpoints, validated and typed: the wire records' constraints name
  * every broken field at once, together with the rules of a pull and of a push, each written here
- * once. Nothing past this class sees a string the client chose, except a push's sections.
+ * once. Nothing past this class sees a string the client chose, except a push's sections. The
+ * console's forms are turned into these same bodies, so they meet the same rules.
  */
 @Component
-record ExchangeRequests(RequestValidator validator, Framework framework, ExchangeSettings settings) {
+public final class ExchangeRequests {
+    // A class, not a record: it is public, and a record would publish its collaborators as accessors.
+    private final RequestValidator validator;
+    private final Framework framework;
+    private final ExchangeSettings settings;
+
+    ExchangeRequests(RequestValidator validator, Framework framework, ExchangeSettings settings) {
+        this.validator = validator;
+        this.framework = framework;
+        this.settings = settings;
+    }
+
     /** A push's body as clients send it (docs/api.md, "Exchanging data"); sections stay JSON until decided. */
-    record TransferBody(
+    public record TransferBody(
             @NotNull(message = InputRules.REQUIRED) @Valid ExchangeQuestion.Subject subject,
 
             @NotBlank(message = InputRules.REQUIRED) @OneOf(Purpose.class)
@@ -53,9 +65,9 @@ record ExchangeRequests(RequestValidator validator, Framework framework, Exchang
             @NotEmpty(message = "name at least one section") Map<String, JsonNode> payload) {}
 
     /** A push, typed: the caller is the holder, and the payload's sections are the categories asked for. */
-    record Push(ExchangeQuestion question, ObjectNode payload) {}
+    public record Push(ExchangeQuestion question, ObjectNode payload) {}
 
-    ExchangeQuestion evaluate(ExchangeQuestion.Body body) {
+    public ExchangeQuestion evaluate(ExchangeQuestion.Body body) {
         return validator.valid(body).question();
     }
 
@@ -78,7 +90,7 @@ record ExchangeRequests(RequestValidator validator, Framework framework, Exchang
     }
 
     /** A push: another organisation as recipient, and a payload of sections named by category, within limits. */
-    Push push(TransferBody body, OrganisationId caller) {
+    public Push push(TransferBody body, OrganisationId caller) {
         List<InvalidField> problems = new ArrayList<>(validator.problems(body));
         if (body != null) {
             problems.addAll(payloadProblems(body.payload()));

@@ -33,44 +33,65 @@ import tools.jackson.databind.node.ObjectNode;
  * The one way through the gateway (docs/design.md, "Shape"): pseudonymise the subject → decide →
  * log the decision and wait for its commit → on DENY refuse (logged) → fetch from the holder, or
  * store for the recipient → release only the released sections. Nothing personal leaves or is
- * stored before its log entry exists.
+ * stored before its log entry exists. The API's controller and the web console both call it, so a
+ * page can do nothing the API could not.
  */
 @Service
-record Exchanges(
-        DecisionService decisions,
-        SubjectPseudonyms pseudonyms,
-        DisclosureLog disclosureLog,
-        CaseFileClient caseFiles,
-        Transfers transfers,
-        ExchangeSettings settings,
-        Clock clock) {
+public final class Exchanges {
     private static final int INBOX_LIMIT = 200;
     private static final Logger log = LoggerFactory.getLogger(Exchanges.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    // A class, not a record: it is public, and a record would publish its collaborators (the log
+    // among them) as accessors next to the pipeline.
+    private final DecisionService decisions;
+    private final SubjectPseudonyms pseudonyms;
+    private final DisclosureLog disclosureLog;
+    private final CaseFileClient caseFiles;
+    private final Transfers transfers;
+    private final ExchangeSettings settings;
+    private final Clock clock;
+
+    Exchanges(
+            DecisionService decisions,
+            SubjectPseudonyms pseudonyms,
+            DisclosureLog disclosureLog,
+            CaseFileClient caseFiles,
+            Transfers transfers,
+            ExchangeSettings settings,
+            Clock clock) {
+        this.decisions = decisions;
+        this.pseudonyms = pseudonyms;
+        this.disclosureLog = disclosureLog;
+        this.caseFiles = caseFiles;
+        this.transfers = transfers;
+        this.settings = settings;
+        this.clock = clock;
+    }
 
     /**
      * One call: who asks, and its request's trace (recorded in every entry; told the seq of each entry
      * written for the answer as soon as it is committed, so that an error after it still carries it).
      */
-    record Call(Caller caller, RequestTrace trace) {}
+    public record Call(Caller caller, RequestTrace trace) {}
 
     /** An evaluation, and the seq of its entry when it was logged. */
-    record Evaluated(DecisionResult result, Optional<Long> disclosureId) {}
+    public record Evaluated(DecisionResult result, Optional<Long> disclosureId) {}
 
     /** A decision that releases something, logged as {@code seq}. */
     private record Decided(DecisionRequest request, DecisionResult result, long seq) {}
 
     record Pulled(DecisionResult result, long disclosureId, ObjectNode data) {}
 
-    record Pushed(DecisionResult result, Transfers.Transfer transfer) {}
+    public record Pushed(DecisionResult result, Transfer transfer) {}
 
-    record Fetched(Transfers.Transfer transfer, long receiptId, JsonNode data) {}
+    public record Fetched(Transfer transfer, long receiptId, JsonNode data) {}
 
     /**
      * "May I share this?" A question about a person is itself a processing of their data and is
      * logged (EVALUATION); a general one ("is there a flow at all?") concerns nobody and is not.
      */
-    Evaluated evaluate(Call call, ExchangeQuestion q) {
+    public Evaluated evaluate(Call call, ExchangeQuestion q) {
         Optional<String> pseudonym = q.subject().map(pseudonyms::pseudonym);
         DecisionRequest request = decisions.request(call.caller(), q, pseudonym);
         DecisionResult result = decisions.decide(request);
@@ -100,12 +121,12 @@ record Exchanges(
     }
 
     /** Push: the TRANSFER is logged (naming the transfer it creates), then the released sections are sealed and stored. */
-    Pushed push(Call call, ExchangeRequests.Push push) {
+    public Pushed push(Call call, ExchangeRequests.Push push) {
         ExchangeQuestion q = push.question();
         UUID id = UUID.randomUUID();
         Decided d = decideAndLog(call, q, EntryKind.TRANSFER, Optional.of(id.toString()));
         Instant now = clock.instant();
-        Transfers.Transfer t = new Transfers.Transfer(
+        Transfer t = new Transfer(
                 id,
                 d.seq(),
                 q.holder().value(),
@@ -128,16 +149,15 @@ record Exchanges(
     }
 
     /** The caller's organisation's transfers not fetched yet (metadata only). */
-    List<Transfers.Transfer> inbox(Caller caller) {
+    public List<Transfer> inbox(Caller caller) {
         return transfers.inbox(caller.requireOrganisation(), clock.instant(), INBOX_LIMIT);
     }
 
     /** Fetch: the RECEIPT is logged before anything is decrypted; the first fetch marks the transfer delivered. */
-    Fetched fetch(Call call, UUID id) {
+    public Fetched fetch(Call call, UUID id) {
         OrganisationId organisation = call.caller().requireOrganisation();
         Instant now = clock.instant();
-        Transfers.Transfer t =
-                transfers.forRecipient(id, organisation, now).orElseThrow(TransferNotFoundException::new);
+        Transfer t = transfers.forRecipient(id, organisation, now).orElseThrow(TransferNotFoundException::new);
         long receipt = log(
                 call,
                 t.entry(EntryKind.RECEIPT)

@@ -54,7 +54,7 @@ record TransferHousekeeping(
         return new Result(purged, expired);
     }
 
-    private int drain(EntryKind kind, Supplier<List<Transfers.Transfer>> due) {
+    private int drain(EntryKind kind, Supplier<List<Transfer>> due) {
         int total = 0;
         int n;
         do {
@@ -62,8 +62,8 @@ record TransferHousekeeping(
             // logged again by the retry. The log then says a transfer was removed twice, never that
             // one vanished without a trace.
             n = transactions.execute(status -> {
-                List<Transfers.Transfer> batch = due.get();
-                for (Transfers.Transfer t : batch) {
+                List<Transfer> batch = due.get();
+                for (Transfer t : batch) {
                     disclosureLog.append(t.entry(kind));
                     transfers.delete(t.id());
                 }

@@ -7,11 +7,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import nl.deelpoort.ledger.EntryKind;
-import nl.deelpoort.ledger.LogEntry;
 import nl.deelpoort.policy.Category;
 import nl.deelpoort.policy.OrganisationId;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,41 +24,6 @@ record Transfers(JdbcClient jdbc, TransferCipher cipher) {
     private static final String COLUMNS = "id, disclosure_seq, sender_organisation, sender_role,"
             + " recipient_organisation, recipient_role, purpose, categories, flow, legal_basis, confidential,"
             + " subject_pseudonym, created_at, expires_at";
-
-    /** One transfer's metadata; its sections stay sealed until {@link #open}. */
-    record Transfer(
-            UUID id,
-            long disclosureSeq,
-            String sender,
-            String senderRole,
-            String recipient,
-            String recipientRole,
-            String purpose,
-            List<Category> categories,
-            String flow,
-            String legalBasis,
-            boolean confidential,
-            String subjectPseudonym,
-            Instant createdAt,
-            Instant expiresAt) {
-
-        /** A log entry about this transfer (receipt, purge, expiry), referring to its TRANSFER entry. */
-        LogEntry.Builder entry(EntryKind kind) {
-            return LogEntry.builder(kind)
-                    .referenceId(Long.toString(disclosureSeq))
-                    .purpose(purpose)
-                    .legalBasis(legalBasis)
-                    .flow(flow)
-                    .holder(sender)
-                    .holderRole(senderRole)
-                    .recipient(recipient)
-                    .recipientRole(recipientRole)
-                    .subjectPseudonym(subjectPseudonym)
-                    .categoriesReleased(categories.stream().map(Enum::name).toList())
-                    .confidential(confidential)
-                    .attributes(Map.of("transferId", id.toString()));
-        }
-    }
 
     /** Stores {@code t} with {@code sectionsJson} sealed. */
     void store(Transfer t, byte[] sectionsJson) {

@@ -18,9 +18,9 @@ import nl.deelpoort.policy.RiskLevel;
  * What the grounds services are asked to do, typed: built from a request only after it broke no input
  * rule ({@link Requests}). Sets keep the order given, without repeats; free text is stripped.
  */
-final class Commands {
+public final class Commands {
 
-    record GiveConsent(
+    public record GiveConsent(
             Bsn subject,
             LocalDate birthDate,
             List<ConsentRecord.Giver> givenBy,
@@ -33,9 +33,9 @@ final class Commands {
             ConsentRecord.Method method,
             Optional<String> evidenceReference) {}
 
-    record WithdrawConsent(UUID consent, String reason, ConsentGiverRole withdrawnBy) {}
+    public record WithdrawConsent(UUID consent, String reason, ConsentGiverRole withdrawnBy) {}
 
-    record DeclareOverride(
+    public record DeclareOverride(
             Bsn subject,
             Purpose purpose,
             Set<OrganisationId> recipients,
@@ -47,7 +47,7 @@ final class Commands {
 
     record ReviewOverride(UUID override, OverrideRecord.Verdict verdict, String note) {}
 
-    record RegisterMeasure(
+    public record RegisterMeasure(
             Bsn subject,
             LocalDate birthDate,
             MeasureType type,

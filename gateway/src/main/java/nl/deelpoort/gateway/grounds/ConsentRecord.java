@@ -17,7 +17,7 @@ import nl.deelpoort.policy.Purpose;
  *
  * @param validUntil exclusive end day
  */
-record ConsentRecord(
+public record ConsentRecord(
         UUID id,
         String subjectPseudonym,
         List<Giver> givenBy,
@@ -35,7 +35,7 @@ record ConsentRecord(
         long disclosureId,
         Withdrawal withdrawal) {
 
-    enum Method {
+    public enum Method {
         WRITTEN,
         VERBAL,
         DIGITAL
@@ -50,7 +50,7 @@ record ConsentRecord(
 
     record Giver(ConsentGiverRole role, String name) {}
 
-    record Withdrawal(
+    public record Withdrawal(
             Instant at,
             String reason,
             ConsentGiverRole withdrawnBy,

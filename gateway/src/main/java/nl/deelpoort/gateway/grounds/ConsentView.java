@@ -17,7 +17,7 @@ import nl.deelpoort.policy.Purpose;
  *
  * @param validUntil exclusive end day
  */
-record ConsentView(
+public record ConsentView(
         UUID id,
         String status,
         List<Giver> givenBy,
@@ -34,7 +34,7 @@ record ConsentView(
         long disclosureId,
         List<Event> history) {
 
-    record Giver(ConsentGiverRole role, String name) {}
+    public record Giver(ConsentGiverRole role, String name) {}
 
     record Recorder(OrganisationId organisation, String user) {}
 
@@ -42,7 +42,7 @@ record ConsentView(
      * One event of the consent's life. {@code EXPIRED} is derived from validUntil (no job writes it),
      * so it has no disclosureId.
      */
-    record Event(
+    public record Event(
             String event,
             Instant at,
             OrganisationId organisation,
@@ -52,7 +52,7 @@ record ConsentView(
 
     record Page(List<ConsentView> consents) {}
 
-    static ConsentView of(ConsentRecord c, Instant now) {
+    public static ConsentView of(ConsentRecord c, Instant now) {
         List<Event> history = new ArrayList<>();
         history.add(new Event("GIVEN", c.recordedAt(), c.recordedBy(), null, null, c.disclosureId()));
         ConsentRecord.Withdrawal w = c.withdrawal();

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Service;
 
 /** Recording and withdrawing consent (docs/domain.md, "Legal grounds the gateway keeps"). */
 @Service
-record Consents(
+public record Consents(
         ConsentGiverRules rules,
         ConsentScopeRules scope,
         ConsentStore store,
@@ -35,7 +35,7 @@ record Consents(
     /** The reason stored with a subject's own withdrawal (the reason is stored, never logged). */
     static final String BY_SUBJECT = "Ingetrokken door de betrokkene zelf, via Deelpoort.";
 
-    ConsentRecord give(Caller caller, RequestTrace trace, Commands.GiveConsent c) {
+    public ConsentRecord give(Caller caller, RequestTrace trace, Commands.GiveConsent c) {
         OrganisationId recorder = caller.requireOrganisation();
         LocalDate today = LocalDate.now(clock.withZone(Framework.ZONE));
         LocalDate from = c.validFrom().orElse(today);
@@ -92,7 +92,7 @@ record Consents(
      * Withdrawing is always possible for whoever could consent (AVG art. 7(3): as easy as giving),
      * so no competence check; it counts for every decision that reads the grounds after it commits.
      */
-    ConsentRecord withdraw(Caller caller, RequestTrace trace, Commands.WithdrawConsent c) {
+    public ConsentRecord withdraw(Caller caller, RequestTrace trace, Commands.WithdrawConsent c) {
         OrganisationId organisation = caller.requireOrganisation();
         return withdraw(caller, trace, c, () -> find(c.consent(), organisation), consent -> organisation, null);
     }
@@ -153,12 +153,12 @@ record Consents(
         });
     }
 
-    ConsentRecord get(Caller caller, UUID id) {
+    public ConsentRecord get(Caller caller, UUID id) {
         return find(id, caller.requireOrganisation());
     }
 
     /** A search by BSN leaves no trace: a subject never seen before gets no pseudonym from it. */
-    List<ConsentRecord> search(Caller caller, Bsn subject) {
+    public List<ConsentRecord> search(Caller caller, Bsn subject) {
         OrganisationId organisation = caller.requireOrganisation();
         return pseudonyms
                 .existingPseudonym(subject)
@@ -166,7 +166,7 @@ record Consents(
                 .orElse(List.of());
     }
 
-    Instant now() {
+    public Instant now() {
         return clock.instant();
     }
 

@@ -13,11 +13,14 @@ import org.springframework.http.HttpStatus;
 
 /**
  * A ground cannot be recorded as asked: the policy's rules it breaks, each naming its field, with the
- * policy's reasons (422). {@link #forbidden} is a refusal because of who asks: 403.
+ * policy's reasons (422). {@link #forbidden} is a refusal because of who asks: 403. The console shows
+ * the same {@link #violations()} on its forms, each by its field, in the reader's language.
  */
-class GroundRefusedException extends ProblemException {
+public class GroundRefusedException extends ProblemException {
 
-    private GroundRefusedException(boolean forbidden, List<InvalidField> fields, List<Reason> reasons) {
+    private final List<Violation> violations;
+
+    private GroundRefusedException(boolean forbidden, List<InvalidField> fields, List<Violation> violations) {
         super(
                 forbidden ? HttpStatus.FORBIDDEN : HttpStatus.UNPROCESSABLE_CONTENT,
                 forbidden ? ProblemTypes.FORBIDDEN : ProblemTypes.INVALID_REQUEST,
@@ -27,44 +30,54 @@ class GroundRefusedException extends ProblemException {
                         : fields.stream()
                                 .map(f -> f.field() + ": " + f.problem())
                                 .collect(Collectors.joining("; ")));
+        this.violations = List.copyOf(violations);
         property("invalidFields", List.copyOf(fields));
-        if (!reasons.isEmpty()) {
-            property("reasons", DecisionView.ReasonView.of(List.copyOf(reasons)));
+        if (!violations.isEmpty()) {
+            property(
+                    "reasons",
+                    DecisionView.ReasonView.of(
+                            violations.stream().map(Violation::reason).toList()));
         }
     }
 
     /** A refusal of the request as a whole (field {@code ""}) because of who asks. */
     static GroundRefusedException forbidden(String detail, List<Violation> violations) {
-        return new GroundRefusedException(
-                true,
-                List.of(new InvalidField("", detail)),
-                violations.stream().map(Violation::reason).toList());
+        return new GroundRefusedException(true, List.of(new InvalidField("", detail)), violations);
+    }
+
+    /** The rules broken, each with the request field it is about (a JSON path) and the policy's reason. */
+    public List<Violation> violations() {
+        return violations;
     }
 
     /** Collects every rule a command breaks, so that a professional fixes a refused ground in one go. */
     static final class Refusal {
-        private final List<InvalidField> fields = new ArrayList<>();
-        private final List<Reason> reasons = new ArrayList<>();
+        private final List<Violation> violations = new ArrayList<>();
 
         /** A rule of the policy: the field names where, the reasons say why in both languages. */
         void add(String field, List<Reason> refused) {
-            for (Reason reason : refused) {
-                fields.add(new InvalidField(field, reason.code().name() + ": " + reason.messageEn()));
-                reasons.add(reason);
-            }
+            refused.forEach(reason -> violations.add(new Violation(field, reason)));
         }
 
-        void add(List<Violation> violations) {
-            violations.forEach(v -> add(v.field(), List.of(v.reason())));
+        void add(List<Violation> found) {
+            violations.addAll(found);
         }
 
         boolean ok() {
-            return fields.isEmpty();
+            return violations.isEmpty();
         }
 
         void throwIfAny() {
-            if (!fields.isEmpty()) {
-                throw new GroundRefusedException(false, fields, reasons);
+            if (!violations.isEmpty()) {
+                throw new GroundRefusedException(
+                        false,
+                        violations.stream()
+                                .map(v -> new InvalidField(
+                                        v.field(),
+                                        v.reason().code().name() + ": "
+                                                + v.reason().messageEn()))
+                                .toList(),
+                        violations);
             }
         }
     }

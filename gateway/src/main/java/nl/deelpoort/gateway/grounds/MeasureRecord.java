@@ -11,7 +11,7 @@ import nl.deelpoort.policy.OrganisationId;
  *
  * @param validUntil exclusive end day, as for consents
  */
-record MeasureRecord(
+public record MeasureRecord(
         UUID id,
         String subjectPseudonym,
         MeasureType type,
@@ -24,7 +24,7 @@ record MeasureRecord(
         long disclosureId,
         End end) {
 
-    record End(Instant at, OrganisationId by, String user, long disclosureId) {}
+    public record End(Instant at, OrganisationId by, String user, long disclosureId) {}
 
     String status(Instant now) {
         if (end != null && !end.at().isAfter(now)) {

@@ -7,7 +7,7 @@ import nl.deelpoort.policy.MeasureType;
 import nl.deelpoort.policy.OrganisationId;
 
 /** A measure as the API shows it; {@code status} is NOT_YET_VALID, ACTIVE, ENDED or EXPIRED now. */
-record MeasureView(
+public record MeasureView(
         UUID id,
         MeasureType type,
         String courtReference,
@@ -20,7 +20,7 @@ record MeasureView(
         Instant endedAt,
         long disclosureId) {
 
-    static MeasureView of(MeasureRecord m, Instant now) {
+    public static MeasureView of(MeasureRecord m, Instant now) {
         return new MeasureView(
                 m.id(),
                 m.type(),

@@ -22,10 +22,10 @@ import org.springframework.stereotype.Service;
  * minor by professionals of a certified institution, ended by that institution.
  */
 @Service
-record Measures(
+public record Measures(
         MeasureRules rules, MeasureStore store, GroundEvents events, SubjectPseudonyms pseudonyms, Clock clock) {
 
-    MeasureRecord register(Caller caller, RequestTrace trace, Commands.RegisterMeasure c) {
+    public MeasureRecord register(Caller caller, RequestTrace trace, Commands.RegisterMeasure c) {
         OrganisationId registrar = caller.requireOrganisation();
         List<Violation> notAllowed = rules.checkRegistrar(registrar);
         if (!notAllowed.isEmpty()) {
@@ -61,7 +61,7 @@ record Measures(
                         null)));
     }
 
-    MeasureRecord end(Caller caller, RequestTrace trace, UUID id) {
+    public MeasureRecord end(Caller caller, RequestTrace trace, UUID id) {
         OrganisationId organisation = caller.requireOrganisation();
         return events.record(id, () -> {
             MeasureRecord m = find(id, organisation);
@@ -84,7 +84,7 @@ record Measures(
         });
     }
 
-    Instant now() {
+    public Instant now() {
         return clock.instant();
     }
 

@@ -9,7 +9,7 @@ import nl.deelpoort.policy.Purpose;
 import nl.deelpoort.policy.RiskLevel;
 
 /** A safety override as stored: the declaration and, if any, its early end and its review. */
-record OverrideRecord(
+public record OverrideRecord(
         UUID id,
         String subjectPseudonym,
         OrganisationId declaredBy,
@@ -31,13 +31,13 @@ record OverrideRecord(
         UNJUSTIFIED
     }
 
-    enum ReviewStatus {
+    public enum ReviewStatus {
         PENDING_REVIEW,
         JUSTIFIED,
         UNJUSTIFIED
     }
 
-    record End(Instant at, OrganisationId by, String user, long disclosureId) {}
+    public record End(Instant at, OrganisationId by, String user, long disclosureId) {}
 
     record Review(Verdict verdict, String note, Instant at, OrganisationId by, String user, long disclosureId) {}
 

@@ -13,7 +13,7 @@ import nl.deelpoort.policy.RiskLevel;
  * rest). {@code status} is ACTIVE, ENDED or EXPIRED now; {@code reviewStatus} PENDING_REVIEW until a
  * privacy officer of the declaring organisation gives a verdict.
  */
-record OverrideView(
+public record OverrideView(
         UUID id,
         Instant expiresAt,
         OverrideRecord.ReviewStatus reviewStatus,
@@ -35,7 +35,7 @@ record OverrideView(
 
     record Page(List<OverrideView> overrides) {}
 
-    static OverrideView of(OverrideRecord o, Instant now) {
+    public static OverrideView of(OverrideRecord o, Instant now) {
         OverrideRecord.Review r = o.review();
         return new OverrideView(
                 o.id(),

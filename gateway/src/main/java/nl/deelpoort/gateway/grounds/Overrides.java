@@ -25,7 +25,7 @@ import org.springframework.stereotype.Service;
  * reviewed by that organisation's privacy officers, never by the person who declared it.
  */
 @Service
-record Overrides(
+public record Overrides(
         OverrideRules rules,
         OverrideStore store,
         GroundEvents events,
@@ -35,7 +35,7 @@ record Overrides(
 
     static final String SELF_REVIEW = "You declared this override; another privacy officer must review it.";
 
-    OverrideRecord declare(Caller caller, RequestTrace trace, Commands.DeclareOverride c) {
+    public OverrideRecord declare(Caller caller, RequestTrace trace, Commands.DeclareOverride c) {
         OrganisationId declarer = caller.requireOrganisation();
         Duration duration = c.duration().orElse(settings.overrideDefaultDuration());
         String justification = c.justification().orElse(null);
@@ -92,7 +92,7 @@ record Overrides(
     }
 
     /** Only the declaring organisation ends its override; a recipient may see it but not end it. */
-    OverrideRecord end(Caller caller, RequestTrace trace, UUID id) {
+    public OverrideRecord end(Caller caller, RequestTrace trace, UUID id) {
         OrganisationId organisation = caller.requireOrganisation();
         return events.record(id, () -> {
             OverrideRecord o = find(id, organisation);
@@ -153,8 +153,18 @@ record Overrides(
         return store.declaredBy(caller.requireOrganisation(), status, settings.maxListSize());
     }
 
-    Instant now() {
+    public Instant now() {
         return clock.instant();
+    }
+
+    /** This installation's longest override; the framework's own maximum applies too, the shorter wins. */
+    public Duration maxDuration() {
+        return settings.overrideMaxDuration();
+    }
+
+    /** How long an override lasts when the professional names no duration. */
+    public Duration defaultDuration() {
+        return settings.overrideDefaultDuration();
     }
 
     private OverrideRecord find(UUID id, OrganisationId organisation) {

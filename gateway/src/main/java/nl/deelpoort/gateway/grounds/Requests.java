@@ -37,26 +37,27 @@ import org.hibernate.validator.constraints.Range;
  * bounded number, the BSN, or free text without a BSN ({@link FreeText}). Once valid, a body becomes
  * its command ({@link Commands}). Blank text counts as absent.
  */
-final class Requests {
+public final class Requests {
 
     static final String AT_LEAST_ONE = "name at least one";
     static final int MAX_GIVERS = 8;
 
-    record Subject(@NotBlank(message = REQUIRED) @ValidBsn String bsn) {}
+    public record Subject(
+            @NotBlank(message = REQUIRED) @ValidBsn String bsn) {}
 
     /** A subject whose age matters: consents and measures. */
-    record BornSubject(
+    public record BornSubject(
             @NotBlank(message = REQUIRED) @ValidBsn String bsn,
 
             @NotBlank(message = REQUIRED) @Day(birth = true) String birthDate) {}
 
-    record Giver(
+    public record Giver(
             @NotBlank(message = REQUIRED) @OneOf(ConsentGiverRole.class)
             String role,
 
             @FreeText(max = 200) String name) {}
 
-    record Consent(
+    public record Consent(
             @NotNull(message = REQUIRED) @Valid BornSubject subject,
 
             @NotEmpty(message = "name at least one person who gave consent")
@@ -82,7 +83,7 @@ final class Requests {
 
             @FreeText(max = 200) String evidenceReference) {
 
-        Commands.GiveConsent command() {
+        public Commands.GiveConsent command() {
             return new Commands.GiveConsent(
                     Bsn.of(subject.bsn()),
                     LocalDate.parse(subject.birthDate()),
@@ -102,29 +103,29 @@ final class Requests {
         }
     }
 
-    record Search(@NotNull(message = REQUIRED) @Valid Subject subject) {
+    public record Search(@NotNull(message = REQUIRED) @Valid Subject subject) {
 
-        Bsn command() {
+        public Bsn command() {
             return Bsn.of(subject.bsn());
         }
     }
 
-    record WithdrawnBy(
+    public record WithdrawnBy(
             @NotBlank(message = REQUIRED) @OneOf(ConsentGiverRole.class)
             String role) {}
 
-    record Withdrawal(
+    public record Withdrawal(
             @NotBlank(message = REQUIRED) @FreeText(max = 1000)
             String reason,
 
             @NotNull(message = REQUIRED) @Valid WithdrawnBy withdrawnBy) {
 
-        Commands.WithdrawConsent command(UUID consent) {
+        public Commands.WithdrawConsent command(UUID consent) {
             return new Commands.WithdrawConsent(consent, reason.strip(), ConsentGiverRole.valueOf(withdrawnBy.role()));
         }
     }
 
-    record Override(
+    public record Override(
             @NotNull(message = REQUIRED) @Valid Subject subject,
 
             @NotBlank(message = REQUIRED) @OneOf(Purpose.class)
@@ -144,7 +145,7 @@ final class Requests {
 
             Integer durationHours) {
 
-        Commands.DeclareOverride command() {
+        public Commands.DeclareOverride command() {
             return new Commands.DeclareOverride(
                     Bsn.of(subject.bsn()),
                     Purpose.valueOf(purpose),
@@ -178,7 +179,7 @@ final class Requests {
         }
     }
 
-    record Measure(
+    public record Measure(
             @NotNull(message = REQUIRED) @Valid BornSubject subject,
 
             @NotBlank(message = REQUIRED) @OneOf(MeasureType.class)
@@ -191,7 +192,7 @@ final class Requests {
 
             @NotBlank(message = REQUIRED) @Day String validUntil) {
 
-        Commands.RegisterMeasure command() {
+        public Commands.RegisterMeasure command() {
             return new Commands.RegisterMeasure(
                     Bsn.of(subject.bsn()),
                     LocalDate.parse(subject.birthDate()),
@@ -203,7 +204,7 @@ final class Requests {
     }
 
     /** A ground's id from a path: anything but a UUID names no ground (404, not 400). */
-    static UUID id(String id, String what) {
+    public static UUID id(String id, String what) {
         return Values.uuid(id).orElseThrow(() -> new GroundNotFoundException(what));
     }
 

@@ -40,5 +40,12 @@
  * records ({@link nl.deelpoort.gateway.grounds.Requests}), every broken field named at once; the
  * services take typed commands and add the policy's refusals to the same {@code invalidFields}, as
  * {@code "CODE: English text"} with the reasons in both languages under {@code reasons}.
+ *
+ * <p>The web console is a second edge beside the API controllers: its pages call the same services
+ * ({@link nl.deelpoort.gateway.grounds.Consents}, {@link nl.deelpoort.gateway.grounds.Overrides},
+ * {@link nl.deelpoort.gateway.grounds.Measures}) with the same request records and commands, and show
+ * the same views. Those, the stored records the services answer with and {@link
+ * nl.deelpoort.gateway.grounds.GroundRefusedException} (whose violations a form shows by field) are
+ * public for that reason; stores, events and settings stay package-private.
  */
 package nl.deelpoort.gateway.grounds;

@@ -18,6 +18,17 @@ public final class CurrentCaller {
         return of(SecurityContextHolder.getContext().getAuthentication());
     }
 
+    /** The person's full name from their console login (the ID token's {@code name}), if known. */
+    public static Optional<String> fullName() {
+        if (SecurityContextHolder.getContext().getAuthentication() instanceof OAuth2AuthenticationToken login
+                && login.getPrincipal() instanceof ConsoleUser user
+                && user.getFullName() != null
+                && !user.getFullName().isBlank()) {
+            return Optional.of(user.getFullName());
+        }
+        return Optional.empty();
+    }
+
     static Optional<Caller> of(Authentication authentication) {
         if (authentication instanceof JwtAuthenticationToken token) {
             return Optional.of(CallerClaims.from(token.getToken()));

@@ -56,6 +56,25 @@ class ConsoleShellIT extends IntegrationTest {
     }
 
     @Test
+    void pagesReflowForTabletsZoomAndNarrowScreensAndStartWithASkipLink() {
+        try (ConsoleBrowser browser = ConsoleBrowser.open(port)) {
+            browser.login("gert.fg");
+            for (int width : new int[] {768, 640, 320}) {
+                browser.width(width).go("/console").check("home-officer-" + width + "px");
+                assertThat(browser.scrollsSideways())
+                        .as("sideways scrolling at %d px", width)
+                        .isFalse();
+            }
+            browser.width(1280).go("/console");
+            var first = browser.tab(1);
+            assertThat(first.getText()).isEqualTo("Naar de inhoud");
+            first.sendKeys(org.openqa.selenium.Keys.ENTER);
+            assertThat(browser.driver().switchTo().activeElement().getAttribute("id"))
+                    .isEqualTo("content");
+        }
+    }
+
+    @Test
     void logoutEndsTheKeycloakSessionToo() {
         try (ConsoleBrowser browser = ConsoleBrowser.open(port)) {
             browser.login("anna.plusteam").logout();

@@ -103,7 +103,7 @@ class LogBeforeReleaseIT extends IntegrationTest {
         UUID id = UUID.randomUUID();
         Instant now = Instant.now();
         transfers.store(
-                new Transfers.Transfer(
+                new Transfer(
                         id,
                         0,
                         "plusteam",

@@ -90,19 +90,31 @@ public final class ConsoleBrowser implements AutoCloseable {
         return path;
     }
 
+    /** Ends every Keycloak session of a demo user, as an administrator would (or a logout elsewhere). */
+    public static void endKeycloakSessions(String username) {
+        try (Keycloak admin = admin()) {
+            var users = admin.realm(KeycloakLauncher.REALM).users();
+            users.get(users.search(username, true).get(0).getId()).logout();
+        }
+    }
+
+    private static Keycloak admin() {
+        return KeycloakBuilder.builder()
+                .serverUrl(TestServices.get().keycloak().baseUrl())
+                .realm("master")
+                .clientId("admin-cli")
+                .username(KeycloakLauncher.DEV_ADMIN_USER)
+                .password(KeycloakLauncher.DEV_ADMIN_PASSWORD)
+                .build();
+    }
+
     /** Adds {@code http://localhost:port/*} to the console client's redirect and logout URIs, once. */
     static void allowRedirects(int port) {
         if (!REGISTERED.add(port)) {
             return;
         }
         String uri = "http://localhost:" + port + "/*";
-        try (Keycloak admin = KeycloakBuilder.builder()
-                .serverUrl(TestServices.get().keycloak().baseUrl())
-                .realm("master")
-                .clientId("admin-cli")
-                .username(KeycloakLauncher.DEV_ADMIN_USER)
-                .password(KeycloakLauncher.DEV_ADMIN_PASSWORD)
-                .build()) {
+        try (Keycloak admin = admin()) {
             var clients = admin.realm(KeycloakLauncher.REALM).clients();
             var client = clients.findByClientId("deelpoort-console").get(0);
             List<String> redirects = new ArrayList<>(client.getRedirectUris());
@@ -160,6 +172,32 @@ public final class ConsoleBrowser implements AutoCloseable {
                 .until(d -> d.getCurrentUrl().startsWith(base + "/console")
                         && d.findElements(By.cssSelector("[data-testid=who]")).isEmpty());
         return this;
+    }
+
+    /**
+     * Resizes the window so the page's viewport is {@code width} CSS pixels wide: 1280 for a laptop,
+     * 768 for a tablet, 640 for a laptop at 200 % zoom, 320 for WCAG 1.4.10 reflow.
+     */
+    public ConsoleBrowser width(int width) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, 1000));
+        return this;
+    }
+
+    /** Whether the page scrolls sideways (WCAG 1.4.10: it should not, except inside wide tables). */
+    public boolean scrollsSideways() {
+        Object wider = ((JavascriptExecutor) driver)
+                .executeScript("return document.documentElement.scrollWidth > document.documentElement.clientWidth;");
+        return Boolean.TRUE.equals(wider);
+    }
+
+    /** Presses Tab {@code times} from the top of the page; answers the focused element. */
+    public WebElement tab(int times) {
+        WebElement focused = driver.switchTo().activeElement();
+        for (int i = 0; i < times; i++) {
+            focused.sendKeys(org.openqa.selenium.Keys.TAB);
+            focused = driver.switchTo().activeElement();
+        }
+        return focused;
     }
 
     public WebElement waitFor(By by) {
