@@ -77,7 +77,7 @@ final class FrameworkParser {
         if (m == null) {
             return null;
         }
-        onlyKeys(m, path, "id", "name", "kind", "roles", "oin", "kvk");
+        onlyKeys(m, path, "id", "name", "kind", "roles", "oin", "kvk", "contact");
         OrganisationId id = organisationIdField(m, path, "id");
         if (id != null && organisations.containsKey(id)) {
             problem(at(path, "id"), "duplicate organisation id '" + id + "'");
@@ -94,12 +94,41 @@ final class FrameworkParser {
         }
         String oin = digits(m, path, "oin", 20);
         String kvk = digits(m, path, "kvk", 8);
+        Optional<Contact> contact =
+                m.containsKey("contact") ? contact(m.get("contact"), at(path, "contact")) : Optional.empty();
         if (id == null || name == null || kind == null) {
             return null;
         }
-        Organisation organisation = new Organisation(id, name, kind, roles, oin, kvk);
+        Organisation organisation = new Organisation(id, name, kind, roles, oin, kvk, contact);
         organisations.putIfAbsent(id, organisation);
         return organisation;
+    }
+
+    /** The privacy officer's contact details; empty, after naming every problem, when they are not valid. */
+    private Optional<Contact> contact(Object node, String path) {
+        Map<String, Object> m = map(node, path);
+        if (m == null) {
+            return Optional.empty();
+        }
+        onlyKeys(m, path, "email", "phone", "website");
+        String email = text(m, path, "email");
+        boolean valid = true;
+        if (email != null && !Contact.isEmail(email)) {
+            problem(at(path, "email"), "'" + email + "' is not an e-mail address");
+            valid = false;
+        }
+        Optional<String> phone = Optional.ofNullable(m.get("phone")).map(String::valueOf);
+        if (phone.isPresent() && !Contact.isPhone(phone.get())) {
+            problem(at(path, "phone"), "'" + phone.get() + "' is not a telephone number (digits, spaces, dashes)");
+            valid = false;
+        }
+        Optional<String> address = Optional.ofNullable(m.get("website")).map(String::valueOf);
+        Optional<String> website = address.filter(Contact::isWebsite);
+        if (address.isPresent() && website.isEmpty()) {
+            problem(at(path, "website"), "'" + address.get() + "' is not an https address");
+            valid = false;
+        }
+        return email == null || !valid ? Optional.empty() : Optional.of(new Contact(email, phone, website));
     }
 
     // ---- agreements ----

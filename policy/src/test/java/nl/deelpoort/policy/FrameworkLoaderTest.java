@@ -12,6 +12,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Period;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +33,10 @@ class FrameworkLoaderTest {
                 name: Team B
                 kind: SOCIAL_TEAM
                 roles: [ADVISOR, CARE_PROVIDER]
+                contact:
+                  email: fg@team-b.example
+                  phone: "088 123 45 67"
+                  website: https://team-b.example/privacy
               - id: host-c
                 name: Host C
                 kind: PROCESSOR
@@ -268,6 +273,26 @@ class FrameworkLoaderTest {
                         "riskLevels: [MIDDEN, HOOG]",
                         "riskLevels: [LAAG, HOOG]",
                         "override.riskLevels[0]: unknown risk level 'LAAG'"),
+                invalid(
+                        "a privacy contact without an e-mail address",
+                        "email: fg@team-b.example",
+                        "email: fg at team-b",
+                        "organisations[1].contact.email: 'fg at team-b' is not an e-mail address"),
+                invalid(
+                        "a privacy website over plain http",
+                        "website: https://team-b.example/privacy",
+                        "website: http://team-b.example/privacy",
+                        "organisations[1].contact.website: 'http://team-b.example/privacy' is not an https address"),
+                invalid(
+                        "a phone number with letters",
+                        "phone: \"088 123 45 67\"",
+                        "phone: \"bel ons\"",
+                        "organisations[1].contact.phone: 'bel ons' is not a telephone number"),
+                invalid(
+                        "a privacy contact without an address at all",
+                        "      email: fg@team-b.example\n",
+                        "",
+                        "organisations[1].contact.email: missing"),
                 invalid("not YAML at all", "organisations:", "organisations: [", "not valid YAML"));
     }
 
@@ -296,6 +321,13 @@ class FrameworkLoaderTest {
                 .hasValueSatisfying(o -> assertThat(o.kind()).isEqualTo(OrganisationKind.PROCESSOR));
         assertThat(framework.consentPolicy().maxValidity()).isEqualTo(Period.ofMonths(12));
         assertThat(framework.overridePolicy().maxDuration()).isEqualTo(Duration.ofHours(72));
+        assertThat(framework.organisation(OrganisationId.of("team-b")).flatMap(Organisation::contact))
+                .contains(new Contact(
+                        "fg@team-b.example",
+                        Optional.of("088 123 45 67"),
+                        Optional.of("https://team-b.example/privacy")));
+        assertThat(framework.organisation(OrganisationId.of("gemeente-a")).flatMap(Organisation::contact))
+                .isEmpty();
     }
 
     @Test
@@ -378,6 +410,10 @@ class FrameworkLoaderTest {
         assertThat(framework.flows()).allSatisfy(f -> assertThat(f.sources()).isNotEmpty());
         assertThat(framework.agreements())
                 .allSatisfy(a -> assertThat(a.sources()).isNotEmpty());
+        // A resident can reach the privacy officer of every organisation that takes part in a flow.
+        assertThat(framework.organisations())
+                .filteredOn(o -> o.kind() != OrganisationKind.PROCESSOR)
+                .allSatisfy(o -> assertThat(o.contact()).as(o.id().value()).isPresent());
         // HEALTH is named by the investigation flow only, and JUSTICE by none.
         assertThat(framework.flows().stream().filter(f -> f.names(Category.HEALTH)))
                 .extracting(Flow::id)

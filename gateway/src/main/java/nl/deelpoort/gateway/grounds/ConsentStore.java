@@ -16,13 +16,15 @@ import org.springframework.stereotype.Component;
 /** The consent and consent_withdrawal tables (V10): inserts and visibility-filtered reads. */
 @Component
 record ConsentStore(JdbcClient jdbc) {
-    /** The consents {@code :org} may see: it recorded them, or they name it as recipient or holder. */
-    private static final String VISIBLE = """
+    private static final String SELECT = """
             SELECT c.*, w.withdrawn_at, w.reason AS w_reason, w.withdrawn_by_role, w.recorded_by_org AS w_org,
                    w.recorded_by_user AS w_user, w.disclosure_id AS w_disclosure_id
             FROM consent c LEFT JOIN consent_withdrawal w ON w.consent_id = c.id
-            WHERE (c.recorded_by_org = :org OR :org = ANY (c.recipients) OR :org = ANY (c.holders))
             """;
+
+    /** The consents {@code :org} may see: it recorded them, or they name it as recipient or holder. */
+    private static final String VISIBLE =
+            SELECT + " WHERE (c.recorded_by_org = :org OR :org = ANY (c.recipients) OR :org = ANY (c.holders))";
 
     ConsentRecord insert(ConsentRecord c) {
         jdbc.sql("""
@@ -93,6 +95,27 @@ record ConsentStore(JdbcClient jdbc) {
                 .param("limit", limit)
                 .query(ConsentStore::map)
                 .list();
+    }
+
+    /**
+     * The consents about one subject, whoever recorded them, newest first: for the subject themself
+     * only (the caller has proved the pseudonym is theirs).
+     */
+    List<ConsentRecord> aboutSubject(String pseudonym, int limit) {
+        return jdbc.sql(SELECT + " WHERE c.subject_pseudonym = :subject ORDER BY c.recorded_at DESC, c.id LIMIT :limit")
+                .param("subject", pseudonym)
+                .param("limit", limit)
+                .query(ConsentStore::map)
+                .list();
+    }
+
+    /** The consent if it is about the subject: for the subject themself, as {@link #aboutSubject}. */
+    Optional<ConsentRecord> findAbout(UUID id, String pseudonym) {
+        return jdbc.sql(SELECT + " WHERE c.id = :id AND c.subject_pseudonym = :subject")
+                .param("id", id)
+                .param("subject", pseudonym)
+                .query(ConsentStore::map)
+                .optional();
     }
 
     private static ConsentRecord map(ResultSet rs, int row) throws SQLException {

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import nl.deelpoort.gateway.grounds.GroundRefusedException.Refusal;
 import nl.deelpoort.gateway.logstore.SubjectPseudonyms;
 import nl.deelpoort.gateway.security.Caller;
@@ -29,6 +31,9 @@ public record Consents(
         SubjectPseudonyms pseudonyms,
         Clock clock,
         GroundsSettings settings) {
+
+    /** The reason stored with a subject's own withdrawal (the reason is stored, never logged). */
+    static final String BY_SUBJECT = "Ingetrokken door de betrokkene zelf, via Deelpoort.";
 
     public ConsentRecord give(Caller caller, RequestTrace trace, Commands.GiveConsent c) {
         OrganisationId recorder = caller.requireOrganisation();
@@ -89,12 +94,44 @@ public record Consents(
      */
     public ConsentRecord withdraw(Caller caller, RequestTrace trace, Commands.WithdrawConsent c) {
         OrganisationId organisation = caller.requireOrganisation();
+        return withdraw(caller, trace, c, () -> find(c.consent(), organisation), consent -> organisation, null);
+    }
+
+    /**
+     * The subject withdraws a consent themself ({@link ResidentConsents}, which finds and checks it).
+     * A resident acts for no organisation: the withdrawal is recorded for the organisation that
+     * recorded the consent, so that its privacy officers see it in their log as they saw the consent
+     * given, with the resident's own user id and the attribute {@code channel: resident}.
+     */
+    ConsentRecord withdrawBySubject(Caller caller, RequestTrace trace, UUID id, Supplier<ConsentRecord> own) {
+        return withdraw(
+                caller,
+                trace,
+                new Commands.WithdrawConsent(id, BY_SUBJECT, ConsentGiverRole.SUBJECT),
+                own,
+                ConsentRecord::recordedBy,
+                "resident");
+    }
+
+    /**
+     * Under the consent's lock: {@code check} finds it (and may refuse), then the entry, then the row.
+     *
+     * @param channel logged as the attribute {@code channel} when not null
+     */
+    private ConsentRecord withdraw(
+            Caller caller,
+            RequestTrace trace,
+            Commands.WithdrawConsent c,
+            Supplier<ConsentRecord> check,
+            Function<ConsentRecord, OrganisationId> onBehalfOf,
+            String channel) {
         return events.record(c.consent(), () -> {
-            ConsentRecord consent = find(c.consent(), organisation);
+            ConsentRecord consent = check.get();
             if (consent.withdrawal() != null) {
                 throw new GroundConflictException("This consent was already withdrawn on "
                         + consent.withdrawal().at() + ".");
             }
+            OrganisationId organisation = onBehalfOf.apply(consent);
             Instant now = clock.instant();
             return new GroundEvents.Event<>(
                     GroundEvents.entry(
@@ -105,7 +142,7 @@ public record Consents(
                                     consent.subjectPseudonym())
                             .consentId(consent.id().toString())
                             .legalBasis("CONSENT")
-                            .attributes(GroundEvents.attributes("withdrawnBy", c.withdrawnBy())),
+                            .attributes(GroundEvents.attributes("withdrawnBy", c.withdrawnBy(), "channel", channel)),
                     seq -> {
                         store.insertWithdrawal(
                                 consent.id(),

@@ -14,6 +14,6 @@ class GroundNotFoundException extends ProblemException {
                 HttpStatus.NOT_FOUND,
                 ProblemTypes.NOT_FOUND,
                 "Not found",
-                "No " + what + " with that id is visible to your organisation.");
+                "No " + what + " with that id is visible to you.");
     }
 }

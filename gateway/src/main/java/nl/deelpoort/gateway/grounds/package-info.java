@@ -19,7 +19,9 @@
  *
  * <p>Who records what: realm roles are checked by the security configuration alone; here a caller
  * needs an organisation ({@code Caller#requireOrganisation}), and the rules are about that
- * organisation. A consent is recorded only by an organisation that takes part in every exchange it
+ * organisation. The one exception is a resident withdrawing a consent they gave themself ({@link
+ * nl.deelpoort.gateway.grounds.ResidentConsents}): the subject is their token's BSN, and the
+ * withdrawal is recorded for the organisation that recorded the consent. A consent is recorded only by an organisation that takes part in every exchange it
  * covers (its only recipient, or its only named holder); a safety override only by an organisation
  * that will share the data (a holder under an overridable flow towards each recipient) and is never
  * reviewed by the person who declared it; a measure only by a certified institution. These rules

@@ -2,6 +2,7 @@ package nl.deelpoort.gateway.security;
 
 import java.util.Optional;
 import java.util.Set;
+import nl.deelpoort.policy.Bsn;
 import nl.deelpoort.policy.OrganisationId;
 
 /**
@@ -38,6 +39,14 @@ public record Caller(
         }
         return organisation.orElseThrow(() -> new OrganisationRequiredException(
                 "This call is made on behalf of an organisation, and your token names none."));
+    }
+
+    /**
+     * The resident the caller is: the token's {@code bsn} claim, never anything in the request. A
+     * resident's call fails closed without a valid one.
+     */
+    public Bsn requireBsn() {
+        return bsn.filter(Bsn::isValid).map(Bsn::of).orElseThrow(BsnRequiredException::new);
     }
 
     @Override

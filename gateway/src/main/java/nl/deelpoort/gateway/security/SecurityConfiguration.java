@@ -190,7 +190,9 @@ class SecurityConfiguration {
         // The contract itself is public (API Design Rules, /core/publish-openapi), as JSON and YAML.
         a.requestMatchers(GET, "/api/v1/openapi.json", "/api/v1/openapi.json.yaml")
                 .permitAll()
-                .requestMatchers(GET, "/api/v1/me/disclosures")
+                .requestMatchers(GET, "/api/v1/me/disclosures", "/api/v1/me/consents")
+                .hasRole(Caller.RESIDENT)
+                .requestMatchers(POST, "/api/v1/me/consents/*/withdrawal")
                 .hasRole(Caller.RESIDENT)
                 .requestMatchers(GET, "/api/v1/me", "/api/v1/agreements", "/api/v1/register")
                 .authenticated()
@@ -212,6 +214,7 @@ class SecurityConfiguration {
                         "/api/v1/audit/timeline",
                         "/api/v1/audit/sample",
                         "/api/v1/audit/subject-access-report",
+                        "/api/v1/audit/subject-access-report/officer-note",
                         "/api/v1/audit/subjects/forget")
                 .hasRole(officer)
                 .requestMatchers(POST, "/api/v1/decisions/evaluate", "/api/v1/disclosures", "/api/v1/transfers")

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import nl.deelpoort.gateway.audit.Release;
 import nl.deelpoort.gateway.logstore.LogUnavailableException;
 import nl.deelpoort.gateway.logstore.LogVisibility;
 import nl.deelpoort.ledger.EntryKind;

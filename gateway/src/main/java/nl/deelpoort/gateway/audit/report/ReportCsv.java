@@ -5,10 +5,9 @@ import java.util.stream.Collectors;
 
 /**
  * The report as CSV (RFC 4180: comma-separated, CRLF line ends, fields with a comma, quote or line
- * break quoted and quotes doubled), one row per disclosure, with a header row. The officer's note
- * goes in {@code #} comment lines above the header: RFC 4180 has no comments, but spreadsheet
- * programs show them as a visibly separate first row and most CSV readers can skip them, and the
- * resident's copy is the file from the header on.
+ * break quoted and quotes doubled), one row per disclosure, with a header row: the releases of the
+ * report and nothing else (the letter's other sections are in the JSON and PDF forms; the officer's
+ * note is never in any of them).
  */
 final class ReportCsv {
 
@@ -25,14 +24,8 @@ final class ReportCsv {
 
     static String render(SubjectAccessReport report) {
         StringBuilder out = new StringBuilder();
-        SubjectAccessReport.OfficerNote note = report.officerNote();
-        out.append("# ")
-                .append(note.audience().toUpperCase(java.util.Locale.ROOT))
-                .append(", verwijderen voor verstrekking aan de betrokkene: ")
-                .append(note.text().replace('\r', ' ').replace('\n', ' '))
-                .append("\r\n");
         row(out, HEADER);
-        for (SubjectAccessReport.RecipientGroup g : report.report().recipients()) {
+        for (SubjectAccessReport.RecipientGroup g : report.recipients()) {
             for (SubjectAccessReport.Line l : g.disclosures()) {
                 row(
                         out,
@@ -65,7 +58,7 @@ final class ReportCsv {
 
     static String field(String value) {
         String v = nullToEmpty(value);
-        // A leading # would make the row look like one of the comment lines above the header.
+        // A leading # would make some CSV readers take the row for a comment line.
         boolean quote = v.indexOf(',') >= 0
                 || v.indexOf('"') >= 0
                 || v.indexOf('\r') >= 0

@@ -4,12 +4,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import java.time.Clock;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import nl.deelpoort.gateway.audit.AuditTrail;
-import nl.deelpoort.gateway.audit.report.SubjectAccessReports.Format;
+import nl.deelpoort.gateway.audit.OfficerNote;
+import nl.deelpoort.gateway.audit.ReportFormat;
+import nl.deelpoort.gateway.audit.SubjectAccess;
 import nl.deelpoort.gateway.security.Caller;
 import nl.deelpoort.gateway.web.RequestTrace;
 import nl.deelpoort.gateway.web.validation.InputRules;
@@ -25,14 +23,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * AVG art. 15 for privacy officers: what the log holds about one subject, limited to entries where
- * the officer's organisation is requester, holder or recipient (and, if the organisation forgot the
- * subject before, to its entries since). Recorded through the {@link AuditTrail} before anything is
- * answered; looking a subject up creates no pseudonym.
+ * AVG art. 15 for privacy officers ({@link SubjectAccess}): the report, to be handed to the resident
+ * as it is, and the officer's note on what it leaves out, a separate call and document.
  */
 @RestController
-record SubjectAccessReportController(
-        RequestValidator requests, AuditTrail trail, SubjectAccessReports reports, Clock clock) {
+record SubjectAccessReportController(RequestValidator requests, SubjectAccess subjectAccess) {
     record SubjectRef(
             @NotBlank(message = InputRules.REQUIRED) @ValidBsn
             String bsn) {}
@@ -50,31 +45,37 @@ record SubjectAccessReportController(
                     message = "must be one of json, csv, pdf")
             String format) {
 
-        Format formatOrJson() {
-            return format == null ? Format.JSON : Format.valueOf(format.strip().toUpperCase(Locale.ROOT));
+        ReportFormat formatOrJson() {
+            return format == null
+                    ? ReportFormat.JSON
+                    : ReportFormat.valueOf(format.strip().toUpperCase(Locale.ROOT));
         }
     }
+
+    record NoteRequest(
+            @NotNull(message = InputRules.REQUIRED) @Valid SubjectRef subject) {}
 
     @PostMapping("/api/v1/audit/subject-access-report")
     ResponseEntity<byte[]> report(
             @RequestBody(required = false) ReportRequest body, Caller caller, RequestTrace trace) {
-        Format format = requests.valid(body).formatOrJson();
-        byte[] result = trail.run(
-                caller,
-                trace,
-                "subject-access-report",
-                Optional.of(Bsn.of(body.subject().bsn())),
-                Map.of("format", format.name().toLowerCase(Locale.ROOT)),
-                scope -> reports.render(scope, clock.instant(), format));
-        ResponseEntity.BodyBuilder ok = ResponseEntity.ok().contentType(MediaType.parseMediaType(format.contentType));
-        if (format != Format.JSON) {
+        ReportFormat format = requests.valid(body).formatOrJson();
+        byte[] result =
+                subjectAccess.report(caller, trace, Bsn.of(body.subject().bsn()), format);
+        ResponseEntity.BodyBuilder ok = ResponseEntity.ok().contentType(MediaType.parseMediaType(format.contentType()));
+        if (format != ReportFormat.JSON) {
             ok.header(
                     HttpHeaders.CONTENT_DISPOSITION,
                     ContentDisposition.attachment()
-                            .filename(format.fileName)
+                            .filename(format.fileName())
                             .build()
                             .toString());
         }
         return ok.body(result);
+    }
+
+    @PostMapping("/api/v1/audit/subject-access-report/officer-note")
+    OfficerNote officerNote(@RequestBody(required = false) NoteRequest body, Caller caller, RequestTrace trace) {
+        return subjectAccess.officerNote(
+                caller, trace, Bsn.of(requests.valid(body).subject().bsn()));
     }
 }

@@ -2,11 +2,17 @@ package nl.deelpoort.gateway.audit.report;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
+import nl.deelpoort.gateway.audit.Release;
+import nl.deelpoort.policy.Agreement;
 import nl.deelpoort.policy.Category;
+import nl.deelpoort.policy.Contact;
 import nl.deelpoort.policy.Framework;
 import nl.deelpoort.policy.LegalBasis;
 import nl.deelpoort.policy.Organisation;
@@ -109,6 +115,42 @@ public final class Wording {
         return organisation(r.recipient()) + " heeft op " + longDate(r.registeredAt()) + " uw "
                 + enumeration(categories(r.categories())) + " ontvangen van " + organisation(r.holder()) + " voor "
                 + purpose(r.purpose()) + ".";
+    }
+
+    /** The privacy officer's contact details of an organisation of the framework, if it names them. */
+    public Optional<Contact> contact(String id) {
+        if (id == null || !OrganisationId.isValid(id)) {
+            return Optional.empty();
+        }
+        return framework.organisation(OrganisationId.of(id)).flatMap(Organisation::contact);
+    }
+
+    /**
+     * The agreement a release was made under, in the version in force when it was made (the last
+     * version if none was: an entry under a framework that has changed since).
+     */
+    public Optional<Agreement> agreement(Release r) {
+        if (r.agreement() == null) {
+            return Optional.empty();
+        }
+        return framework
+                .agreementInForce(r.agreement(), r.registeredAt())
+                .or(() -> framework.agreementVersions(r.agreement()).stream().reduce((a, b) -> b));
+    }
+
+    /** "20 jaar", "6 maanden", "1 jaar en 6 maanden". */
+    public static String period(Period p) {
+        List<String> parts = new ArrayList<>();
+        if (p.getYears() != 0) {
+            parts.add(p.getYears() + " jaar");
+        }
+        if (p.getMonths() != 0) {
+            parts.add(p.getMonths() + (p.getMonths() == 1 ? " maand" : " maanden"));
+        }
+        if (p.getDays() != 0 || parts.isEmpty()) {
+            parts.add(p.getDays() + (p.getDays() == 1 ? " dag" : " dagen"));
+        }
+        return enumeration(parts);
     }
 
     /** "1 vertrouwelijke verstrekking is …" / "3 vertrouwelijke verstrekkingen zijn …" (officer-only text). */

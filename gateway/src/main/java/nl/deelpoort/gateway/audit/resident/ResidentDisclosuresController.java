@@ -3,29 +3,16 @@ package nl.deelpoort.gateway.audit.resident;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
-import nl.deelpoort.gateway.audit.report.Release;
-import nl.deelpoort.gateway.audit.report.Releases;
+import nl.deelpoort.gateway.audit.Release;
+import nl.deelpoort.gateway.audit.ResidentHistory;
 import nl.deelpoort.gateway.audit.report.Wording;
-import nl.deelpoort.gateway.logstore.SubjectPseudonyms;
 import nl.deelpoort.gateway.security.Caller;
-import nl.deelpoort.policy.Bsn;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/**
- * The resident's own disclosure history. The subject comes from the verified token alone (never from
- * the request), so a resident cannot ask about anyone else. A resident without history gets an empty
- * list and no pseudonym is created for them.
- *
- * <p>The look-up itself is not logged: it discloses nothing to anyone but the subject, and an
- * {@code AUDIT_QUERY} entry carrying their pseudonym would tell privacy officers, who search by
- * subject, when a resident looked at their own data, which is none of their business; it would also
- * fill the append-only log with page views.
- */
+/** The resident's own disclosure history ({@link ResidentHistory}), in plain Dutch. */
 @RestController
-record ResidentDisclosuresController(SubjectPseudonyms pseudonyms, Releases releases, Wording words) {
+record ResidentDisclosuresController(ResidentHistory history, Wording words) {
     record Item(
             long disclosureId,
             LocalDate date,
@@ -45,19 +32,7 @@ record ResidentDisclosuresController(SubjectPseudonyms pseudonyms, Releases rele
 
     @GetMapping("/api/v1/me/disclosures")
     ResidentDisclosures mine(Caller caller) {
-        Bsn bsn = caller.bsn()
-                .filter(Bsn::isValid)
-                .map(Bsn::of)
-                .orElseThrow(() -> new AccessDeniedException("resident token without a valid bsn claim"));
-        List<Item> items =
-                pseudonyms
-                        .existingPseudonym(bsn)
-                        .map(p -> releases.of(p, Optional.empty(), -1))
-                        .orElse(List.of())
-                        .stream()
-                        .filter(r -> !r.confidential())
-                        .map(this::item)
-                        .toList();
+        List<Item> items = history.disclosures(caller).stream().map(this::item).toList();
         return new ResidentDisclosures(items.size(), EXPLANATION, items);
     }
 

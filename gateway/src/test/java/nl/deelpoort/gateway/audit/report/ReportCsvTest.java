@@ -21,7 +21,7 @@ class ReportCsvTest {
     }
 
     @Test
-    void aLeadingHashIsQuotedSoTheRowIsNotTakenForTheOfficersComment() {
+    void aLeadingHashIsQuotedSoTheRowIsNotTakenForAComment() {
         assertThat(ReportCsv.field("#1")).isEqualTo("\"#1\"");
     }
 }

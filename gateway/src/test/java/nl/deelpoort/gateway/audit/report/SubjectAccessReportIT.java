@@ -72,7 +72,7 @@ class SubjectAccessReportIT extends IntegrationTest {
     }
 
     @Test
-    void jsonGroupsByRecipientAndKeepsTheConfidentialCountInTheOfficerNoteOnly() {
+    void jsonGroupsByRecipientAndHoldsNoConfidentialEntryNorTheirCount() {
         Api.Response r = api().post(REPORT, tokens().user("hanna.fg"), body(bsn, "json"));
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         JsonNode json = r.json();
@@ -93,16 +93,22 @@ class SubjectAccessReportIT extends IntegrationTest {
         assertThat(groups.get(0).path("disclosures").get(0).path("disclosureId").asLong())
                 .isEqualTo(advice);
 
-        assertThat(report.toString()).doesNotContain("vertrouwelijk", "Veilig Thuis", "veilig-thuis", bsn);
+        assertThat(r.body()).doesNotContain("vertrouwelijk", "Veilig Thuis", "veilig-thuis", "officerNote", bsn);
         List<Long> reported = new ArrayList<>();
         groups.forEach(g -> g.path("disclosures")
                 .forEach(d -> reported.add(d.path("disclosureId").asLong())));
         assertThat(reported).containsExactlyInAnyOrder(advice, accountability).doesNotContain(confidential);
-        JsonNode note = json.path("officerNote");
-        assertThat(note.path("audience").asString()).isEqualTo("alleen voor de FG");
-        assertThat(note.path("confidentialLeftOut").asInt()).isEqualTo(1);
-        assertThat(note.path("text").asString())
-                .isEqualTo("1 vertrouwelijke verstrekking is niet opgenomen (art. 41 UAVG).");
+        assertThat(report.path("addressedTo").asString()).endsWith("eindigend op " + bsn.substring(6));
+        assertThat(report.path("issuedBy").asString()).isEqualTo("GR PlusTeam, functionaris gegevensbescherming");
+        List<String> headings = new ArrayList<>();
+        report.path("information").forEach(s -> headings.add(s.path("heading").asString()));
+        assertThat(headings)
+                .contains(
+                        "Hoe lang worden uw gegevens bewaard?",
+                        "Uw rechten",
+                        "Een klacht indienen",
+                        "Contact",
+                        "Wordt er automatisch over u beslist?");
 
         long seq = Long.parseLong(r.header("X-Disclosure-Id"));
         assertThat(json.path("disclosureId").asLong()).isEqualTo(seq);
@@ -119,6 +125,27 @@ class SubjectAccessReportIT extends IntegrationTest {
     }
 
     @Test
+    void theOfficersNoteIsADocumentOfItsOwnAndLogged() {
+        Api.Response r = api().post(
+                        REPORT + "/officer-note",
+                        tokens().user("hanna.fg"),
+                        Api.json(Map.of("subject", Map.of("bsn", bsn))));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        JsonNode note = r.json();
+        assertThat(note.path("audience").asString()).isEqualTo("alleen voor de FG");
+        assertThat(note.path("reported").asInt()).isEqualTo(2);
+        assertThat(note.path("confidentialLeftOut").asInt()).isEqualTo(1);
+        assertThat(note.path("text").asString())
+                .isEqualTo("1 vertrouwelijke verstrekking is niet opgenomen (art. 41 UAVG).");
+        long seq = Long.parseLong(r.header("X-Disclosure-Id"));
+        assertThat(note.path("disclosureId").asLong()).isEqualTo(seq);
+        LogEntry logged = entry(dataSource, seq);
+        assertThat(logged.kind()).isEqualTo(EntryKind.AUDIT_QUERY);
+        assertThat(logged.attributes()).containsEntry("query", "subject-access-officer-note");
+        assertThat(r.body()).doesNotContain(bsn);
+    }
+
+    @Test
     void anOfficerSeesOnlyEntriesOfTheirOwnOrganisation() {
         Api.Response r = api().post(REPORT, tokens().user("gert.fg"), body(bsn, "json"));
         assertThat(r.status()).as(r.body()).isEqualTo(200);
@@ -132,14 +159,18 @@ class SubjectAccessReportIT extends IntegrationTest {
                         .path("disclosureId")
                         .asLong())
                 .isEqualTo(advice);
-        assertThat(json.path("officerNote").path("confidentialLeftOut").asInt())
+        assertThat(r.body()).doesNotContain("gemeente-waalre");
+        Api.Response note = api().post(
+                        REPORT + "/officer-note",
+                        tokens().user("gert.fg"),
+                        Api.json(Map.of("subject", Map.of("bsn", bsn))));
+        assertThat(note.json().path("confidentialLeftOut").asInt())
                 .as("the report to Veilig Thuis is not Geldrop-Mierlo's")
                 .isZero();
-        assertThat(r.body()).doesNotContain("gemeente-waalre");
     }
 
     @Test
-    void csvHasTheOfficerCommentThenAHeaderAndQuotedRows() {
+    void csvIsAHeaderAndQuotedRowsWithoutTheOfficersNote() {
         HttpResponse<byte[]> r = postForBytes(port, REPORT, tokens().user("hanna.fg"), body(bsn, "csv"));
         String csv = new String(r.body(), StandardCharsets.UTF_8);
         assertThat(r.statusCode()).as(csv).isEqualTo(200);
@@ -147,49 +178,46 @@ class SubjectAccessReportIT extends IntegrationTest {
         assertThat(r.headers().firstValue("X-Disclosure-Id")).isPresent();
         String[] lines = csv.split("\r\n", -1);
         assertThat(lines[0])
-                .startsWith("# ALLEEN VOOR DE FG")
-                .endsWith("1 vertrouwelijke verstrekking is niet opgenomen (art. 41 UAVG).");
-        assertThat(lines[1])
                 .isEqualTo("ontvanger_id,ontvanger,datum,verstrekker_id,verstrekker,doel,grondslag,categorieen,"
                         + "verstrekking_id");
-        assertThat(lines).hasSize(5);
-        assertThat(lines[4]).as("the last row ends with CRLF too").isEmpty();
-        assertThat(lines[2])
+        assertThat(lines).hasSize(4);
+        assertThat(lines[3]).as("the last row ends with CRLF too").isEmpty();
+        assertThat(lines[1])
                 .startsWith("gemeente-geldrop-mierlo,Gemeente Geldrop-Mierlo (CMD),")
                 .contains(",plusteam,GR PlusTeam,advies en aanvraag van een voorziening,")
                 .endsWith(",\"BSN; naam, geboortedatum en adres; gezinsplan\"," + advice);
-        assertThat(lines[3]).startsWith("gemeente-waalre,").endsWith(",BSN; ingezette zorg," + accountability);
-        String residentPart = String.join("\n", List.of(lines).subList(1, lines.length));
-        assertThat(residentPart).doesNotContain("vertrouwelijk", "veilig-thuis", bsn);
+        assertThat(lines[2]).startsWith("gemeente-waalre,").endsWith(",BSN; ingezette zorg," + accountability);
+        assertThat(csv).doesNotContain("vertrouwelijk", "veilig-thuis", "FG", bsn);
     }
 
     @Test
-    void pdfHasAnOfficerCoverPageAndTheResidentsOverviewAfterIt() throws IOException {
+    void pdfIsTheTaggedLetterToTheResidentFromItsFirstPage() throws IOException {
         HttpResponse<byte[]> r = postForBytes(port, REPORT, tokens().user("hanna.fg"), body(bsn, "pdf"));
         assertThat(r.statusCode())
                 .as(new String(r.body(), StandardCharsets.UTF_8))
                 .isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type").orElse("")).isEqualTo("application/pdf");
+        assertThat(r.headers().firstValue("Content-Disposition").orElse("")).contains("inzageoverzicht.pdf");
         try (PDDocument pdf = Loader.loadPDF(r.body())) {
-            assertThat(pdf.getNumberOfPages()).isGreaterThanOrEqualTo(2);
+            assertThat(pdf.getDocumentInformation().getTitle())
+                    .isEqualTo("Overzicht van verstrekkingen van uw gegevens");
+            assertThat(pdf.getDocumentCatalog().getStructureTreeRoot()).isNotNull();
             PDFTextStripper stripper = new PDFTextStripper();
             stripper.setStartPage(1);
             stripper.setEndPage(1);
-            String cover = stripper.getText(pdf);
-            assertThat(cover)
-                    .contains("ALLEEN VOOR DE FG", "1 vertrouwelijke verstrekking is niet opgenomen (art. 41 UAVG).");
-            stripper.setStartPage(2);
-            stripper.setEndPage(pdf.getNumberOfPages());
-            String overview = stripper.getText(pdf);
-            assertThat(overview)
+            assertThat(stripper.getText(pdf))
+                    .startsWith("Overzicht van verstrekkingen van uw gegevens")
+                    .contains("Van: GR PlusTeam, functionaris gegevensbescherming");
+            String all = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+            assertThat(all)
                     .contains(
-                            "Overzicht van verstrekkingen van uw gegevens",
                             "Ontvanger: Gemeente Geldrop-Mierlo (CMD)",
                             "Ontvanger: Gemeente Waalre (CMD)",
-                            "BSN en ingezette zorg",
                             "verantwoording",
-                            "wettelijke verplichting")
-                    .doesNotContain("vertrouwelijk", "Veilig Thuis", "FG", bsn);
+                            "wettelijke verplichting",
+                            "Autoriteit Persoonsgegevens",
+                            "pagina 1 van " + pdf.getNumberOfPages())
+                    .doesNotContain("vertrouwelijk", "Veilig Thuis", "ALLEEN VOOR DE FG", bsn);
         }
     }
 
@@ -199,8 +227,6 @@ class SubjectAccessReportIT extends IntegrationTest {
         Api.Response r = api().post(REPORT, tokens().user("hanna.fg"), body(freshBsn(), "json"));
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         assertThat(r.json().path("report").path("total").asInt()).isZero();
-        assertThat(r.json().path("officerNote").path("confidentialLeftOut").asInt())
-                .isZero();
         assertThat(pseudonymCount(dataSource)).isEqualTo(before);
         assertThat(entry(dataSource, Long.parseLong(r.header("X-Disclosure-Id")))
                         .subjectPseudonym())

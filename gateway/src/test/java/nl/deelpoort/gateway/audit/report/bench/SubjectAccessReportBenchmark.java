@@ -13,9 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 import nl.deelpoort.devkit.EmbeddedDatabase;
 import nl.deelpoort.gateway.audit.AuditTrail;
+import nl.deelpoort.gateway.audit.ReportFormat;
 import nl.deelpoort.gateway.audit.report.Releases;
 import nl.deelpoort.gateway.audit.report.SubjectAccessReports;
-import nl.deelpoort.gateway.audit.report.SubjectAccessReports.Format;
 import nl.deelpoort.gateway.audit.report.Wording;
 import nl.deelpoort.gateway.logstore.SubjectPseudonyms;
 import nl.deelpoort.gateway.support.BenchDatabase;
@@ -23,6 +23,7 @@ import nl.deelpoort.ledger.EntryKind;
 import nl.deelpoort.ledger.LogEntry;
 import nl.deelpoort.ledger.LogEntryCodec;
 import nl.deelpoort.ledger.Pseudonyms;
+import nl.deelpoort.policy.Bsn;
 import nl.deelpoort.policy.FrameworkLoader;
 import nl.deelpoort.policy.OrganisationId;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,6 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class SubjectAccessReportBenchmark {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Bsn SUBJECT = Bsn.of("999993653");
     private static final String[] RECIPIENTS = {"gemeente-geldrop-mierlo", "gemeente-waalre", "veilig-thuis", "cbs"};
 
     public static void main(String[] args) throws Exception {
@@ -59,16 +61,16 @@ public final class SubjectAccessReportBenchmark {
                         Runtime.getRuntime().availableProcessors(), entries, others, rounds);
                 AuditTrail.Scope scope = new AuditTrail.Scope(
                         OrganisationId.of("plusteam"), true, Optional.of(new SubjectPseudonyms.Known(subject, -1)), 1);
-                for (Format f : Format.values()) {
+                for (ReportFormat f : ReportFormat.values()) {
                     // Warm-up: class loading, JIT, PDFBox font metrics.
                     for (int i = 0; i < 5; i++) {
-                        reports.render(scope, Instant.now(), f);
+                        reports.render(scope, SUBJECT, Instant.now(), f);
                     }
                     long[] ms = new long[rounds];
                     int size = 0;
                     for (int i = 0; i < rounds; i++) {
                         long t0 = System.nanoTime();
-                        size = reports.render(scope, Instant.now(), f).length;
+                        size = reports.render(scope, SUBJECT, Instant.now(), f).length;
                         ms[i] = (System.nanoTime() - t0) / 1_000;
                     }
                     Arrays.sort(ms);

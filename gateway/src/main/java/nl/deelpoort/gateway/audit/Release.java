@@ -1,4 +1,4 @@
-package nl.deelpoort.gateway.audit.report;
+package nl.deelpoort.gateway.audit;
 
 import java.time.Instant;
 import java.util.List;
@@ -7,7 +7,8 @@ import nl.deelpoort.ledger.EntryKind;
 /**
  * One logged moment at which data about the subject actually went to a recipient: a permitted or
  * partial DISCLOSURE or TRANSFER with released categories, or a RECEIPT of one whose TRANSFER is not
- * in view. Values are the log's codes (organisation ids, enum names); {@link Wording} makes Dutch of them.
+ * in view. Values are the log's codes (organisation ids, enum names), which the pages and reports put
+ * into words.
  *
  * @param disclosureId the seq of the log entry
  */
