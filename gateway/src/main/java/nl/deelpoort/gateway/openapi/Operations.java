@@ -82,6 +82,21 @@ final class Operations {
                     .ok("Who received the resident's data, in plain Dutch, newest first; confidential entries"
                             + " are left out")
                     .error(403, "The token carries no valid bsn claim."),
+            op("GET", "/api/v1/me/consents", "listMyConsents", RESIDENTS, "A resident's consents")
+                    .ok("Every consent about the resident, whoever recorded it, with whether the resident may"
+                            + " withdraw it")
+                    .error(403, "The token carries no valid bsn claim."),
+            op(
+                            "POST",
+                            "/api/v1/me/consents/{id}/withdrawal",
+                            "withdrawMyConsent",
+                            RESIDENTS,
+                            "Withdraw a consent the resident gave")
+                    .ok("The consent, now WITHDRAWN")
+                    .error(403, "The consent was given for the resident by someone else.")
+                    .error(404, GROUND_NOT_FOUND)
+                    .error(409, GROUND_CONFLICT)
+                    .logged(),
             op("GET", "/api/v1/agreements", "getFramework", FRAMEWORK, "The sharing framework in force")
                     .ok("Organisations, agreements, flows and the consent and override rules, with the policy"
                             + " version (SHA-256 of the framework file)"),
@@ -205,6 +220,15 @@ final class Operations {
             op("POST", "/api/v1/audit/subject-access-report", "reportSubjectAccess", AUDIT, "AVG art. 15 report")
                     .ok("The report as JSON, CSV or PDF (the format asked for), in Dutch")
                     .produces(JSON, CSV, PDF)
+                    .logged(),
+            op(
+                            "POST",
+                            "/api/v1/audit/subject-access-report/officer-note",
+                            "reportSubjectAccessOfficerNote",
+                            AUDIT,
+                            "The officer's note to an art. 15 report")
+                    .ok("How many releases the report holds and how many confidential ones it leaves out; for"
+                            + " the privacy officer only, never part of the resident's report")
                     .logged(),
             op("POST", "/api/v1/audit/subjects/forget", "forgetSubject", AUDIT, "Forget a subject")
                     .ok("The subject is unlinked for the officer's organisation (crypto-shredded once every"
