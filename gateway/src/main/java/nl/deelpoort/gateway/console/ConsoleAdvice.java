@@ -2,14 +2,18 @@ package nl.deelpoort.gateway.console;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.net.URI;
+import java.util.Set;
 import nl.deelpoort.gateway.security.CurrentCaller;
 import nl.deelpoort.gateway.web.ProblemException;
+import nl.deelpoort.gateway.web.ProblemTypes;
 import nl.deelpoort.policy.Framework;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -47,10 +51,45 @@ class ConsoleAdvice {
         model.addAttribute("viewer", viewer(request));
         response.setStatus(e.getStatusCode().value());
         model.addAttribute("status", e.getStatusCode().value());
+        model.addAttribute("problemKind", kind(e.getBody().getType()));
         model.addAttribute("problemTitle", e.getBody().getTitle());
         model.addAttribute("problemDetail", e.getBody().getDetail());
         return "console/problem";
     }
+
+    /** A service refusing a forced action by role or organisation: the same page as a refused page. */
+    @ExceptionHandler(AccessDeniedException.class)
+    String denied(HttpServletRequest request, HttpServletResponse response, Model model) {
+        model.addAttribute("viewer", viewer(request));
+        response.setStatus(HttpStatus.FORBIDDEN.value());
+        return "console/forbidden";
+    }
+
+    /**
+     * The problem type's slug ({@link ProblemTypes#type}) when the console words it ({@code problem.kind.<slug>} in the
+     * shared bundle, in the viewer's language); the service's own detail follows it, in English.
+     */
+    static String kind(URI type) {
+        return WORDED_KINDS.stream()
+                .filter(slug -> ProblemTypes.type(slug).equals(type))
+                .findFirst()
+                .orElse("other");
+    }
+
+    static final Set<String> WORDED_KINDS = Set.of(
+            "forbidden",
+            "organisation-required",
+            "not-a-party",
+            "role-not-held",
+            "invalid-request",
+            "not-found",
+            "conflict",
+            "service-unavailable",
+            "log-unavailable",
+            "disclosure-denied",
+            "case-file-system-failed",
+            "case-file-system-timeout",
+            "no-case-file");
 
     @ExceptionHandler(Exception.class)
     String failed(Exception e, HttpServletRequest request, HttpServletResponse response, Model model) {
