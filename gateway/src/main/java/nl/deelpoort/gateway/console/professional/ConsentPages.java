@@ -144,7 +144,7 @@ final class ConsentPages {
                 .flatMap(r -> Values.constant(ConsentGiverRole.class, r).stream())
                 .toList();
         List<Reason> refused = giverRules.check(birth.get(), roles, today);
-        boolean english = GroundWords.english(locale);
+        boolean english = PolicyWords.english(locale);
         String verdict = refused.isEmpty()
                 ? messages.getMessage("grounds.consent.givers.satisfied", null, locale)
                 : english ? refused.get(0).messageEn() : refused.get(0).messageNl();
@@ -169,7 +169,7 @@ final class ConsentPages {
     String search(
             Caller caller, @ModelAttribute SearchForm form, Model model, Locale locale, HttpServletResponse response) {
         model.addAttribute("form", form);
-        model.addAttribute("words", GroundWords.of(locale, framework));
+        model.addAttribute("words", PolicyWords.of(locale, framework));
         try {
             Requests.Search valid = requests.valid(new Requests.Search(new Requests.Subject(form.bsn())));
             Instant now = consents.now();
@@ -222,8 +222,8 @@ final class ConsentPages {
     }
 
     private String form(Model model, Locale locale, ConsentForm form, GroundErrors errors) {
-        GroundWords words = GroundWords.of(locale, framework);
-        boolean english = GroundWords.english(locale);
+        PolicyWords words = PolicyWords.of(locale, framework);
+        boolean english = PolicyWords.english(locale);
         Optional<ConsentGiverRules.AgeBand> applies =
                 Values.date(form.birthDate()).flatMap(b -> giverRules.ageBand(b, today()));
         model.addAttribute("form", form);
@@ -250,7 +250,7 @@ final class ConsentPages {
     record Band(String rule, boolean applies) {}
 
     private String detail(Model model, Locale locale, ConsentRecord consent, WithdrawalForm form, GroundErrors errors) {
-        GroundWords words = GroundWords.of(locale, framework);
+        PolicyWords words = PolicyWords.of(locale, framework);
         ConsentView view = ConsentView.of(consent, consents.now());
         model.addAttribute("consent", view);
         model.addAttribute("withdrawable", WITHDRAWABLE.contains(view.status()));

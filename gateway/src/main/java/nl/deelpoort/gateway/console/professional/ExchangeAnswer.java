@@ -79,7 +79,7 @@ public record ExchangeAnswer(
     }
 
     static ExchangeAnswer of(
-            DecisionResult r, Optional<Long> disclosureId, Framework framework, Instant now, ExchangeWords words) {
+            DecisionResult r, Optional<Long> disclosureId, Framework framework, Instant now, PolicyWords words) {
         Set<Category> asked = EnumSet.noneOf(Category.class);
         asked.addAll(r.released());
         asked.addAll(r.withheld().keySet());
@@ -106,7 +106,7 @@ public record ExchangeAnswer(
                 disclosureId);
     }
 
-    private static Basis basis(Flow flow, Framework framework, Instant now, ExchangeWords words) {
+    private static Basis basis(Flow flow, Framework framework, Instant now, PolicyWords words) {
         // The loader refuses a flow without its agreement. A decision under an agreement that is not
         // in force (AGREEMENT_NOT_IN_FORCE) names its latest version.
         List<Agreement> versions = framework.agreementVersions(flow.agreementId());
@@ -124,7 +124,7 @@ public record ExchangeAnswer(
                 agreement.sources());
     }
 
-    private static List<String> sentences(List<Reason> reasons, ExchangeWords words) {
+    private static List<String> sentences(List<Reason> reasons, PolicyWords words) {
         return reasons.stream().map(words::reason).toList();
     }
 }

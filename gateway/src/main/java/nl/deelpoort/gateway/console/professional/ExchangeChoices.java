@@ -56,7 +56,7 @@ public record ExchangeChoices(List<Option> purposes, List<Party> parties, List<O
         return organisation.value() + ":" + role.name();
     }
 
-    static ExchangeChoices of(Framework framework, ExchangeWords words) {
+    static ExchangeChoices of(Framework framework, PolicyWords words) {
         return new ExchangeChoices(
                 Arrays.stream(Purpose.values())
                         .map(p -> new Option(p.name(), words.title(p)))
@@ -95,7 +95,7 @@ public record ExchangeChoices(List<Option> purposes, List<Party> parties, List<O
                 .findFirst();
     }
 
-    private static Party party(Organisation o, ExchangeWords words) {
+    private static Party party(Organisation o, PolicyWords words) {
         List<PartyRole> roles = o.actingRoles().stream()
                 .sorted()
                 .map(r -> new PartyRole(

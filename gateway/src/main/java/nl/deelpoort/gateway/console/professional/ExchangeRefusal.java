@@ -40,7 +40,7 @@ public record ExchangeRefusal(int status, String messageKey, List<String> reason
         return new ExchangeRefusal(404, "exchange.problem.not-found", List.of(), Optional.empty());
     }
 
-    static ExchangeRefusal of(ProblemException problem, ExchangeWords words) {
+    static ExchangeRefusal of(ProblemException problem, PolicyWords words) {
         Map<String, Object> members = problem.getBody().getProperties();
         List<String> reasons = new ArrayList<>();
         Optional<Long> disclosureId = Optional.empty();

@@ -28,11 +28,11 @@ final class GroundChoices {
         this.framework = framework;
     }
 
-    List<Option> consentPurposes(GroundWords words) {
+    List<Option> consentPurposes(PolicyWords words) {
         return purposes(Flow::consentRequired, words);
     }
 
-    List<Option> overridePurposes(GroundWords words) {
+    List<Option> overridePurposes(PolicyWords words) {
         return purposes(Flow::overridable, words);
     }
 
@@ -43,13 +43,13 @@ final class GroundChoices {
                 .toList();
     }
 
-    List<Option> categories(GroundWords words) {
+    List<Option> categories(PolicyWords words) {
         return Arrays.stream(Category.values())
                 .map(c -> new Option(c.name(), words.label(c)))
                 .toList();
     }
 
-    List<Option> giverRoles(GroundWords words) {
+    List<Option> giverRoles(PolicyWords words) {
         return Arrays.stream(ConsentGiverRole.values())
                 .map(r -> new Option(r.name(), words.label(r)))
                 .toList();
@@ -60,7 +60,7 @@ final class GroundChoices {
         return framework.overridePolicy().riskLevels().stream().map(Enum::name).toList();
     }
 
-    private List<Option> purposes(Predicate<Flow> which, GroundWords words) {
+    private List<Option> purposes(Predicate<Flow> which, PolicyWords words) {
         return framework.flows().stream()
                 .filter(which)
                 .map(Flow::purpose)

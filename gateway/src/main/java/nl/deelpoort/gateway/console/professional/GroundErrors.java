@@ -56,7 +56,7 @@ record GroundErrors(List<Shown> shown) {
                 }
             }
         } else if (refusal instanceof GroundRefusedException refused) {
-            boolean english = GroundWords.english(locale);
+            boolean english = PolicyWords.english(locale);
             for (Violation v : refused.violations()) {
                 shown.add(new Shown(
                         formField.apply(v.field()),

@@ -42,16 +42,16 @@ record InboxController(Exchanges exchanges, Framework framework) {
             boolean confidential,
             String expires) {
 
-        static Item of(Transfer t, Framework framework, ExchangeWords words) {
+        static Item of(Transfer t, Framework framework, PolicyWords words) {
             return new Item(
                     t.id().toString(),
-                    ExchangeWords.organisation(framework, t.sender()),
+                    PolicyWords.organisation(framework, t.sender()),
                     words.label(ActingRole.class, t.senderRole()),
-                    words.dateTime(t.createdAt()),
+                    words.time(t.createdAt()),
                     words.title(Purpose.class, t.purpose()),
                     t.categories().stream().map(words::title).toList(),
                     t.confidential(),
-                    words.dateTime(t.expiresAt()));
+                    words.time(t.expiresAt()));
         }
     }
 
@@ -65,7 +65,7 @@ record InboxController(Exchanges exchanges, Framework framework) {
             long receiptId,
             List<InboxSections.Section> sections) {
 
-        static Opened of(Exchanges.Fetched f, Framework framework, ExchangeWords words) {
+        static Opened of(Exchanges.Fetched f, Framework framework, PolicyWords words) {
             Transfer t = f.transfer();
             return new Opened(
                     Item.of(t, framework, words),
@@ -80,7 +80,7 @@ record InboxController(Exchanges exchanges, Framework framework) {
 
     @GetMapping("/console/inbox")
     String inbox(Caller caller, Locale locale, Model model) {
-        ExchangeWords words = ExchangeWords.of(locale);
+        PolicyWords words = PolicyWords.of(locale);
         model.addAttribute(
                 "items",
                 exchanges.inbox(caller).stream()
@@ -101,7 +101,7 @@ record InboxController(Exchanges exchanges, Framework framework) {
             Locale locale,
             Model model,
             HttpServletResponse response) {
-        ExchangeWords words = ExchangeWords.of(locale);
+        PolicyWords words = PolicyWords.of(locale);
         Optional<UUID> id = Values.uuid(transferId);
         if (id.isEmpty()) {
             return refused(ExchangeRefusal.notFound(), model, response);

@@ -62,7 +62,7 @@ public final class InboxSections {
     }
 
     /** The sections of {@code data} (an object keyed by category name) in the categories' order. */
-    static List<Section> of(JsonNode data, ExchangeWords words) {
+    static List<Section> of(JsonNode data, PolicyWords words) {
         List<Section> sections = new ArrayList<>();
         if (data == null || !data.isObject()) {
             return sections;

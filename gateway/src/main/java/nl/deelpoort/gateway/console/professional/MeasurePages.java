@@ -120,7 +120,7 @@ final class MeasurePages {
             return "console/problem";
         }
         model.addAttribute("measure", kept.get());
-        model.addAttribute("words", GroundWords.of(locale, framework));
+        model.addAttribute("words", PolicyWords.of(locale, framework));
         return DETAIL;
     }
 
@@ -137,7 +137,7 @@ final class MeasurePages {
     private String form(Model model, Locale locale, HttpSession session, MeasureForm form, GroundErrors errors) {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
-        model.addAttribute("words", GroundWords.of(locale, framework));
+        model.addAttribute("words", PolicyWords.of(locale, framework));
         model.addAttribute("types", List.of(MeasureType.values()));
         model.addAttribute("inSession", registered.all(session));
         return FORM;

@@ -110,7 +110,7 @@ final class OverridePages {
             return notInThisSession(model, locale, response);
         }
         model.addAttribute("override", kept.get());
-        model.addAttribute("words", GroundWords.of(locale, framework));
+        model.addAttribute("words", PolicyWords.of(locale, framework));
         return DETAIL;
     }
 
@@ -126,7 +126,7 @@ final class OverridePages {
     }
 
     private String form(Model model, Locale locale, HttpSession session, OverrideForm form, GroundErrors errors) {
-        GroundWords words = GroundWords.of(locale, framework);
+        PolicyWords words = PolicyWords.of(locale, framework);
         Duration max = framework.overridePolicy().maxDuration();
         if (overrides.maxDuration().compareTo(max) < 0) {
             max = overrides.maxDuration();

@@ -36,7 +36,7 @@ record ShareCheckController(
 
     @GetMapping(PATH)
     String form(Caller caller, Locale locale, Model model) {
-        ExchangeChoices choices = ExchangeChoices.of(framework, ExchangeWords.of(locale));
+        ExchangeChoices choices = ExchangeChoices.of(framework, PolicyWords.of(locale));
         OrganisationId own = caller.requireOrganisation();
         return page(model, choices, ShareCheckForm.opening(choices.firstSideOf(own)), ExchangeFormErrors.none());
     }
@@ -49,7 +49,7 @@ record ShareCheckController(
             Locale locale,
             Model model,
             HttpServletResponse response) {
-        ExchangeWords words = ExchangeWords.of(locale);
+        PolicyWords words = PolicyWords.of(locale);
         ExchangeChoices choices = ExchangeChoices.of(framework, words);
         OrganisationId own = caller.requireOrganisation();
         try {

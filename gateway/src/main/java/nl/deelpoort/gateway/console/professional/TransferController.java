@@ -53,12 +53,12 @@ record TransferController(
             List<String> withheld,
             String expires) {
 
-        static Sent of(Exchanges.Pushed pushed, Framework framework, ExchangeWords words) {
+        static Sent of(Exchanges.Pushed pushed, Framework framework, PolicyWords words) {
             Transfer t = pushed.transfer();
             return new Sent(
                     t.id().toString(),
                     t.disclosureSeq(),
-                    ExchangeWords.organisation(framework, t.recipient()),
+                    PolicyWords.organisation(framework, t.recipient()),
                     words.label(ActingRole.class, t.recipientRole()),
                     words.title(Purpose.class, t.purpose()),
                     pushed.result().released().stream()
@@ -69,13 +69,13 @@ record TransferController(
                             .sorted()
                             .map(words::title)
                             .toList(),
-                    words.dateTime(t.expiresAt()));
+                    words.time(t.expiresAt()));
         }
     }
 
     @GetMapping("/console/transfers/new")
     String form(Caller caller, Locale locale, Model model) {
-        ExchangeChoices choices = ExchangeChoices.of(framework, ExchangeWords.of(locale));
+        ExchangeChoices choices = ExchangeChoices.of(framework, PolicyWords.of(locale));
         OrganisationId own = caller.requireOrganisation();
         List<ExchangeChoices.Option> roles = choices.rolesOf(own);
         Optional<String> onlyRole = roles.size() == 1 ? Optional.of(roles.get(0).value()) : Optional.empty();
@@ -85,7 +85,7 @@ record TransferController(
     /** Back from the check to the form, with everything typed still there. */
     @PostMapping("/console/transfers/edit")
     String edit(Caller caller, TransferForm form, Locale locale, Model model) {
-        ExchangeChoices choices = ExchangeChoices.of(framework, ExchangeWords.of(locale));
+        ExchangeChoices choices = ExchangeChoices.of(framework, PolicyWords.of(locale));
         return formPage(model, choices, caller.requireOrganisation(), form, ExchangeFormErrors.none());
     }
 
@@ -97,7 +97,7 @@ record TransferController(
             Locale locale,
             Model model,
             HttpServletResponse response) {
-        ExchangeWords words = ExchangeWords.of(locale);
+        PolicyWords words = PolicyWords.of(locale);
         ExchangeChoices choices = ExchangeChoices.of(framework, words);
         OrganisationId own = caller.requireOrganisation();
         try {
@@ -127,7 +127,7 @@ record TransferController(
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        ExchangeWords words = ExchangeWords.of(locale);
+        PolicyWords words = PolicyWords.of(locale);
         OrganisationId own = caller.requireOrganisation();
         try {
             Exchanges.Pushed pushed =
@@ -186,10 +186,10 @@ record TransferController(
     }
 
     /** "GR PlusTeam (adviseur)" for the check's notice, from the form's recipient value. */
-    private String recipientWords(TransferForm form, ExchangeWords words) {
+    private String recipientWords(TransferForm form, PolicyWords words) {
         ExchangeChoices.Side to = ExchangeChoices.Side.parse(form.recipient());
         String name = to.organisation()
-                .map(o -> ExchangeWords.organisation(framework, o))
+                .map(o -> PolicyWords.organisation(framework, o))
                 .orElse("");
         String role = to.role().map(r -> words.label(ActingRole.class, r)).orElse("");
         return role.isEmpty() ? name : name + " (" + role + ")";

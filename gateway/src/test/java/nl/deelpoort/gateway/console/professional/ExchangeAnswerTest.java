@@ -22,8 +22,8 @@ class ExchangeAnswerTest {
 
     private static final Framework FRAMEWORK = FrameworkLoader.loadDefault();
     private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
-    private static final ExchangeWords NL = ExchangeWords.of(Locale.forLanguageTag("nl"));
-    private static final ExchangeWords EN = ExchangeWords.of(Locale.ENGLISH);
+    private static final PolicyWords NL = PolicyWords.of(Locale.forLanguageTag("nl"));
+    private static final PolicyWords EN = PolicyWords.of(Locale.ENGLISH);
 
     /** F3: the PlusTeam as adviser to a CMD, asked for a support plan and health data. */
     private static DecisionResult adviceWithHealth() {

@@ -21,7 +21,7 @@ class ExchangeFormsTest {
 
     private static final OrganisationId CMD = OrganisationId.of("gemeente-geldrop-mierlo");
     private static final ExchangeChoices CHOICES =
-            ExchangeChoices.of(FrameworkLoader.loadDefault(), ExchangeWords.of(Locale.forLanguageTag("nl")));
+            ExchangeChoices.of(FrameworkLoader.loadDefault(), PolicyWords.of(Locale.forLanguageTag("nl")));
 
     @Test
     void eachOrganisationOffersOnlyTheRolesItHoldsAndAProcessorNone() {

@@ -26,12 +26,10 @@ class InboxSectionsTest {
     @Test
     void sectionsComeInTheCategoriesOrderUnderTheirLabelInTheViewersLanguage() {
         JsonNode data = JSON.readTree("{\"SUPPORT_PLAN\": \"doelen\", \"BSN\": \"999993653\"}");
-        List<Section> nl = InboxSections.of(data, ExchangeWords.of(Locale.forLanguageTag("nl")));
+        List<Section> nl = InboxSections.of(data, PolicyWords.of(Locale.forLanguageTag("nl")));
         assertThat(nl).extracting(Section::category).containsExactly("BSN", "SUPPORT_PLAN");
         assertThat(nl.get(1).label()).isEqualTo("Gezinsplan");
-        assertThat(InboxSections.of(data, ExchangeWords.of(Locale.ENGLISH))
-                        .get(1)
-                        .label())
+        assertThat(InboxSections.of(data, PolicyWords.of(Locale.ENGLISH)).get(1).label())
                 .isEqualTo("Support plan");
     }
 
@@ -73,9 +71,9 @@ class InboxSectionsTest {
 
     @Test
     void somethingThatIsNotAnObjectOfSectionsShowsNoSections() {
-        assertThat(InboxSections.of(JSON.readTree("[1]"), ExchangeWords.of(Locale.ENGLISH)))
+        assertThat(InboxSections.of(JSON.readTree("[1]"), PolicyWords.of(Locale.ENGLISH)))
                 .isEmpty();
-        assertThat(InboxSections.of(JSON.readTree("{\"SHOE_SIZE\": 44}"), ExchangeWords.of(Locale.ENGLISH)))
+        assertThat(InboxSections.of(JSON.readTree("{\"SHOE_SIZE\": 44}"), PolicyWords.of(Locale.ENGLISH)))
                 .isEmpty();
     }
 }
