@@ -37,6 +37,15 @@ public final class RequestTrace {
         return context.spanId();
     }
 
+    /**
+     * The caller's own span, when the request arrived with a valid {@code traceparent}: the
+     * operation on the caller's side that this request serves (Logboek Dataverwerkingen's
+     * {@code foreign_operation}).
+     */
+    public java.util.Optional<String> parentSpanId() {
+        return context.parentSpanId();
+    }
+
     /** This span as a {@code traceparent} header, for the calls the gateway makes on the request's behalf. */
     public String traceparent() {
         return context.traceparent();
