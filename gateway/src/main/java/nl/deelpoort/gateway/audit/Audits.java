@@ -58,15 +58,8 @@ public record Audits(AuditTrail trail, AuditQueries queries, CheckpointInclusion
     public record TimelineResponse(
             long disclosureId, boolean subjectKnown, boolean truncated, CheckpointView checkpoint, List<Hit> events) {}
 
-    /** A subject of a sample, by its pseudonym, and how many entries of the period it has. */
-    public record SampledSubject(String subjectPseudonym, long entries) {}
-
     public record SampleResponse(
             long disclosureId, String seed, Instant from, Instant to, List<SampledSubject> subjects) {}
-
-    public record PairCount(String requester, String recipient, long count) {}
-
-    public record ConsentCounts(long given, long withdrawn, long expired) {}
 
     public record Overrides(long declared, long ended, long reviewed, Map<String, Long> verdicts) {}
 
