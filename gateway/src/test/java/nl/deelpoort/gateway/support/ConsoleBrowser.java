@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import nl.deelpoort.keycloak.KeycloakLauncher;
 import org.keycloak.admin.client.Keycloak;
-import org.keycloak.admin.client.KeycloakBuilder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -99,13 +98,7 @@ public final class ConsoleBrowser implements AutoCloseable {
     }
 
     private static Keycloak admin() {
-        return KeycloakBuilder.builder()
-                .serverUrl(TestServices.get().keycloak().baseUrl())
-                .realm("master")
-                .clientId("admin-cli")
-                .username(KeycloakLauncher.DEV_ADMIN_USER)
-                .password(KeycloakLauncher.DEV_ADMIN_PASSWORD)
-                .build();
+        return KeycloakAdmin.open();
     }
 
     /** Adds {@code http://localhost:port/*} to the console client's redirect and logout URIs, once. */
