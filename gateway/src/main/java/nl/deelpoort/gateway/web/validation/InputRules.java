@@ -13,6 +13,9 @@ public final class InputRules {
     public static final String NO_BSN =
             "must not contain a BSN (nine digits passing the 11-check); refer to the person in another way";
 
+    public static final String NO_CONTROL_CHARACTERS = "must not contain control characters (such as NUL, ESC or a"
+            + " bidirectional override); plain text, tabs and line breaks are fine";
+
     public static String oneOf(Class<? extends Enum<?>> type) {
         return "must be one of " + java.util.List.of(type.getEnumConstants());
     }
