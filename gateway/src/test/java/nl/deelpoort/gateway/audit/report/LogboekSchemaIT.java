@@ -43,6 +43,9 @@ class LogboekSchemaIT extends IntegrationTest {
     @Autowired
     DataSource dataSource;
 
+    @Autowired
+    LogboekExport export;
+
     private static String hex(int bytes) {
         byte[] b = new byte[bytes];
         RANDOM.nextBytes(b);
@@ -199,6 +202,17 @@ class LogboekSchemaIT extends IntegrationTest {
                 .isZero();
         assertThat(strings(bySeq.get(transferSeq)).get("dpl.core.processing_activity_id"))
                 .isEqualTo("http://localhost:8080/api/v1/register#" + transfer.agreement() + "/F3");
+
+        // Last, Geldrop-Mierlo's officer forgets the subject for their organisation (SUBJECT_FORGOTTEN).
+        Api.Response forgot = caller.post(
+                "/api/v1/audit/subjects/forget",
+                tokens().user("gert.fg"),
+                Api.json(Map.of("subject", Map.of("bsn", bsn), "reason", "erasure request")));
+        assertThat(forgot.status()).as(forgot.body()).isEqualTo(200);
+        LogEntry forgotten = named(forgot, "forget", trace, callerSpan, EntryKind.SUBJECT_FORGOTTEN);
+        assertThat(forgot.json().path("disclosureId").asLong()).isEqualTo(forgotten.seq());
+        assertThat(LogboekSchema.problems(JSON.writeValueAsString(export.record(forgotten))))
+                .isEmpty();
     }
 
     @Test
