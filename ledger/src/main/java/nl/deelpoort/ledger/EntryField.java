@@ -18,6 +18,8 @@ public enum EntryField {
     ACTING_ROLE("actingRole", Type.TEXT, LogEntry::actingRole),
     AGREEMENT("agreement", Type.TEXT, LogEntry::agreement),
     ATTRIBUTES("attributes", Type.TEXT_MAP, LogEntry::attributes),
+    CALLER_SPAN_ID(
+            "callerSpanId", Type.TEXT, LogEntry::callerSpanId, null, false, LogEntryCodec.FORMAT_VERSION_CALLER_SPAN),
     CATEGORIES_RELEASED("categoriesReleased", Type.TEXT_LIST, LogEntry::categoriesReleased),
     CATEGORIES_REQUESTED("categoriesRequested", Type.TEXT_LIST, LogEntry::categoriesRequested),
     CLIENT("client", Type.TEXT, LogEntry::client),

@@ -28,6 +28,11 @@ import java.util.TreeMap;
  * leaf hash of an entry unguessable, so a leaf hash shown without its entry (a redacted export line)
  * cannot be used to confirm a guess of the entry's contents. {@code null} only for entries written
  * before salts existed (format version 1).
+ *
+ * <p>{@code traceId} and {@code spanId} are the W3C trace of the request that caused the entry and the
+ * gateway's own span in it; {@code callerSpanId} is the caller's span when its request carried a
+ * {@code traceparent} (then the trace id is the caller's too). An entry with a caller span is of
+ * format version 3; entries without one keep their bytes.
  */
 public record LogEntry(
         long seq,
@@ -35,6 +40,7 @@ public record LogEntry(
         String salt,
         String traceId,
         String spanId,
+        String callerSpanId,
         EntryKind kind,
         String decision,
         List<String> reasonCodes,
@@ -113,6 +119,7 @@ public record LogEntry(
         for (String s : new String[] {
             traceId,
             spanId,
+            callerSpanId,
             purpose,
             legalBasis,
             flow,
@@ -274,6 +281,11 @@ public record LogEntry(
             return set(EntryField.SPAN_ID, v);
         }
 
+        /** The span of the caller's own operation, when its request carried a W3C {@code traceparent}. */
+        public Builder callerSpanId(String v) {
+            return set(EntryField.CALLER_SPAN_ID, v);
+        }
+
         public Builder kind(EntryKind v) {
             return set(EntryField.KIND, v);
         }
@@ -385,6 +397,7 @@ public record LogEntry(
                     get(EntryField.SALT),
                     get(EntryField.TRACE_ID),
                     get(EntryField.SPAN_ID),
+                    get(EntryField.CALLER_SPAN_ID),
                     get(EntryField.KIND),
                     get(EntryField.DECISION),
                     get(EntryField.REASON_CODES),

@@ -10,9 +10,9 @@ import java.util.Map;
 /**
  * The canonical bytes of a {@link LogEntry}: an RFC 8785 (JCS) JSON object, UTF-8, no whitespace,
  * one member per {@link EntryField} that the entry has, then the format version {@code "v"}. The
- * format is described in {@code ledger/README.md} ("Canonical entry format"). In short: {@code "v":2}
- * for an entry with a {@code salt} and {@code "v":1} for one without (entries written before salts
- * existed keep their exact bytes); absent (null) values and empty lists/maps are omitted, never written
+ * format is described in {@code ledger/README.md} ("Canonical entry format"). In short: {@code "v":3}
+ * for an entry with a {@code callerSpanId}, {@code "v":2} for one with a {@code salt} and {@code "v":1}
+ * for one with neither (entries written before salts or caller spans existed keep their exact bytes); absent (null) values and empty lists/maps are omitted, never written
  * as {@code null}/{@code []}/{@code {}}; {@code seq}, {@code registeredAt}, {@code kind} and {@code
  * confidential} are always present; times are {@code yyyy-MM-ddTHH:mm:ss.SSSZ} (UTC, always three
  * fraction digits), dates {@code yyyy-MM-dd}.
@@ -31,6 +31,12 @@ public final class LogEntryCodec {
 
     /** The format version of an entry with a {@code salt} member: what the sequencer writes now. */
     public static final long FORMAT_VERSION_SALTED = 2;
+
+    /**
+     * The format version of an entry with a {@code callerSpanId} member (the span of a caller that sent
+     * a W3C {@code traceparent}). Entries without one keep version 2 (or 1) and their exact bytes.
+     */
+    public static final long FORMAT_VERSION_CALLER_SPAN = 3;
 
     /** The name of the format version member; it sorts after every {@link EntryField}'s. */
     static final String VERSION = "v";
@@ -71,7 +77,7 @@ public final class LogEntryCodec {
 
     /**
      * The format version an entry is written with: the highest {@link EntryField#since} of its members,
-     * so 2 if it has a salt, else 1.
+     * so 3 if it has a caller span, else 2 if it has a salt, else 1.
      */
     public static long version(LogEntry e) {
         long version = FORMAT_VERSION;

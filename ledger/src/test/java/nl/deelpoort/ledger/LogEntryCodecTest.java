@@ -175,8 +175,13 @@ class LogEntryCodecTest {
                 // version 1 with a salt, version 2 without one
                 "{\"confidential\":false,\"kind\":\"AUDIT_QUERY\",\"registeredAt\":\"2026-01-02T03:04:05.000Z\",\"salt\":\"AAECAwQFBgcICQoLDA0ODw\",\"seq\":7,\"v\":1}",
                 "{\"confidential\":false,\"kind\":\"AUDIT_QUERY\",\"registeredAt\":\"2026-01-02T03:04:05.000Z\",\"seq\":7,\"v\":2}",
-                // versions that do not exist
+                // version 3 without a caller span, a caller span in version 2 or 1, out of canonical order
                 "{\"confidential\":false,\"kind\":\"AUDIT_QUERY\",\"registeredAt\":\"2026-01-02T03:04:05.000Z\",\"salt\":\"AAECAwQFBgcICQoLDA0ODw\",\"seq\":7,\"v\":3}",
+                "{\"callerSpanId\":\"00f067aa0ba902b7\",\"confidential\":false,\"kind\":\"AUDIT_QUERY\",\"registeredAt\":\"2026-01-02T03:04:05.000Z\",\"salt\":\"AAECAwQFBgcICQoLDA0ODw\",\"seq\":7,\"v\":2}",
+                "{\"callerSpanId\":\"00f067aa0ba902b7\",\"confidential\":false,\"kind\":\"AUDIT_QUERY\",\"registeredAt\":\"2026-01-02T03:04:05.000Z\",\"seq\":7,\"v\":1}",
+                "{\"confidential\":false,\"callerSpanId\":\"00f067aa0ba902b7\",\"kind\":\"AUDIT_QUERY\",\"registeredAt\":\"2026-01-02T03:04:05.000Z\",\"salt\":\"AAECAwQFBgcICQoLDA0ODw\",\"seq\":7,\"v\":3}",
+                // versions that do not exist
+                "{\"confidential\":false,\"kind\":\"AUDIT_QUERY\",\"registeredAt\":\"2026-01-02T03:04:05.000Z\",\"salt\":\"AAECAwQFBgcICQoLDA0ODw\",\"seq\":7,\"v\":4}",
                 "{\"confidential\":false,\"kind\":\"AUDIT_QUERY\",\"registeredAt\":\"2026-01-02T03:04:05.000Z\",\"seq\":7,\"v\":0}",
                 // salt missing its version, out of canonical order, null, not a string, repeated
                 "{\"confidential\":false,\"kind\":\"AUDIT_QUERY\",\"registeredAt\":\"2026-01-02T03:04:05.000Z\",\"salt\":\"AAECAwQFBgcICQoLDA0ODw\",\"seq\":7}",
@@ -205,9 +210,28 @@ class LogEntryCodecTest {
     }
 
     @Test
+    void aCallerSpanMakesVersionThreeAndLeavesEveryOtherEntryAsItWas() {
+        LogEntry salted = TestEntries.typicalSalted(0);
+        byte[] before = LogEntryCodec.encode(salted);
+        LogEntry traced = salted.toBuilder().callerSpanId("b7ad6b7169203331").build();
+        String text = new String(LogEntryCodec.encode(traced), StandardCharsets.UTF_8);
+        assertThat(LogEntryCodec.version(traced)).isEqualTo(3);
+        // "callerSpanId" sorts between "attributes" and "categoriesReleased".
+        assertThat(text)
+                .contains("\"agreement\":\"convenant-plusteam-2026\",\"callerSpanId\":\"b7ad6b7169203331\","
+                        + "\"categoriesReleased\":")
+                .endsWith(",\"v\":3}");
+        assertThat(LogEntryCodec.decode(text.getBytes(StandardCharsets.UTF_8))).isEqualTo(traced);
+        // Without it the entry is byte for byte the version 2 entry it was.
+        assertThat(LogEntryCodec.encode(traced.toBuilder().callerSpanId(null).build()))
+                .isEqualTo(before);
+        assertThat(LogEntryCodec.version(salted)).isEqualTo(2);
+    }
+
+    @Test
     void roundTripsRandomEntriesBothWays() {
         Random r = new Random(20261122);
-        int[] versions = new int[3];
+        int[] versions = new int[4];
         for (int i = 0; i < 5000; i++) {
             LogEntry e = TestEntries.random(r);
             byte[] bytes = LogEntryCodec.encode(e);
@@ -215,12 +239,14 @@ class LogEntryCodecTest {
             assertThat(decoded).as("entry %d", i).isEqualTo(e);
             assertThat(LogEntryCodec.encode(decoded)).as("entry %d", i).isEqualTo(bytes);
             String text = new String(bytes, StandardCharsets.UTF_8);
-            assertThat(text).as("entry %d", i).endsWith(e.salt() == null ? ",\"v\":1}" : ",\"v\":2}");
+            String version = e.callerSpanId() != null ? "3" : e.salt() != null ? "2" : "1";
+            assertThat(text).as("entry %d", i).endsWith(",\"v\":" + version + "}");
             versions[(int) LogEntryCodec.version(e)]++;
         }
-        // Both versions are exercised.
+        // Every version is exercised.
         assertThat(versions[1]).isGreaterThan(1000);
         assertThat(versions[2]).isGreaterThan(1000);
+        assertThat(versions[3]).isGreaterThan(1000);
     }
 
     /**

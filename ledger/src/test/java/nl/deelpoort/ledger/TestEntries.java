@@ -57,7 +57,7 @@ public final class TestEntries {
 
     /**
      * A random entry using the whole value space: every field, odd characters, empty strings; with a
-     * salt (of 16 or more bytes) half the time.
+     * salt (of 16 or more bytes) half the time, and a caller span (format version 3) a third of the time.
      */
     public static LogEntry random(Random r) {
         LogEntry.Builder b = LogEntry.builder(EntryKind.values()[r.nextInt(EntryKind.values().length)])
@@ -87,6 +87,9 @@ public final class TestEntries {
             byte[] salt = new byte[r.nextInt(4) == 0 ? 16 + r.nextInt(17) : 16];
             r.nextBytes(salt);
             b.salt(Base64.getUrlEncoder().withoutPadding().encodeToString(salt));
+        }
+        if (r.nextInt(3) == 0) {
+            b.callerSpanId(text(r));
         }
         if (r.nextBoolean()) {
             b.retentionUntil(LocalDate.ofEpochDay(r.nextInt(2_932_896)));

@@ -107,14 +107,15 @@ public class AuditTrail {
         attributes.put("query", query);
         subjectGiven.ifPresent(how -> attributes.put("subject", how));
         attributes.putAll(parameters);
-        long seq = trace.logged(log.append(LogEntry.builder(EntryKind.AUDIT_QUERY)
-                .traceId(trace.traceId())
-                .spanId(trace.spanId())
-                .requestingOrganisation(organisation.value())
-                .user(caller.subject())
-                .client(caller.clientId())
-                .subjectPseudonym(known.map(SubjectPseudonyms.Known::pseudonym).orElse(null))
-                .attributes(attributes)));
+        long seq = trace.logged(log.append(DisclosureLog.traced(
+                LogEntry.builder(EntryKind.AUDIT_QUERY)
+                        .requestingOrganisation(organisation.value())
+                        .user(caller.subject())
+                        .client(caller.clientId())
+                        .subjectPseudonym(
+                                known.map(SubjectPseudonyms.Known::pseudonym).orElse(null))
+                        .attributes(attributes),
+                trace)));
         return then.apply(new Scope(organisation, subjectGiven.isPresent(), known, seq));
     }
 }

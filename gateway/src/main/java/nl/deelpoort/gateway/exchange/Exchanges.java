@@ -213,6 +213,6 @@ public final class Exchanges {
     }
 
     private static LogEntry.Builder traced(Call call, LogEntry.Builder entry) {
-        return entry.traceId(call.trace().traceId()).spanId(call.trace().spanId());
+        return DisclosureLog.traced(entry, call.trace());
     }
 }

@@ -62,13 +62,13 @@ record GroundEvents(JdbcClient jdbc, TransactionTemplate tx, DisclosureLog log) 
     /** The event's entry: who recorded it, for which organisation, about which pseudonym, in which trace. */
     static LogEntry.Builder entry(
             EntryKind kind, Caller caller, RequestTrace trace, OrganisationId organisation, String pseudonym) {
-        return LogEntry.builder(kind)
-                .traceId(trace.traceId())
-                .spanId(trace.spanId())
-                .requestingOrganisation(organisation.value())
-                .user(caller.subject())
-                .client(caller.clientId())
-                .subjectPseudonym(pseudonym);
+        return DisclosureLog.traced(
+                LogEntry.builder(kind)
+                        .requestingOrganisation(organisation.value())
+                        .user(caller.subject())
+                        .client(caller.clientId())
+                        .subjectPseudonym(pseudonym),
+                trace);
     }
 
     /** Entry attributes from name, value pairs: lists comma-separated, absent values and empty lists left out. */

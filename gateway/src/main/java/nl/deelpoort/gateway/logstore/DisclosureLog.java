@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import nl.deelpoort.gateway.web.RequestTrace;
 import nl.deelpoort.ledger.LogEntry;
 
 /**
@@ -32,6 +33,18 @@ public class DisclosureLog {
      */
     public long append(LogEntry.Builder entry) {
         return append(entry.build());
+    }
+
+    /**
+     * The entry stamped with the request that causes it: its W3C trace id, the gateway's span, and the
+     * caller's span when the request carried a {@code traceparent} (docs/logboek-dataverwerkingen.md).
+     * Every entry written on behalf of a request goes through here; only housekeeping, which has no
+     * request, writes entries without.
+     */
+    public static LogEntry.Builder traced(LogEntry.Builder entry, RequestTrace trace) {
+        return entry.traceId(trace.traceId())
+                .spanId(trace.spanId())
+                .callerSpanId(trace.parentSpanId().orElse(null));
     }
 
     /** As {@link #append(LogEntry.Builder)}; the entry's own seq and registeredAt are ignored. */

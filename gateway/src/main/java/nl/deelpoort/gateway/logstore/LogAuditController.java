@@ -67,7 +67,8 @@ record LogAuditController(IntegrityCheck integrityCheck, SubjectPseudonyms pseud
      * other organisations processed it.
      */
     @PostMapping("/api/v1/audit/subjects/forget")
-    ResponseEntity<ForgetResponse> forget(@RequestBody(required = false) ForgetRequest request, Caller caller) {
+    ResponseEntity<ForgetResponse> forget(
+            @RequestBody(required = false) ForgetRequest request, Caller caller, RequestTrace trace) {
         OrganisationId organisation = caller.requireOrganisation();
         List<InvalidField> invalid = new ArrayList<>(requests.problems(request));
         if (invalid.stream().noneMatch(f -> f.field().equals("reason"))
@@ -80,10 +81,9 @@ record LogAuditController(IntegrityCheck integrityCheck, SubjectPseudonyms pseud
             throw new InvalidRequestException(invalid);
         }
         SubjectPseudonyms.Forgotten f = pseudonyms
-                .forget(request.command(), caller, organisation)
+                .forget(request.command(), caller, trace, organisation)
                 .orElseThrow(() -> new LogNotFoundException(NOT_KNOWN));
-        return ResponseEntity.ok()
-                .header(RequestTrace.DISCLOSURE_ID, Long.toString(f.disclosureId()))
-                .body(new ForgetResponse(true, f.disclosureId()));
+        trace.logged(f.disclosureId());
+        return ResponseEntity.ok().body(new ForgetResponse(true, f.disclosureId()));
     }
 }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import nl.deelpoort.gateway.security.Caller;
+import nl.deelpoort.gateway.web.RequestTrace;
 import nl.deelpoort.ledger.EntryKind;
 import nl.deelpoort.ledger.LogEntry;
 import nl.deelpoort.ledger.Pseudonyms;
@@ -194,7 +195,7 @@ public class SubjectPseudonyms {
      *
      * @return empty if the subject is not known to the organisation
      */
-    public Optional<Forgotten> forget(Forget command, Caller caller, OrganisationId organisation) {
+    public Optional<Forgotten> forget(Forget command, Caller caller, RequestTrace trace, OrganisationId organisation) {
         byte[] lookup = lookup(command.subject());
         String org = organisation.value();
         return database(
@@ -206,12 +207,14 @@ public class SubjectPseudonyms {
                         return Optional.empty();
                     }
                     String pseudonym = known.get().pseudonym();
-                    long seq = log.append(LogEntry.builder(EntryKind.SUBJECT_FORGOTTEN)
-                            .subjectPseudonym(pseudonym)
-                            .requestingOrganisation(org)
-                            .user(caller.subject())
-                            .client(caller.clientId())
-                            .attributes(Map.of("reason", command.reason())));
+                    long seq = log.append(DisclosureLog.traced(
+                            LogEntry.builder(EntryKind.SUBJECT_FORGOTTEN)
+                                    .subjectPseudonym(pseudonym)
+                                    .requestingOrganisation(org)
+                                    .user(caller.subject())
+                                    .client(caller.clientId())
+                                    .attributes(Map.of("reason", command.reason())),
+                            trace));
                     jdbc.sql("DELETE FROM subject_unlinked WHERE lookup = :lookup AND organisation = :org")
                             .param("lookup", lookup)
                             .param("org", org)
@@ -229,7 +232,9 @@ public class SubjectPseudonyms {
                             .single();
                     boolean shred = notUnlinked == 0;
                     if (shred) {
-                        log.append(LogEntry.builder(EntryKind.SUBJECT_FORGOTTEN).attributes(Map.of("scope", "all")));
+                        log.append(DisclosureLog.traced(
+                                LogEntry.builder(EntryKind.SUBJECT_FORGOTTEN).attributes(Map.of("scope", "all")),
+                                trace));
                         jdbc.sql("DELETE FROM subject_unlinked WHERE lookup = :lookup")
                                 .param("lookup", lookup)
                                 .update();

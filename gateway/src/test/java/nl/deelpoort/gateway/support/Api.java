@@ -14,11 +14,22 @@ public final class Api {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final String base;
+    private final String traceparent;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     Api(String base) {
+        this(base, null);
+    }
+
+    private Api(String base, String traceparent) {
         this.base = base;
+        this.traceparent = traceparent;
+    }
+
+    /** The same client sending a W3C {@code traceparent} header with every request, as a calling system would. */
+    public Api traced(String traceparent) {
+        return new Api(base, traceparent);
     }
 
     public record Response(int status, String contentType, String body, HttpResponse<String> raw) {
@@ -46,6 +57,9 @@ public final class Api {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
+        }
+        if (traceparent != null) {
+            b.header("traceparent", traceparent);
         }
         return b;
     }

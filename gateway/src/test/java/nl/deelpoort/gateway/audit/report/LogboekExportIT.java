@@ -9,8 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import nl.deelpoort.gateway.support.Api;
 import nl.deelpoort.gateway.support.IntegrationTest;
@@ -48,29 +48,42 @@ class LogboekExportIT extends IntegrationTest {
 
         JsonNode span = bySeq.get(advice);
         assertThat(span).as("the advice is in plusteam's export").isNotNull();
+        assertThat(LogboekSchema.problems(span.toString())).isEmpty();
         assertThat(span.path("trace_id").asString())
                 .isEqualTo(adviceEntry.traceId())
                 .matches("[0-9a-f]{32}");
         assertThat(span.path("span_id").asString())
                 .isEqualTo(adviceEntry.spanId())
                 .matches("[0-9a-f]{16}");
-        assertThat(span.has("parent_span_id")).isTrue();
-        assertThat(span.path("parent_span_id").isNull()).isTrue();
+        assertThat(span.has("parent_span_id")).as("absent rather than null").isFalse();
         assertThat(span.path("name").asString()).isEqualTo("deelpoort.transfer");
-        assertThat(span.path("start_time").asString())
-                .isEqualTo(adviceEntry.registeredAt().toString())
-                .isEqualTo(span.path("end_time").asString());
-        assertThat(span.path("status").asString()).isEqualTo("OK");
-        JsonNode a = span.path("attributes");
-        assertThat(a.path("dpl.core.processing_activity_id").asString()).isEqualTo(adviceEntry.agreement() + "/F3");
-        assertThat(a.path("dpl.core.data_subject_id").asString()).isEqualTo(adviceEntry.subjectPseudonym());
-        assertThat(a.path("dpl.core.data_subject_id_type").asString()).isEqualTo("deelpoort-pseudonym");
-        assertThat(a.path("deelpoort.recipient").asString()).isEqualTo("gemeente-geldrop-mierlo");
-        assertThat(a.path("deelpoort.categories_released").size()).isEqualTo(3);
+        assertThat(Instant.parse(span.path("start_time").asString())).isEqualTo(adviceEntry.registeredAt());
+        assertThat(span.path("end_time").asString())
+                .isEqualTo(span.path("start_time").asString());
+        assertThat(span.path("status_code").asInt()).isEqualTo(1);
+        Map<String, JsonNode> a = attributes(span);
+        assertThat(a.get("dpl.core.processing_activity_id").path("stringValue").asString())
+                .isEqualTo("http://localhost:8080/api/v1/register#" + adviceEntry.agreement() + "/F3");
+        assertThat(a.get("dpl.core.data_subject_id").path("stringValue").asString())
+                .isEqualTo(adviceEntry.subjectPseudonym());
+        assertThat(a.get("dpl.core.data_subject_id_type").path("stringValue").asString())
+                .isEqualTo("http://localhost:8080/api/v1/register#data-subject-id-type/deelpoort-pseudonym");
+        assertThat(a.get("dpl.deelpoort.recipient").path("stringValue").asString())
+                .isEqualTo("gemeente-geldrop-mierlo");
+        assertThat(a.get("dpl.deelpoort.categories_released")
+                        .path("arrayValue")
+                        .path("values")
+                        .size())
+                .isEqualTo(3);
 
         JsonNode denied = bySeq.get(refused);
-        assertThat(denied.path("status").asString()).isEqualTo("ERROR");
-        assertThat(denied.path("attributes").path("deelpoort.decision").asString())
+        assertThat(denied.path("status_code").asInt())
+                .as("a refusal is UNSET, not ERROR")
+                .isZero();
+        assertThat(attributes(denied)
+                        .get("dpl.deelpoort.decision")
+                        .path("stringValue")
+                        .asString())
                 .isEqualTo("DENY");
 
         long exportSeq = Long.parseLong(r.header("X-Disclosure-Id"));
@@ -83,13 +96,17 @@ class LogboekExportIT extends IntegrationTest {
         assertThat(gert.status()).as(gert.body()).isEqualTo(200);
         Map<Long, JsonNode> gm = lines(gert.body());
         assertThat(gm).containsKey(advice).doesNotContainKey(refused);
-        for (JsonNode s : gm.values()) {
-            JsonNode attrs = s.path("attributes");
-            assertThat(List.of(
-                            attrs.path("deelpoort.requesting_organisation").asString(""),
-                            attrs.path("deelpoort.holder").asString(""),
-                            attrs.path("deelpoort.recipient").asString("")))
-                    .as("entry %s", attrs.path("deelpoort.seq"))
+        for (Map.Entry<Long, JsonNode> s : gm.entrySet()) {
+            Map<String, JsonNode> attrs = attributes(s.getValue());
+            assertThat(Stream.of(
+                                    "dpl.deelpoort.requesting_organisation",
+                                    "dpl.deelpoort.holder",
+                                    "dpl.deelpoort.recipient")
+                            .map(k -> attrs.containsKey(k)
+                                    ? attrs.get(k).path("stringValue").asString()
+                                    : "")
+                            .toList())
+                    .as("entry %s", s.getKey())
                     .contains("gemeente-geldrop-mierlo");
         }
     }
@@ -113,9 +130,20 @@ class LogboekExportIT extends IntegrationTest {
         for (String line : body.split("\n")) {
             if (!line.isEmpty()) {
                 JsonNode n = JSON.readTree(line);
-                out.put(n.path("attributes").path("deelpoort.seq").asLong(), n);
+                out.put(
+                        Long.parseLong(attributes(n)
+                                .get("dpl.deelpoort.seq")
+                                .path("intValue")
+                                .asString()),
+                        n);
             }
         }
+        return out;
+    }
+
+    private static Map<String, JsonNode> attributes(JsonNode record) {
+        Map<String, JsonNode> out = new HashMap<>();
+        record.path("attributes").forEach(a -> out.put(a.path("key").asString(), a.path("value")));
         return out;
     }
 }
