@@ -1,6 +1,5 @@
 package nl.deelpoort.gateway.filesystem;
 
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -11,7 +10,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import nl.deelpoort.gateway.filesystem.CaseFileException.Failure;
 import nl.deelpoort.policy.OrganisationId;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.http.converter.FormHttpMessageConverter;
 import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.InMemoryOAuth2AuthorizedClientService;
@@ -146,14 +145,15 @@ final class HolderTokens {
         return registration.build();
     }
 
-    /** Spring Security's own token client setup, with our limits and no redirects. */
+    /**
+     * Spring Security's own token client setup, with our limits. Through {@code HttpURLConnection}
+     * rather than the JDK's HttpClient: that one turns a 401 without {@code WWW-Authenticate} (what
+     * Keycloak answers a wrong client secret) into an IOException, and the OAuth2 error code would be
+     * lost. It follows no redirect for a POST.
+     */
     private static RestClient restClient(Duration connectTimeout, Duration readTimeout) {
-        HttpClient http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
-        var requests = new JdkClientHttpRequestFactory(http);
+        var requests = new SimpleClientHttpRequestFactory();
+        requests.setConnectTimeout(connectTimeout);
         requests.setReadTimeout(readTimeout);
         return RestClient.builder()
                 .requestFactory(requests)
