@@ -1,5 +1,7 @@
 package nl.deelpoort.gateway.filesystem;
 
+import java.io.IOException;
+import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -10,8 +12,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import nl.deelpoort.gateway.filesystem.CaseFileException.Failure;
 import nl.deelpoort.policy.OrganisationId;
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.http.converter.FormHttpMessageConverter;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.InMemoryOAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
@@ -19,13 +23,14 @@ import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
 import org.springframework.security.oauth2.client.endpoint.RestClientClientCredentialsTokenResponseClient;
-import org.springframework.security.oauth2.client.http.OAuth2ErrorResponseErrorHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.http.converter.OAuth2AccessTokenResponseHttpMessageConverter;
+import org.springframework.security.oauth2.core.http.converter.OAuth2ErrorHttpMessageConverter;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -46,7 +51,7 @@ final class HolderTokens {
     private static final String PRINCIPAL = "deelpoort-gateway";
 
     /** An OAuth2 error code (RFC 6749 §5.2) is safe to name; anything else the server said is not. */
-    private static final Pattern ERROR_CODE = Pattern.compile("[a-z_]{1,40}");
+    private static final Pattern ERROR_CODE = Pattern.compile("[a-z0-9_]{1,40}");
 
     private final OAuth2AuthorizedClientManager manager;
     private final Map<OrganisationId, ReentrantLock> locks;
@@ -146,20 +151,37 @@ final class HolderTokens {
     }
 
     /**
-     * Spring Security's own token client setup, with our limits. Through {@code HttpURLConnection}
-     * rather than the JDK's HttpClient: that one turns a 401 without {@code WWW-Authenticate} (what
-     * Keycloak answers a wrong client secret) into an IOException, and the OAuth2 error code would be
-     * lost. It follows no redirect for a POST.
+     * Spring Security's token client, with our limits and no redirects. Its own error handler reads
+     * an OAuth2 error only from a 400, and a wrong client secret is a 401 ({@code invalid_client},
+     * RFC 6749 §5.2; Keycloak answers {@code unauthorized_client}): this one reads it from any error
+     * status, and names the status when the body is no OAuth2 error.
      */
     private static RestClient restClient(Duration connectTimeout, Duration readTimeout) {
-        var requests = new SimpleClientHttpRequestFactory();
-        requests.setConnectTimeout(connectTimeout);
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        var requests = new JdkClientHttpRequestFactory(http);
         requests.setReadTimeout(readTimeout);
+        var errors = new OAuth2ErrorHttpMessageConverter();
         return RestClient.builder()
                 .requestFactory(requests)
                 .messageConverters(
                         List.of(new FormHttpMessageConverter(), new OAuth2AccessTokenResponseHttpMessageConverter()))
-                .defaultStatusHandler(new OAuth2ErrorResponseErrorHandler())
+                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
+                    OAuth2Error error = null;
+                    try {
+                        error = errors.read(OAuth2Error.class, response);
+                    } catch (HttpMessageNotReadableException | IOException e) {
+                        // No OAuth2 error in the body: the status says it.
+                    }
+                    if (error == null || error.getErrorCode() == null) {
+                        error = new OAuth2Error(
+                                "http_status_" + response.getStatusCode().value());
+                    }
+                    throw new OAuth2AuthorizationException(error);
+                })
                 .build();
     }
 }

@@ -119,8 +119,9 @@ final class Operations {
                     .error(502, "The holder's case file system failed; nothing was released.")
                     .error(
                             503,
-                            "Every connection to the holder's case file system is taken (service-unavailable,"
-                                    + " Retry-After); it was not called and nothing was released.")
+                            "The disclosure log could not commit (log-unavailable), or every connection to the"
+                                    + " holder's case file system is taken (service-unavailable, with Retry-After; the"
+                                    + " holder was not called); nothing was released.")
                     .error(504, "The holder's case file system did not answer in time; nothing was released.")
                     .logged(),
             op("POST", "/api/v1/transfers", "pushTransfer", EXCHANGE, "Push sections to a recipient's inbox")

@@ -1,6 +1,7 @@
 package nl.deelpoort.gateway.filesystem;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
@@ -143,6 +144,30 @@ class CaseFileClientIT extends IntegrationTest {
                     // Keycloak's OAuth2 error code, nothing else of its answer, and never the secret.
                     assertThat(e.getMessage()).contains("unauthorized_client").doesNotContain("wrong");
                 });
+    }
+
+    @Test
+    void aTokenEndpointAnsweringSomethingElseIsAnAuthenticationFailureNamingTheStatus() {
+        String path = "/oauth/token-down-" + freshBsn();
+        added.add(stub().stubFor(post(urlPathEqualTo(path))
+                .willReturn(aResponse().withStatus(503).withBody("<html>maintenance, secret=abc</html>"))));
+        URI tokenUri = URI.create(TestServices.get().caseFiles().baseUrl() + path);
+        Auth auth = new Auth(AuthType.CLIENT_CREDENTIALS, null, tokenUri, "porthos-system", "porthos-secret", null);
+        CaseFileClient client = client(settings(
+                Map.of("porthos", new CaseFileSettings.Holder(null, auth)),
+                2,
+                Duration.ofSeconds(5),
+                DataSize.ofMegabytes(1)));
+        assertThatThrownBy(() -> client.fetch(PORTHOS, Bsn.of(freshBsn()), null))
+                .isInstanceOfSatisfying(CaseFileException.class, e -> {
+                    assertThat(e.failure()).isEqualTo(Failure.AUTHENTICATION);
+                    assertThat(e.getMessage()).contains("http_status_503").doesNotContain("maintenance", "secret");
+                });
+        stub().verify(
+                        1,
+                        postRequestedFor(urlPathEqualTo(path))
+                                .withHeader("Authorization", matching("Basic .+"))
+                                .withRequestBody(containing("grant_type=client_credentials")));
     }
 
     @Test
