@@ -1,5 +1,10 @@
 package nl.deelpoort.gateway.filesystem;
 
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -7,15 +12,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import nl.deelpoort.gateway.filesystem.CaseFileException.Failure;
+import nl.deelpoort.gateway.resilience.CallGuards;
+import nl.deelpoort.gateway.resilience.Guard;
 import nl.deelpoort.policy.Bsn;
 import nl.deelpoort.policy.OrganisationId;
 import tools.jackson.core.JacksonException;
@@ -27,8 +35,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Fetches a subject's case file from its holder: {@code POST <base>/api/<holder>/dossiers/query
- * {"bsn": …}} (the BSN in the body, never in a URL). One HTTP/1.1 client per holder with at most
- * {@code maxConnections} requests in flight, and a circuit breaker per holder.
+ * {"bsn": …}} (the BSN in the body, never in a URL). One HTTP/1.1 client per holder, and per holder
+ * a Resilience4j circuit breaker, bulkhead (at most {@code maxConnections} calls in flight, one more
+ * is refused) and time limiter; every call is timed by holder and outcome.
  *
  * <p>No retries: a failed call is reported to the caller as it is. (The JDK client itself never
  * retries a POST.) Whatever a file system answers with an error status is dropped unread, apart
@@ -39,14 +48,29 @@ public class CaseFileClient {
     /** Deep enough for any dossier, shallow enough that a hostile answer cannot exhaust the stack. */
     static final int MAX_DEPTH = 64;
 
+    /** The timer of every call, tagged {@code holder} and {@code outcome} (see {@link #outcome}). */
+    static final String CALLS = "deelpoort.casefile.calls";
+
     private final CaseFileSettings settings;
-    private final Clock clock;
+    private final CallGuards guards;
+    private final MeterRegistry meters;
+    private final HolderTokens tokens;
     private final JsonMapper json;
     private final Map<OrganisationId, Holder> holders = new ConcurrentHashMap<>();
 
-    CaseFileClient(CaseFileSettings settings, Clock clock) {
+    CaseFileClient(CaseFileSettings settings, Clock clock, CallGuards guards, MeterRegistry meters) {
         this.settings = settings;
-        this.clock = clock;
+        this.guards = guards;
+        this.meters = meters;
+        Map<OrganisationId, CaseFileSettings.Auth> clients = new HashMap<>();
+        settings.holders().forEach((id, own) -> {
+            if (own != null
+                    && own.auth() != null
+                    && own.auth().type() == CaseFileSettings.AuthType.CLIENT_CREDENTIALS) {
+                clients.put(OrganisationId.of(id), own.auth());
+            }
+        });
+        this.tokens = new HolderTokens(clients, settings.connectTimeout(), settings.readTimeout(), clock);
         long max = settings.maxResponseSize().toBytes();
         this.json = JsonMapper.builder(JsonFactory.builder()
                         .streamReadConstraints(StreamReadConstraints.builder()
@@ -70,47 +94,42 @@ public class CaseFileClient {
      */
     public JsonNode fetch(OrganisationId holderId, Bsn subject, String traceparent) {
         Holder holder = holder(holderId);
-        boolean slot;
+        Timer.Sample sample = Timer.start(meters);
+        String outcome = "error";
         try {
-            slot = holder.slots.tryAcquire(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CaseFileException(holderId, Failure.TIMEOUT, "Interrupted while waiting for a connection.");
-        }
-        if (!slot) {
+            JsonNode file = holder.guard.run(() -> call(holder, subject, traceparent));
+            outcome = "success";
+            return file;
+        } catch (CallNotPermittedException e) {
+            outcome = outcome(Failure.CIRCUIT_OPEN);
             throw new CaseFileException(
-                    holderId, Failure.TIMEOUT, "All connections to the case file system of " + holderId + " are busy.");
-        }
-        try {
-            if (!holder.breaker.tryAcquire()) {
-                throw new CaseFileException(
-                        holderId,
-                        Failure.CIRCUIT_OPEN,
-                        "The case file system of " + holderId + " failed repeatedly and is not called for now.");
-            }
-            try {
-                JsonNode file = call(holder, subject, traceparent);
-                holder.breaker.onSuccess();
-                return file;
-            } catch (CaseFileException e) {
-                if (e.failure() == Failure.NO_CASE_FILE) {
-                    holder.breaker.onSuccess();
-                } else {
-                    holder.breaker.onFailure();
-                }
-                throw e;
-            } catch (RuntimeException e) {
-                holder.breaker.onIgnored();
-                throw e;
-            }
+                    holderId,
+                    Failure.CIRCUIT_OPEN,
+                    "The case file system of " + holderId + " failed repeatedly and is not called for now.");
+        } catch (BulkheadFullException e) {
+            outcome = outcome(Failure.BUSY);
+            throw new CaseFileException(
+                    holderId, Failure.BUSY, "All connections to the case file system of " + holderId + " are busy.");
+        } catch (CaseFileException e) {
+            outcome = outcome(e.failure());
+            throw e;
         } finally {
-            holder.slots.release();
+            sample.stop(Timer.builder(CALLS)
+                    .description("Calls to the holders' case file systems, by holder and outcome")
+                    .tag("holder", holderId.value())
+                    .tag("outcome", outcome)
+                    .register(meters));
         }
     }
 
-    /** The breaker's state for a holder, for health views and tests. */
+    /** A failure's {@code outcome} tag; {@code success} and {@code error} (anything unforeseen) besides. */
+    static String outcome(Failure failure) {
+        return failure.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The circuit's state for a holder, for health views and tests. */
     CircuitBreaker.State circuit(OrganisationId holderId) {
-        return holder(holderId).breaker.state();
+        return holder(holderId).guard.circuitBreaker().getState();
     }
 
     private JsonNode call(Holder holder, Bsn subject, String traceparent) {
@@ -128,22 +147,25 @@ public class CaseFileClient {
             request.header("traceparent", traceparent);
         }
         long limit = settings.maxResponseSize().toBytes();
-        CompletableFuture<HttpResponse<byte[]>> pending =
-                holder.http.sendAsync(request.build(), info -> new LimitedBody(limit));
+        AtomicReference<CompletableFuture<HttpResponse<byte[]>>> pending = new AtomicReference<>();
         HttpResponse<byte[]> response;
         try {
-            // The request timeout covers the wait for the headers only; this covers the body too.
-            response = pending.get(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            // The request timeout covers the wait for the headers only; the time limiter the body too.
+            response = holder.guard.await(() -> {
+                pending.set(holder.http.sendAsync(request.build(), info -> new LimitedBody(limit)));
+                return pending.get();
+            });
         } catch (TimeoutException e) {
-            pending.cancel(true);
             throw new CaseFileException(
                     id, Failure.TIMEOUT, "The case file system of " + id + " did not answer in time.");
         } catch (InterruptedException e) {
-            pending.cancel(true);
+            if (pending.get() != null) {
+                pending.get().cancel(true);
+            }
             Thread.currentThread().interrupt();
             throw new CaseFileException(id, Failure.TIMEOUT, "Interrupted while waiting for " + id + ".");
-        } catch (ExecutionException e) {
-            throw transportFailure(id, e.getCause());
+        } catch (Exception e) {
+            throw transportFailure(id, e);
         }
         int status = response.statusCode();
         if (status == 404 && "NO_DOSSIER".equals(errorCode(response.body()))) {
@@ -227,15 +249,15 @@ public class CaseFileClient {
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
-        Credentials credentials =
-                Credentials.of(id, own == null ? null : own.auth(), http, settings.readTimeout(), clock);
-        return new Holder(
-                id,
-                query,
-                http,
-                new Semaphore(settings.maxConnections()),
-                new CircuitBreaker(settings.failureThreshold(), settings.openFor(), clock),
-                credentials);
+        Credentials credentials = Credentials.of(id, own == null ? null : own.auth(), tokens);
+        Guard guard = guards.guard(
+                "casefile-" + id.value(),
+                settings.guardSettings(),
+                // "No file on the subject" is an answer, a healthy one; anything not ours says
+                // nothing about the holder (a bug, a local cancellation).
+                t -> t instanceof CaseFileException e && e.failure() != Failure.NO_CASE_FILE,
+                t -> !(t instanceof CaseFileException));
+        return new Holder(id, query, http, guard, credentials);
     }
 
     private static String stripSlash(String s) {
@@ -243,10 +265,5 @@ public class CaseFileClient {
     }
 
     private record Holder(
-            OrganisationId id,
-            Optional<URI> queryUri,
-            HttpClient http,
-            Semaphore slots,
-            CircuitBreaker breaker,
-            Credentials credentials) {}
+            OrganisationId id, Optional<URI> queryUri, HttpClient http, Guard guard, Credentials credentials) {}
 }

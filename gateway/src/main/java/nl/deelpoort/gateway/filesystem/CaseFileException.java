@@ -8,10 +8,15 @@ import nl.deelpoort.policy.OrganisationId;
  */
 public class CaseFileException extends RuntimeException {
 
-    /** What went wrong; the web edge answers 504 for {@link #TIMEOUT}, 404 for {@link #NO_CASE_FILE}, else 502. */
+    /**
+     * What went wrong; the web edge answers 504 for {@link #TIMEOUT}, 503 for {@link #BUSY}, 404 for
+     * {@link #NO_CASE_FILE}, else 502.
+     */
     public enum Failure {
-        /** No answer in time, or no free connection slot in time. */
+        /** No answer in time. */
         TIMEOUT,
+        /** Every connection slot to the holder is taken: refused without calling it. */
+        BUSY,
         /** Connection refused, reset, DNS. */
         UNREACHABLE,
         /** A non-2xx status other than "no dossier". */

@@ -1,6 +1,8 @@
 package nl.deelpoort.gateway.filesystem;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import nl.deelpoort.gateway.resilience.CallGuards;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -8,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 class FileSystemConfiguration {
 
     @Bean
-    CaseFileClient caseFileClient(CaseFileSettings settings, Clock clock) {
-        return new CaseFileClient(settings, clock);
+    CaseFileClient caseFileClient(CaseFileSettings settings, Clock clock, CallGuards guards, MeterRegistry meters) {
+        return new CaseFileClient(settings, clock, guards, meters);
     }
 }

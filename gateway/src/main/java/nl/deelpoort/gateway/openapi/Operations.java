@@ -117,6 +117,11 @@ final class Operations {
                                     + NOT_A_PARTY)
                     .error(404, "The holder's case file system has no file for the subject (no-case-file).")
                     .error(502, "The holder's case file system failed; nothing was released.")
+                    .error(
+                            503,
+                            "The disclosure log could not commit (log-unavailable), or every connection to the"
+                                    + " holder's case file system is taken (service-unavailable, with Retry-After; the"
+                                    + " holder was not called); nothing was released.")
                     .error(504, "The holder's case file system did not answer in time; nothing was released.")
                     .logged(),
             op("POST", "/api/v1/transfers", "pushTransfer", EXCHANGE, "Push sections to a recipient's inbox")

@@ -1,6 +1,7 @@
 package nl.deelpoort.gateway.filesystem;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
@@ -14,15 +15,26 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker.State;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import nl.deelpoort.gateway.filesystem.CaseFileException.Failure;
 import nl.deelpoort.gateway.filesystem.CaseFileSettings.Auth;
 import nl.deelpoort.gateway.filesystem.CaseFileSettings.AuthType;
+import nl.deelpoort.gateway.resilience.CallGuards;
 import nl.deelpoort.gateway.support.IntegrationTest;
 import nl.deelpoort.gateway.support.TestServices;
 import nl.deelpoort.policy.Bsn;
@@ -40,6 +52,7 @@ class CaseFileClientIT extends IntegrationTest {
 
     private static final OrganisationId PORTHOS = OrganisationId.of("porthos");
     private static final String QUERY = "/api/porthos/dossiers/query";
+    private static final Duration OPEN_FOR = Duration.ofMinutes(5);
     private final List<StubMapping> added = new ArrayList<>();
 
     @AfterEach
@@ -81,7 +94,39 @@ class CaseFileClientIT extends IntegrationTest {
                 DataSize.ofMegabytes(1)));
         client.fetch(PORTHOS, Bsn.of(bsn), null);
         client.fetch(PORTHOS, Bsn.of(bsn), null);
-        stub().verify(2, postRequestedFor(urlPathEqualTo(QUERY)).withHeader("Authorization", matching("Bearer ey.+")));
+        var sent = stub().findAll(postRequestedFor(urlPathEqualTo(QUERY))
+                .withRequestBody(matchingJsonPath("$.bsn", equalTo(bsn)))
+                .withHeader("Authorization", matching("Bearer ey.+")));
+        assertThat(sent).hasSize(2);
+        // Keycloak issues a new token (new jti, iat) on every request: the same header twice means reused.
+        assertThat(sent.get(1).getHeader("Authorization")).isEqualTo(sent.get(0).getHeader("Authorization"));
+    }
+
+    @Test
+    void anUnreachableTokenEndpointIsAnAuthenticationFailureThatNamesNoSecret() {
+        Auth auth = new Auth(
+                AuthType.CLIENT_CREDENTIALS,
+                null,
+                URI.create("http://127.0.0.1:1/token"),
+                "porthos-system",
+                "s3cr3t-x",
+                null);
+        CaseFileClient client = client(settings(
+                Map.of("porthos", new CaseFileSettings.Holder(null, auth)),
+                2,
+                Duration.ofSeconds(5),
+                DataSize.ofMegabytes(1)));
+        String bsn = freshBsn();
+        assertThatThrownBy(() -> client.fetch(PORTHOS, Bsn.of(bsn), null))
+                .isInstanceOfSatisfying(CaseFileException.class, e -> {
+                    assertThat(e.failure()).isEqualTo(Failure.AUTHENTICATION);
+                    assertThat(e).hasNoCause();
+                    assertThat(e.getMessage()).contains("porthos").doesNotContain("s3cr3t-x", bsn);
+                });
+        stub().verify(
+                        0,
+                        postRequestedFor(urlPathEqualTo(QUERY))
+                                .withRequestBody(matchingJsonPath("$.bsn", equalTo(bsn))));
     }
 
     @Test
@@ -94,8 +139,35 @@ class CaseFileClientIT extends IntegrationTest {
                 Duration.ofSeconds(5),
                 DataSize.ofMegabytes(1)));
         assertThatThrownBy(() -> client.fetch(PORTHOS, Bsn.of(freshBsn()), null))
-                .isInstanceOfSatisfying(
-                        CaseFileException.class, e -> assertThat(e.failure()).isEqualTo(Failure.AUTHENTICATION));
+                .isInstanceOfSatisfying(CaseFileException.class, e -> {
+                    assertThat(e.failure()).isEqualTo(Failure.AUTHENTICATION);
+                    // Keycloak's OAuth2 error code, nothing else of its answer, and never the secret.
+                    assertThat(e.getMessage()).contains("unauthorized_client").doesNotContain("wrong");
+                });
+    }
+
+    @Test
+    void aTokenEndpointAnsweringSomethingElseIsAnAuthenticationFailureNamingTheStatus() {
+        String path = "/oauth/token-down-" + freshBsn();
+        added.add(stub().stubFor(post(urlPathEqualTo(path))
+                .willReturn(aResponse().withStatus(503).withBody("<html>maintenance, secret=abc</html>"))));
+        URI tokenUri = URI.create(TestServices.get().caseFiles().baseUrl() + path);
+        Auth auth = new Auth(AuthType.CLIENT_CREDENTIALS, null, tokenUri, "porthos-system", "porthos-secret", null);
+        CaseFileClient client = client(settings(
+                Map.of("porthos", new CaseFileSettings.Holder(null, auth)),
+                2,
+                Duration.ofSeconds(5),
+                DataSize.ofMegabytes(1)));
+        assertThatThrownBy(() -> client.fetch(PORTHOS, Bsn.of(freshBsn()), null))
+                .isInstanceOfSatisfying(CaseFileException.class, e -> {
+                    assertThat(e.failure()).isEqualTo(Failure.AUTHENTICATION);
+                    assertThat(e.getMessage()).contains("http_status_503").doesNotContain("maintenance", "secret");
+                });
+        stub().verify(
+                        1,
+                        postRequestedFor(urlPathEqualTo(path))
+                                .withHeader("Authorization", matching("Basic .+"))
+                                .withRequestBody(containing("grant_type=client_credentials")));
     }
 
     @Test
@@ -133,7 +205,7 @@ class CaseFileClientIT extends IntegrationTest {
                         assertThat(e.getMessage()).contains("503").doesNotContain(bsn, "down for");
                     });
         }
-        assertThat(client.circuit(PORTHOS)).isEqualTo(CircuitBreaker.State.OPEN);
+        assertThat(client.circuit(PORTHOS)).isEqualTo(State.OPEN);
         assertThatThrownBy(() -> client.fetch(PORTHOS, Bsn.of(bsn), null))
                 .isInstanceOfSatisfying(
                         CaseFileException.class, e -> assertThat(e.failure()).isEqualTo(Failure.CIRCUIT_OPEN));
@@ -141,6 +213,77 @@ class CaseFileClientIT extends IntegrationTest {
                         2,
                         postRequestedFor(urlPathEqualTo(QUERY))
                                 .withRequestBody(matchingJsonPath("$.bsn", equalTo(bsn))));
+    }
+
+    @Test
+    void afterOpenForOneTrialIsLetThroughAndItsOutcomeClosesOrReopensTheCircuit() {
+        String failing = freshBsn();
+        answer(failing, null, aResponse().withStatus(500));
+        MutableClock clock = new MutableClock();
+        CaseFileClient client = client(settings(Map.of(), 2, Duration.ofSeconds(5), DataSize.ofMegabytes(1)), clock);
+        failTwice(client, failing);
+        assertThat(client.circuit(PORTHOS)).isEqualTo(State.OPEN);
+
+        clock.advance(OPEN_FOR.minusSeconds(1));
+        assertFailure(client, freshBsn(), Failure.CIRCUIT_OPEN);
+        clock.advance(Duration.ofSeconds(2));
+        assertFailure(client, failing, Failure.ERROR_STATUS);
+        assertThat(client.circuit(PORTHOS)).as("a failed trial reopens it").isEqualTo(State.OPEN);
+        assertFailure(client, freshBsn(), Failure.CIRCUIT_OPEN);
+
+        clock.advance(OPEN_FOR.plusSeconds(1));
+        String good = freshBsn();
+        assertThat(client.fetch(PORTHOS, Bsn.of(good), null)
+                        .path("sections")
+                        .path("BSN")
+                        .asString())
+                .isEqualTo(good);
+        assertThat(client.circuit(PORTHOS)).as("a good trial closes it").isEqualTo(State.CLOSED);
+        assertThat(client.fetch(PORTHOS, Bsn.of(freshBsn()), null)
+                        .path("sections")
+                        .isObject())
+                .isTrue();
+        stub().verify(
+                        3,
+                        postRequestedFor(urlPathEqualTo(QUERY))
+                                .withRequestBody(matchingJsonPath("$.bsn", equalTo(failing))));
+    }
+
+    @Test
+    void withEveryConnectionTakenTheNextCallIsRefusedAtOnceWithoutCallingTheHolder() throws Exception {
+        String slow = freshBsn();
+        answer(slow, null, aResponse().withStatus(200).withFixedDelay(1_500).withBody(file(slow)));
+        CaseFileClient client = client(settings(Map.of(), 2, Duration.ofSeconds(5), DataSize.ofMegabytes(1), 1));
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<JsonNode> first = pool.submit(() -> client.fetch(PORTHOS, Bsn.of(slow), null));
+            await(() -> stub().findAll(postRequestedFor(urlPathEqualTo(QUERY))
+                                    .withRequestBody(matchingJsonPath("$.bsn", equalTo(slow))))
+                            .size()
+                    == 1);
+            String second = freshBsn();
+            assertFailure(client, second, Failure.BUSY);
+            assertThat(first)
+                    .as("refused while the first call was still in flight")
+                    .isNotDone();
+            stub().verify(
+                            0,
+                            postRequestedFor(urlPathEqualTo(QUERY))
+                                    .withRequestBody(matchingJsonPath("$.bsn", equalTo(second))));
+            assertThat(first.get(10, TimeUnit.SECONDS).path("bsn").asString()).isEqualTo(slow);
+            assertThat(client.circuit(PORTHOS))
+                    .as("a refusal says nothing about the holder")
+                    .isEqualTo(State.CLOSED);
+            String third = freshBsn();
+            assertThat(client.fetch(PORTHOS, Bsn.of(third), null)
+                            .path("sections")
+                            .path("BSN")
+                            .asString())
+                    .as("the slot is free again")
+                    .isEqualTo(third);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
@@ -154,7 +297,7 @@ class CaseFileClientIT extends IntegrationTest {
         assertThatThrownBy(() -> client.fetch(PORTHOS, Bsn.of(bsn), null))
                 .isInstanceOfSatisfying(
                         CaseFileException.class, e -> assertThat(e.failure()).isEqualTo(Failure.NO_CASE_FILE));
-        assertThat(client.circuit(PORTHOS)).isEqualTo(CircuitBreaker.State.CLOSED);
+        assertThat(client.circuit(PORTHOS)).isEqualTo(State.CLOSED);
     }
 
     @Test
@@ -168,19 +311,53 @@ class CaseFileClientIT extends IntegrationTest {
 
     private static CaseFileSettings settings(
             Map<String, CaseFileSettings.Holder> holders, int threshold, Duration readTimeout, DataSize max) {
+        return settings(holders, threshold, readTimeout, max, 4);
+    }
+
+    private static CaseFileSettings settings(
+            Map<String, CaseFileSettings.Holder> holders,
+            int threshold,
+            Duration readTimeout,
+            DataSize max,
+            int maxConnections) {
         return new CaseFileSettings(
                 URI.create(TestServices.get().caseFiles().baseUrl()),
                 Duration.ofSeconds(2),
                 readTimeout,
-                4,
+                maxConnections,
+                Duration.ZERO,
                 max,
                 threshold,
-                Duration.ofMinutes(5),
+                OPEN_FOR,
                 holders);
     }
 
+    /** A client of its own, with guards of its own (the application's are bound to the app's meters). */
     private static CaseFileClient client(CaseFileSettings settings) {
-        return new CaseFileClient(settings, Clock.systemUTC());
+        return client(settings, Clock.systemUTC());
+    }
+
+    private static CaseFileClient client(CaseFileSettings settings, Clock clock) {
+        return new CaseFileClient(settings, clock, new CallGuards(clock), new SimpleMeterRegistry());
+    }
+
+    private static void failTwice(CaseFileClient client, String bsn) {
+        assertFailure(client, bsn, Failure.ERROR_STATUS);
+        assertFailure(client, bsn, Failure.ERROR_STATUS);
+    }
+
+    private static void assertFailure(CaseFileClient client, String bsn, Failure failure) {
+        assertThatThrownBy(() -> client.fetch(PORTHOS, Bsn.of(bsn), null))
+                .isInstanceOfSatisfying(
+                        CaseFileException.class, e -> assertThat(e.failure()).isEqualTo(failure));
+    }
+
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waited 10 s").isLessThan(deadline);
+            Thread.sleep(20);
+        }
     }
 
     private void answer(String bsn, String authorization, ResponseDefinitionBuilder response) {
@@ -199,5 +376,28 @@ class CaseFileClientIT extends IntegrationTest {
 
     private static WireMockServer stub() {
         return TestServices.get().caseFiles().server();
+    }
+
+    private static final class MutableClock extends Clock {
+        private Instant now = Instant.parse("2026-11-22T10:00:00Z");
+
+        synchronized void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public synchronized Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
     }
 }
