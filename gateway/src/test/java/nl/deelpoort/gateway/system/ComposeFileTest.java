@@ -61,11 +61,18 @@ class ComposeFileTest {
     private static Path root;
     private static Map<String, Object> compose;
     private static Map<String, Object> applicationYml;
+    private static Map<String, Object> production;
+    private static String productionText;
+
+    /** The production compose file (TLS at a proxy, Keycloak in start mode, no default passwords). */
+    private static final String PRODUCTION = "deploy/compose/compose.production.yml";
 
     @BeforeAll
     static void load() throws IOException {
         root = repositoryRoot();
         compose = yaml(root.resolve("docker-compose.yml"));
+        production = yaml(root.resolve(PRODUCTION));
+        productionText = Files.readString(root.resolve(PRODUCTION));
         applicationYml = flatten(yaml(root.resolve("gateway/src/main/resources/application.yml")));
     }
 
@@ -172,10 +179,13 @@ class ComposeFileTest {
 
     @Test
     void everyGatewaySettingInTheEnvironmentBindsToAPropertyThatExists() {
+        assertEveryGatewaySettingBinds(environment(service("gateway")), "docker-compose.yml");
+    }
+
+    private static void assertEveryGatewaySettingBinds(Map<String, String> env, String file) {
         Set<String> own = new TreeSet<>(applicationYml.keySet());
         own.addAll(configurationPropertiesOfTheGateway());
         Set<String> spring = springBootMetadataProperties();
-        Map<String, String> env = environment(service("gateway"));
         List<String> checked = new ArrayList<>();
         List<String> unbound = new ArrayList<>();
         for (String name : env.keySet()) {
@@ -193,7 +203,7 @@ class ComposeFileTest {
                 .contains("SPRING_DATASOURCE_URL", "DEELPOORT_SECURITY_ISSUER");
         assertThat(unbound)
                 .as(
-                        "gateway env names in docker-compose.yml that bind to no property (DEELPOORT_*: none in"
+                        "gateway env names in " + file + " that bind to no property (DEELPOORT_*: none in"
                                 + " application.yml or a @ConfigurationProperties record of the gateway; SPRING_*: none"
                                 + " there or in Spring Boot's configuration metadata either). Known deelpoort properties: %s",
                         own.stream().filter(p -> p.startsWith("deelpoort.")).toList())
@@ -355,6 +365,193 @@ class ComposeFileTest {
                 .isFalse();
     }
 
+    // ------------------------------------------------------------------ production compose
+
+    /** A variable reference in a compose file: name, then the operator ({@code :-}, {@code :?}, …) if any. */
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z0-9_]+)(:?[-?+])?");
+
+    private static final Pattern SECRET_NAME = Pattern.compile(".*(PASSWORD|SECRET|PSEUDONYM_KEY|KEY_FILE|TOKEN).*");
+
+    /** Variables that hold a secret but are referenced without {@code :?} (so with a default or silently empty). */
+    private static List<String> secretsWithoutRequiredForm(String composeText) {
+        List<String> offending = new ArrayList<>();
+        Matcher m = VARIABLE.matcher(composeText);
+        while (m.find()) {
+            if (SECRET_NAME.matcher(m.group(1)).matches() && !":?".equals(m.group(2))) {
+                offending.add(m.group());
+            }
+        }
+        return offending;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> productionService(String name) {
+        Object service = ((Map<String, Object>) production.get("services")).get(name);
+        assertThat(service).as("service %s in %s", name, PRODUCTION).isInstanceOf(Map.class);
+        return (Map<String, Object>) service;
+    }
+
+    @Test
+    void productionHasNoDefaultPasswordsOrKeys() {
+        assertThat(secretsWithoutRequiredForm(productionText))
+                .as("secrets in %s referenced without ${NAME:?message} (no default, never empty)", PRODUCTION)
+                .isEmpty();
+        Map<String, String> gateway = environment(productionService("gateway"));
+        for (String secret : List.of(
+                "SPRING_DATASOURCE_PASSWORD",
+                "SPRING_FLYWAY_PASSWORD",
+                "DEELPOORT_KEYCLOAK_ADMIN_CLIENT_SECRET",
+                "DEELPOORT_CONSOLE_CLIENT_SECRET",
+                "DEELPOORT_LOG_PSEUDONYM_KEY")) {
+            assertThat(gateway.get(secret))
+                    .as("%s of the production gateway is a required variable, not a value", secret)
+                    .matches("\\$\\{[A-Z0-9_]+:\\?[^}]*}");
+        }
+        // The signing key is a file handed in as a compose secret, not a value in the environment.
+        assertThat(gateway.get("DEELPOORT_LOG_SIGNING_KEY_FILE")).isEqualTo("/run/secrets/log-signing-key");
+        assertThat(productionService("gateway").get("secrets")).isEqualTo(List.of("log-signing-key"));
+        assertThat(productionText).doesNotContain("_dev}", "deelpoort-gateway-secret", "deelpoort-console-secret");
+    }
+
+    @Test
+    void theSecretDefaultCheckCanFail() {
+        assertThat(secretsWithoutRequiredForm("a: ${DEELPOORT_APP_PASSWORD:-deelpoort_app_dev}\nb: ${X_SECRET}"))
+                .containsExactly("${DEELPOORT_APP_PASSWORD:-", "${X_SECRET");
+        assertThat(secretsWithoutRequiredForm("a: ${DEELPOORT_APP_PASSWORD:?set it}\nb: ${DEELPOORT_HOST:-x}"))
+                .isEmpty();
+        // The development file has defaults on purpose (documented there as dev-only).
+        assertThat(secretsWithoutRequiredForm(Files.exists(root.resolve("docker-compose.yml")) ? readDev() : ""))
+                .isNotEmpty();
+    }
+
+    private static String readDev() {
+        try {
+            return Files.readString(root.resolve("docker-compose.yml"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void productionGatewaySettingsBindToPropertiesThatExist() {
+        assertEveryGatewaySettingBinds(environment(productionService("gateway")), PRODUCTION);
+    }
+
+    @Test
+    void tlsEndsAtTheProxyAndOnlyTheProxyIsPublished() throws IOException {
+        Map<String, Object> proxy = productionService("proxy");
+        assertThat((List<?>) proxy.get("ports")).map(String::valueOf).contains("443:443");
+        assertThat(productionService("gateway")).doesNotContainKey("ports");
+        assertThat(productionService("postgres")).doesNotContainKey("ports");
+        assertThat((List<?>) productionService("keycloak").get("ports"))
+                .map(String::valueOf)
+                .as("Keycloak's own port only on the host's loopback (admin console)")
+                .allMatch(p -> p.startsWith("127.0.0.1:"));
+
+        Mount caddyfile = mounts(proxy).stream()
+                .filter(m -> m.target.equals("/etc/caddy/Caddyfile"))
+                .findFirst()
+                .orElseThrow();
+        String caddy = Files.readString(
+                root.resolve("deploy/compose").resolve(caddyfile.source).normalize());
+        assertThat(caddy)
+                .contains("reverse_proxy gateway:" + applicationYml.get("server.port"))
+                .contains("reverse_proxy keycloak:8080")
+                .contains("tls {$DEELPOORT_TLS}")
+                .contains("respond @actuator 404")
+                .contains("respond @admin 404");
+
+        Map<String, String> gateway = environment(productionService("gateway"));
+        assertThat(gateway)
+                .containsEntry("SERVER_FORWARD_HEADERS_STRATEGY", "native")
+                .containsEntry("SERVER_SERVLET_SESSION_COOKIE_SECURE", "true");
+        Map<String, String> keycloak = environment(productionService("keycloak"));
+        assertThat(keycloak).containsEntry("KC_PROXY_HEADERS", "xforwarded");
+        String realm = realmName();
+        assertThat(gateway.get("DEELPOORT_SECURITY_ISSUER"))
+                .as("the issuer is Keycloak's public https name (KC_HOSTNAME) + the realm")
+                .startsWith("https://")
+                .isEqualTo(keycloak.get("KC_HOSTNAME") + "/realms/" + realm);
+        assertThat(gateway.get("DEELPOORT_SECURITY_JWK_SET_URI"))
+                .isEqualTo("http://keycloak:8080/realms/" + realm + "/protocol/openid-connect/certs");
+    }
+
+    @Test
+    void productionKeycloakRunsInStartModeOnPostgres() {
+        Map<String, Object> keycloak = productionService("keycloak");
+        assertThat(command(keycloak)).startsWith("start").doesNotContain("start-dev");
+        assertThat(string(keycloak, "image"))
+                .isEqualTo("quay.io/keycloak/keycloak:" + pomProperty(root.resolve("pom.xml"), "keycloak.version"));
+        Map<String, String> env = environment(keycloak);
+        assertThat(env).containsEntry("KC_DB", "postgres").containsEntry("KC_DB_USERNAME", "keycloak");
+        assertThat(env.get("KC_DB_URL")).isEqualTo("jdbc:postgresql://postgres:5432/keycloak");
+        Mount realm = mounts(keycloak).stream()
+                .filter(m -> m.target.startsWith("/opt/keycloak/data/import/"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(realm.source)
+                .as("production imports the operator's realm, never the dev realm with its demo users")
+                .startsWith("${DEELPOORT_REALM_FILE:?");
+        String init = mounts(productionService("postgres")).stream()
+                .filter(m -> m.target.startsWith("/docker-entrypoint-initdb.d/"))
+                .map(m -> {
+                    Path script =
+                            root.resolve("deploy/compose").resolve(m.source).normalize();
+                    assertThat(script).as("init script %s", m.source).isRegularFile();
+                    try {
+                        return Files.readString(script);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                })
+                .reduce("", String::concat);
+        assertThat(init)
+                .containsPattern("(?i)CREATE ROLE\\s+keycloak\\s+LOGIN")
+                .containsPattern("(?i)CREATE DATABASE\\s+keycloak\\s+OWNER\\s+keycloak")
+                .containsPattern("(?i)CREATE DATABASE\\s+deelpoort\\s+OWNER\\s+deelpoort_owner");
+        assertThat(variableOf(env.get("KC_DB_PASSWORD")))
+                .isEqualTo(variableOf(environment(productionService("postgres")).get("KEYCLOAK_DB_PASSWORD")));
+        Map<String, String> gateway = environment(productionService("gateway"));
+        Map<String, String> postgres = environment(productionService("postgres"));
+        assertThat(variableOf(gateway.get("SPRING_DATASOURCE_PASSWORD")))
+                .isEqualTo(variableOf(postgres.get("DEELPOORT_APP_PASSWORD")));
+        assertThat(variableOf(gateway.get("SPRING_FLYWAY_PASSWORD")))
+                .isEqualTo(variableOf(postgres.get("DEELPOORT_OWNER_PASSWORD")));
+    }
+
+    private static String variableOf(String value) {
+        Matcher m = VARIABLE.matcher(String.valueOf(value));
+        assertThat(m.find()).as("%s refers to a variable", value).isTrue();
+        return m.group(1);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void productionServicesHaveHealthchecksAndStartInOrder() {
+        Map<String, Object> services = (Map<String, Object>) production.get("services");
+        assertThat(services.keySet()).containsExactlyInAnyOrder("proxy", "postgres", "keycloak", "gateway");
+        services.keySet()
+                .forEach(name -> assertThat(productionService(name).get("healthcheck"))
+                        .as("healthcheck of %s", name)
+                        .isInstanceOf(Map.class));
+        Map<String, Object> dependsOn =
+                (Map<String, Object>) productionService("gateway").get("depends_on");
+        assertThat(dependsOn).containsKeys("postgres", "keycloak");
+        assertThat(string(productionService("gateway"), "image")).startsWith("${DEELPOORT_GATEWAY_IMAGE:?");
+    }
+
+    @Test
+    void theApiContactIsSettableInBothComposeFiles() {
+        for (Map<String, String> env :
+                List.of(environment(service("gateway")), environment(productionService("gateway")))) {
+            assertThat(env)
+                    .containsKeys(
+                            "DEELPOORT_API_CONTACT_NAME", "DEELPOORT_API_CONTACT_EMAIL", "DEELPOORT_API_CONTACT_URL");
+        }
+        assertThat(configurationPropertiesOfTheGateway())
+                .contains("deelpoort.api.contact.name", "deelpoort.api.contact.email", "deelpoort.api.contact.url");
+    }
+
     // ============================================================================== helpers
 
     private static Path repositoryRoot() {
@@ -495,7 +692,11 @@ class ComposeFileTest {
                             String.valueOf(map.get("target")),
                             Boolean.parseBoolean(String.valueOf(map.get("read_only")))));
                 } else {
-                    String[] parts = String.valueOf(item).split(":");
+                    // A ${NAME:?message} source holds colons of its own: split outside ${…} only.
+                    String[] parts = Stream.of(
+                                    protectVariables(String.valueOf(item)).split(":"))
+                            .map(part -> part.replace('\u0000', ':'))
+                            .toArray(String[]::new);
                     boolean ro =
                             parts.length > 2 && List.of(parts[2].split(",")).contains("ro");
                     mounts.add(new Mount(parts[0], parts.length > 1 ? parts[1] : parts[0], ro));
@@ -503,6 +704,22 @@ class ComposeFileTest {
             }
         }
         return mounts;
+    }
+
+    /** Colons inside {@code ${…}} replaced by NUL, so that splitting at colons leaves variables whole. */
+    private static String protectVariables(String text) {
+        StringBuilder out = new StringBuilder();
+        int depth = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '$' && i + 1 < text.length() && text.charAt(i + 1) == '{') {
+                depth++;
+            } else if (c == '}' && depth > 0) {
+                depth--;
+            }
+            out.append(c == ':' && depth > 0 ? '\u0000' : c);
+        }
+        return out.toString();
     }
 
     private static String realmName() {

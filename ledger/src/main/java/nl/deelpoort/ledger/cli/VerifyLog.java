@@ -12,8 +12,8 @@ import java.util.Base64;
 import java.util.List;
 import nl.deelpoort.ledger.LedgerFormatException;
 import nl.deelpoort.ledger.note.Checkpoint;
+import nl.deelpoort.ledger.note.KeyRing;
 import nl.deelpoort.ledger.note.NoteVerificationException;
-import nl.deelpoort.ledger.note.NoteVerifier;
 import nl.deelpoort.ledger.verify.ExportLine;
 import nl.deelpoort.ledger.verify.LogVerificationException;
 import nl.deelpoort.ledger.verify.LogVerifier;
@@ -32,7 +32,7 @@ public final class VerifyLog {
 
     static final String USAGE_TEXT = """
             usage: java -jar ledger-cli.jar --log <export.jsonl> --checkpoint <checkpoint.txt>
-                     (--key <name+id+key> | --key-file <public-key.txt>)
+                     (--key <name+id+key> | --key-file <public-keys.txt>)...
                      [--previous-checkpoint <older-checkpoint.txt>] [--origin <origin>]
 
             Checks every entry of the export (leaf hash recomputed from the canonical bytes, bytes
@@ -43,6 +43,10 @@ public final class VerifyLog {
             goes into the tree as given, so a wrong one makes the root differ from the checkpoint, but
             their contents cannot be checked. The verdict says how many entries were checked in full and
             how many as redacted leaves.
+            --key and --key-file may be repeated, and a key file may hold several keys (one per line,
+            # comments allowed): all are trusted, and each checkpoint is checked with the key its
+            signature names (name and key id), so a log whose signing key was changed between the
+            previous checkpoint and the checkpoint verifies with the old and the new key.
             Exit 0: verified; 1: verification failed; 2: usage or I/O error.
             """;
 
@@ -66,12 +70,19 @@ public final class VerifyLog {
             out.print(USAGE_TEXT);
             return OK;
         }
-        NoteVerifier key;
+        KeyRing keys;
         String checkpointNote;
         String previousNote = null;
         try {
-            String keyText = o.key != null ? o.key : Files.readString(o.keyFile, StandardCharsets.UTF_8);
-            key = NoteVerifier.fromVerifierKey(keyText);
+            StringBuilder keyText = new StringBuilder();
+            for (String key : o.keys) {
+                keyText.append(key).append('\n');
+            }
+            for (Path keyFile : o.keyFiles) {
+                keyText.append(Files.readString(keyFile, StandardCharsets.UTF_8))
+                        .append('\n');
+            }
+            keys = KeyRing.parse(keyText.toString());
             checkpointNote = Files.readString(o.checkpoint, StandardCharsets.UTF_8);
             if (o.previous != null) {
                 previousNote = Files.readString(o.previous, StandardCharsets.UTF_8);
@@ -84,10 +95,13 @@ public final class VerifyLog {
             return USAGE;
         }
         try {
-            Checkpoint checkpoint = openCheckpoint("checkpoint", checkpointNote, key, o.origin);
+            KeyRing.Opened signedCheckpoint = openNote("checkpoint", checkpointNote, keys);
+            Checkpoint checkpoint = parseCheckpoint("checkpoint", signedCheckpoint, o.origin);
             Checkpoint previous = null;
+            KeyRing.Opened signedPrevious = null;
             if (previousNote != null) {
-                previous = openCheckpoint("previous checkpoint", previousNote, key, checkpoint.origin());
+                signedPrevious = openNote("previous checkpoint", previousNote, keys);
+                previous = parseCheckpoint("previous checkpoint", signedPrevious, checkpoint.origin());
                 if (previous.size() > checkpoint.size()) {
                     throw new LogVerificationException(
                             -1,
@@ -125,9 +139,12 @@ public final class VerifyLog {
             out.println("OK: " + checkpoint.size() + " entries verified (" + fullCovered + " in full, "
                     + redactedCovered + " as redacted leaves) against checkpoint " + checkpoint.origin()
                     + " size " + checkpoint.size() + " root "
-                    + Base64.getEncoder().encodeToString(checkpoint.rootHash()) + " (signed by " + key.name() + ")");
+                    + Base64.getEncoder().encodeToString(checkpoint.rootHash()) + " (signed by "
+                    + signedCheckpoint.signer().name() + ", key "
+                    + keyIdOf(signedCheckpoint) + ")");
             if (previous != null) {
-                out.println("OK: consistent with previous checkpoint size " + previous.size());
+                out.println("OK: consistent with previous checkpoint size " + previous.size() + " (signed by "
+                        + signedPrevious.signer().name() + ", key " + keyIdOf(signedPrevious) + ")");
             }
             if (verifier.size() > checkpoint.size()) {
                 long laterRedacted = verifier.redactedEntries() - redactedCovered;
@@ -145,11 +162,23 @@ public final class VerifyLog {
         }
     }
 
-    private static Checkpoint openCheckpoint(String what, String note, NoteVerifier key, String origin) {
+    private static String keyIdOf(KeyRing.Opened opened) {
+        return opened.signer().verifierKey().split("\\+", 3)[1];
+    }
+
+    private static KeyRing.Opened openNote(String what, String note, KeyRing keys) {
+        try {
+            return keys.open(note);
+        } catch (NoteVerificationException e) {
+            throw new LogVerificationException(-1, what + ": " + e.getMessage());
+        }
+    }
+
+    private static Checkpoint parseCheckpoint(String what, KeyRing.Opened note, String origin) {
         Checkpoint cp;
         try {
-            cp = Checkpoint.open(note, key);
-        } catch (NoteVerificationException | LedgerFormatException e) {
+            cp = Checkpoint.parse(note.text());
+        } catch (LedgerFormatException e) {
             throw new LogVerificationException(-1, what + ": " + e.getMessage());
         }
         if (origin != null && !origin.equals(cp.origin())) {
@@ -200,15 +229,16 @@ public final class VerifyLog {
         return batch.stream().filter(l -> l.redacted() && l.seq() < covered).count();
     }
 
-    private record Options(Path log, Path checkpoint, String key, Path keyFile, Path previous, String origin) {
+    private record Options(
+            Path log, Path checkpoint, List<String> keys, List<Path> keyFiles, Path previous, String origin) {
 
         /** Null means: help was asked for. */
         static Options parse(String[] args) {
             Path log = null;
             Path checkpoint = null;
-            Path keyFile = null;
+            List<Path> keyFiles = new ArrayList<>();
             Path previous = null;
-            String key = null;
+            List<String> keys = new ArrayList<>();
             String origin = null;
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
@@ -222,8 +252,8 @@ public final class VerifyLog {
                 switch (a) {
                     case "--log" -> log = Path.of(v);
                     case "--checkpoint" -> checkpoint = Path.of(v);
-                    case "--key" -> key = v;
-                    case "--key-file" -> keyFile = Path.of(v);
+                    case "--key" -> keys.add(v);
+                    case "--key-file" -> keyFiles.add(Path.of(v));
                     case "--previous-checkpoint" -> previous = Path.of(v);
                     case "--origin" -> origin = v;
                     default -> throw new IllegalArgumentException("unknown option " + a);
@@ -232,10 +262,10 @@ public final class VerifyLog {
             if (log == null || checkpoint == null) {
                 throw new IllegalArgumentException("--log and --checkpoint are required");
             }
-            if ((key == null) == (keyFile == null)) {
-                throw new IllegalArgumentException("give exactly one of --key and --key-file");
+            if (keys.isEmpty() && keyFiles.isEmpty()) {
+                throw new IllegalArgumentException("give at least one --key or --key-file");
             }
-            return new Options(log, checkpoint, key, keyFile, previous, origin);
+            return new Options(log, checkpoint, keys, keyFiles, previous, origin);
         }
     }
 }

@@ -3,6 +3,7 @@ package nl.deelpoort.ledger.note;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 import org.bouncycastle.crypto.signers.Ed25519Signer;
 
@@ -75,6 +76,17 @@ public final class NoteVerifier {
      *     or has a line claiming this key whose signature does not verify
      */
     public String open(String note) {
+        return open(note, List.of(this)).text();
+    }
+
+    /**
+     * Checks a signed note against several trusted keys: each signature line is checked with the key
+     * its name and key id name, lines of other keys are skipped, and at least one must verify.
+     *
+     * @return the note's text and the key that signed it (the first verified line's)
+     * @throws NoteVerificationException as {@link #open(String)}, for any of the keys
+     */
+    static KeyRing.Opened open(String note, List<NoteVerifier> trusted) {
         if (note == null || !note.endsWith("\n")) {
             throw new NoteVerificationException("malformed note: it must end with a newline");
         }
@@ -94,7 +106,7 @@ public final class NoteVerifier {
             throw new NoteVerificationException("malformed note: more than " + MAX_SIGNATURES + " signatures");
         }
         byte[] message = text.getBytes(StandardCharsets.UTF_8);
-        boolean verified = false;
+        NoteVerifier signer = null;
         for (int i = 0; i < count; i++) {
             String line = lines[i];
             if (!line.startsWith(SIG_PREFIX)) {
@@ -119,18 +131,34 @@ public final class NoteVerifier {
                 throw new NoteVerificationException("malformed note: signature line " + (i + 1) + " is too short");
             }
             int id = ((blob[0] & 0xff) << 24) | ((blob[1] & 0xff) << 16) | ((blob[2] & 0xff) << 8) | (blob[3] & 0xff);
-            if (!sigName.equals(name) || id != keyId) {
+            NoteVerifier key = null;
+            for (NoteVerifier candidate : trusted) {
+                if (sigName.equals(candidate.name) && id == candidate.keyId) {
+                    key = candidate;
+                    break;
+                }
+            }
+            if (key == null) {
                 continue;
             }
-            if (blob.length != 4 + 64 || !verifySignature(message, blob)) {
-                throw new NoteVerificationException("invalid signature by " + name + "+" + NoteKeys.hexId(keyId));
+            if (blob.length != 4 + 64 || !key.verifySignature(message, blob)) {
+                throw new NoteVerificationException(
+                        "invalid signature by " + key.name + "+" + NoteKeys.hexId(key.keyId));
             }
-            verified = true;
+            if (signer == null) {
+                signer = key;
+            }
         }
-        if (!verified) {
-            throw new NoteVerificationException("note has no signature by " + name + "+" + NoteKeys.hexId(keyId));
+        if (signer == null) {
+            throw new NoteVerificationException("note has no signature by "
+                    + (trusted.size() == 1 ? "" : "any of ")
+                    + String.join(
+                            ", ",
+                            trusted.stream()
+                                    .map(k -> k.name + "+" + NoteKeys.hexId(k.keyId))
+                                    .toList()));
         }
-        return text;
+        return new KeyRing.Opened(text, signer);
     }
 
     private boolean verifySignature(byte[] message, byte[] blob) {

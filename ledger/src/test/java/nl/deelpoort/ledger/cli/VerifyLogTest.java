@@ -337,4 +337,84 @@ class VerifyLogTest {
         assertThat(err()).contains("usage:");
         assertThat(run("--help")).isEqualTo(VerifyLog.OK);
     }
+
+    // --- a signing-key change: the previous checkpoint carries the old key's signature, the new one the new key's
+
+    private static final NoteSigner NEW_SIGNER = NoteSigner.generate(ORIGIN, new SecureRandom());
+
+    @Test
+    void aLogVerifiesAcrossASigningKeyChangeWithBothKeys() throws IOException {
+        Files.writeString(checkpoint, checkpoint(SIZE).sign(NEW_SIGNER));
+        Path keys = Files.writeString(
+                dir.resolve("keys.pub"),
+                "# old key, retired 2027-01-01\n" + SIGNER.verifierKey() + "\n\n" + NEW_SIGNER.verifierKey() + "\n");
+
+        assertThat(run(
+                        "--log", log.toString(),
+                        "--checkpoint", checkpoint.toString(),
+                        "--previous-checkpoint", previous.toString(),
+                        "--key-file", keys.toString()))
+                .as(err())
+                .isEqualTo(VerifyLog.OK);
+        String id = NEW_SIGNER.verifierKey().split("\\+")[1];
+        String oldId = SIGNER.verifierKey().split("\\+")[1];
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("size 20 root")
+                .contains("(signed by " + ORIGIN + ", key " + id + ")")
+                .contains("consistent with previous checkpoint size 8 (signed by " + ORIGIN + ", key " + oldId + ")");
+    }
+
+    @Test
+    void repeatedKeyOptionsAreAllTrusted() throws IOException {
+        Files.writeString(checkpoint, checkpoint(SIZE).sign(NEW_SIGNER));
+
+        assertThat(run(
+                        "--log", log.toString(),
+                        "--checkpoint", checkpoint.toString(),
+                        "--previous-checkpoint", previous.toString(),
+                        "--key", SIGNER.verifierKey(),
+                        "--key", NEW_SIGNER.verifierKey()))
+                .as(err())
+                .isEqualTo(VerifyLog.OK);
+    }
+
+    @Test
+    void withOnlyTheNewKeyTheOldCheckpointIsNotTrusted() throws IOException {
+        Files.writeString(checkpoint, checkpoint(SIZE).sign(NEW_SIGNER));
+
+        assertThat(run(
+                        "--log", log.toString(),
+                        "--checkpoint", checkpoint.toString(),
+                        "--previous-checkpoint", previous.toString(),
+                        "--key", NEW_SIGNER.verifierKey()))
+                .isEqualTo(VerifyLog.FAILED);
+        assertThat(err()).contains("previous checkpoint: note has no signature by " + ORIGIN);
+    }
+
+    @Test
+    void aSignatureNamingATrustedKeyMustVerifyWithThatKey() throws IOException {
+        // The old key's line carries the new key's signature: it names a trusted key but does not verify
+        // with it. That another trusted key would have verified the bytes does not save it.
+        String signedByNew = checkpoint(SIZE).sign(NEW_SIGNER);
+        String oldLine =
+                checkpoint(SIZE).sign(SIGNER).lines().reduce((a, b) -> b).orElseThrow();
+        String newLine = signedByNew.lines().reduce((a, b) -> b).orElseThrow();
+        String oldPrefix = oldLine.substring(0, oldLine.lastIndexOf(' ') + 1);
+        byte[] oldBlob = java.util.Base64.getDecoder().decode(oldLine.substring(oldLine.lastIndexOf(' ') + 1));
+        byte[] newBlob = java.util.Base64.getDecoder().decode(newLine.substring(newLine.lastIndexOf(' ') + 1));
+        System.arraycopy(newBlob, 4, oldBlob, 4, 64);
+        String forged = signedByNew.replace(
+                newLine, oldPrefix + java.util.Base64.getEncoder().encodeToString(oldBlob));
+        Files.writeString(checkpoint, forged);
+
+        assertThat(run(
+                        "--log", log.toString(),
+                        "--checkpoint", checkpoint.toString(),
+                        "--key", SIGNER.verifierKey(),
+                        "--key", NEW_SIGNER.verifierKey()))
+                .isEqualTo(VerifyLog.FAILED);
+        assertThat(err())
+                .contains("checkpoint: invalid signature by " + ORIGIN + "+"
+                        + SIGNER.verifierKey().split("\\+")[1]);
+    }
 }
