@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import nl.deelpoort.gateway.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -67,6 +68,20 @@ class TracePropagationIT extends IntegrationTest {
         HttpResponse<String> r = get(path, null);
         assertThat(r.headers().firstValue("traceparent"))
                 .hasValueSatisfying(t -> assertThat(t).matches(TRACEPARENT));
+    }
+
+    @Test
+    void aBodyRefusedAsTooLargeIsTracedToo() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/disclosures"))
+                .header("traceparent", "00-" + TRACE + "-" + PARENT + "-01")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[BodySizeLimitFilter.MAX_BODY_BYTES + 1]))
+                .build();
+        HttpResponse<String> r = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(413);
+        assertThat(r.headers().firstValue("traceparent"))
+                .hasValueSatisfying(
+                        t -> assertThat(t).startsWith("00-" + TRACE + "-").doesNotContain(PARENT));
     }
 
     /** The answer of an unauthenticated API call (401, from the security filters) to {@code header}. */
