@@ -1,5 +1,6 @@
 package nl.deelpoort.gateway.decision;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -34,9 +35,12 @@ public class DecisionService {
     private final GroundsFacts grounds;
     private final Framework framework;
     private final Clock clock;
+    private final DecisionMetrics metrics;
 
-    public DecisionService(DecisionEngine engine, GroundsFacts grounds, Framework framework, Clock clock) {
+    public DecisionService(
+            DecisionEngine engine, GroundsFacts grounds, Framework framework, Clock clock, MeterRegistry meters) {
         this.engine = engine;
+        this.metrics = new DecisionMetrics(meters);
         this.grounds = grounds;
         this.framework = framework;
         this.clock = clock;
@@ -82,9 +86,13 @@ public class DecisionService {
                 facts);
     }
 
-    /** Decides; a caller claiming a role its organisation does not hold is refused outright (403). */
+    /**
+     * Decides; a caller claiming a role its organisation does not hold is refused outright (403). Every
+     * decision, that refusal included, is counted and logged (without personal data) by {@link DecisionMetrics}.
+     */
     public DecisionResult decide(DecisionRequest request) {
         DecisionResult result = engine.decide(request);
+        metrics.decided(result);
         if (result.reasons().stream().anyMatch(r -> r.code() == ReasonCode.ROLE_NOT_HELD)) {
             throw new RoleNotHeldException(result.reasons());
         }

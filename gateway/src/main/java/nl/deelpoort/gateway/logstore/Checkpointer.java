@@ -35,8 +35,10 @@ final class Checkpointer {
     private final LogReader reader;
     private final NoteSigner signer;
     private final String origin;
+    private final LogMetrics metrics;
 
-    Checkpointer(DataSource dataSource, LogReader reader, NoteSigner signer, String origin) {
+    Checkpointer(DataSource dataSource, LogReader reader, NoteSigner signer, String origin, LogMetrics metrics) {
+        this.metrics = metrics;
         this.jdbc = JdbcClient.create(dataSource);
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.reader = reader;
@@ -60,8 +62,11 @@ final class Checkpointer {
      * @throws InconsistentLogException if the log does not extend the latest checkpoint
      */
     StoredCheckpoint checkpointNow() {
-        return LogUnavailableException.onDatabaseFailure(
+        StoredCheckpoint latest = LogUnavailableException.onDatabaseFailure(
                 "The disclosure log cannot be checkpointed.", () -> transactions.execute(status -> sign()));
+        // Committed, and the log held exactly its tree size when it was signed or found current.
+        metrics.checkpointed(latest);
+        return latest;
     }
 
     private StoredCheckpoint sign() {

@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -77,15 +78,24 @@ final class LogSequencer implements AutoCloseable {
     private final Clock clock;
     private final BlockingQueue<Pending> queue;
     private final Thread writer;
+    private final LogMetrics metrics;
     private volatile boolean closed;
+
+    /** When the writer last came round its loop (System.nanoTime), for {@link #state}. */
+    private volatile long heartbeat = System.nanoTime();
+
+    /** When the latest batch that failed to commit failed, if it failed after the latest commit; else 0. */
+    private volatile long failedAt;
 
     /** The frontier as of the last commit of this sequencer; null when it must be rebuilt. Writer thread only. */
     private CompactTree tree;
 
-    private record Pending(LogEntry entry, CompletableFuture<Long> seq) {}
+    private record Pending(LogEntry entry, CompletableFuture<Long> seq, long submitted) {}
 
     /** A sequencer writing through {@code dataSource}: its own pool, so that appends never wait for the main one. */
-    LogSequencer(DataSource dataSource, int batchSize, Duration linger, int queueCapacity, Clock clock) {
+    LogSequencer(
+            DataSource dataSource, int batchSize, Duration linger, int queueCapacity, Clock clock, LogMetrics metrics) {
+        this.metrics = metrics;
         this.jdbc = JdbcClient.create(dataSource);
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.reader = new LogReader(dataSource);
@@ -103,18 +113,18 @@ final class LogSequencer implements AutoCloseable {
      * with the seq once committed, or exceptionally with a {@link LogUnavailableException}.
      */
     CompletableFuture<Long> submit(LogEntry entry) {
-        Pending p = new Pending(entry, new CompletableFuture<>());
+        Pending p = new Pending(entry, new CompletableFuture<>(), System.nanoTime());
         if (closed) {
-            p.seq.completeExceptionally(new LogUnavailableException("The log sequencer is stopped."));
+            failed(p, new LogUnavailableException("The log sequencer is stopped."));
             return p.seq;
         }
         if (!queue.offer(p)) {
-            p.seq.completeExceptionally(new LogUnavailableException("The log sequencer is overloaded."));
+            failed(p, new LogUnavailableException("The log sequencer is overloaded."));
             return p.seq;
         }
         // close() may have drained the queue between the check and the offer.
         if (closed && queue.remove(p)) {
-            p.seq.completeExceptionally(new LogUnavailableException("The log sequencer is stopped."));
+            failed(p, new LogUnavailableException("The log sequencer is stopped."));
         }
         return p.seq;
     }
@@ -130,12 +140,13 @@ final class LogSequencer implements AutoCloseable {
         }
         List<Pending> left = new ArrayList<>();
         queue.drainTo(left);
-        left.forEach(p -> p.seq.completeExceptionally(new LogUnavailableException("The log sequencer is stopped.")));
+        left.forEach(p -> failed(p, new LogUnavailableException("The log sequencer is stopped.")));
     }
 
     private void run() {
         List<Pending> batch = new ArrayList<>(batchSize);
         while (!closed || !queue.isEmpty()) {
+            heartbeat = System.nanoTime();
             try {
                 Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
@@ -149,12 +160,13 @@ final class LogSequencer implements AutoCloseable {
                 write(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                batch.forEach(p -> p.seq.completeExceptionally(new LogUnavailableException("Interrupted.")));
+                batch.forEach(p -> failed(p, new LogUnavailableException("Interrupted.")));
                 return;
             } catch (RuntimeException | Error e) {
                 // write() completes every future itself; this is a last resort so no caller hangs.
                 log.error("Log sequencer batch failed unexpectedly", e);
-                batch.forEach(p -> p.seq.completeExceptionally(new LogUnavailableException("Log write failed.", e)));
+                failedAt = System.nanoTime();
+                batch.forEach(p -> failed(p, new LogUnavailableException("Log write failed.", e)));
             } finally {
                 batch.clear();
             }
@@ -178,6 +190,7 @@ final class LogSequencer implements AutoCloseable {
     }
 
     private void write(List<Pending> batch) {
+        metrics.batch(batch.size());
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         List<Pending> accepted = new ArrayList<>(batch.size());
         List<Long> seqs = new ArrayList<>(batch.size());
@@ -200,7 +213,7 @@ final class LogSequencer implements AutoCloseable {
                         canonical = LogEntryCodec.encode(e);
                     } catch (RuntimeException bad) {
                         // One malformed entry must not sink the others of the batch.
-                        p.seq.completeExceptionally(bad);
+                        failed(p, bad);
                         continue;
                     }
                     byte[] leaf = MerkleHash.leafHash(canonical);
@@ -223,15 +236,60 @@ final class LogSequencer implements AutoCloseable {
                     "Log batch of {} entries not committed: {}",
                     batch.size(),
                     e.getClass().getName());
+            failedAt = System.nanoTime();
             LogUnavailableException failure =
                     new LogUnavailableException("The disclosure log could not commit the entry.", e);
             for (Pending p : batch) {
-                p.seq.completeExceptionally(failure);
+                failed(p, failure);
             }
             return;
         }
+        failedAt = 0;
+        if (!accepted.isEmpty()) {
+            metrics.logSize(seqs.get(seqs.size() - 1) + 1);
+        }
+        long committedAt = System.nanoTime();
         for (int i = 0; i < accepted.size(); i++) {
-            accepted.get(i).seq.complete(seqs.get(i));
+            Pending p = accepted.get(i);
+            metrics.appended(committedAt - p.submitted);
+            p.seq.complete(seqs.get(i));
+        }
+    }
+
+    private void failed(Pending p, RuntimeException failure) {
+        if (p.seq.completeExceptionally(failure)) {
+            metrics.appendFailed(System.nanoTime() - p.submitted);
+        }
+    }
+
+    /** What the readiness check reads ({@link LogSequencerHealth}). */
+    State state() {
+        long now = System.nanoTime();
+        long failed = failedAt;
+        return new State(
+                !closed && writer.isAlive(),
+                queue.size(),
+                Duration.ofNanos(now - heartbeat),
+                failed == 0 ? null : Duration.ofNanos(now - failed));
+    }
+
+    /**
+     * @param sinceFailure how long ago the latest batch failed, null if a commit followed it
+     */
+    record State(boolean running, int queued, Duration sinceHeartbeat, Duration sinceFailure) {
+
+        /** Why the sequencer cannot be counted on now, if it cannot. */
+        Optional<String> problem(Duration window) {
+            if (!running) {
+                return Optional.of("stopped");
+            }
+            if (sinceHeartbeat.compareTo(window) > 0) {
+                return Optional.of("stalled");
+            }
+            if (sinceFailure != null && sinceFailure.compareTo(window) <= 0) {
+                return Optional.of("last batch not committed");
+            }
+            return Optional.empty();
         }
     }
 

@@ -35,10 +35,31 @@ class LogStoreConfiguration {
         return pool;
     }
 
+    /** The log's meters: append latency, batch size, log size, checkpoint age (docs/observability.md). */
+    @Bean
+    LogMetrics logMetrics(MeterRegistry meters) {
+        return new LogMetrics(meters, Clock.systemUTC());
+    }
+
     @Bean(destroyMethod = "close")
-    LogSequencer logSequencer(@Qualifier("logSequencerPool") DataSource pool, LogSettings settings) {
+    LogSequencer logSequencer(
+            @Qualifier("logSequencerPool") DataSource pool, LogSettings settings, LogMetrics metrics) {
         return new LogSequencer(
-                pool, settings.batchSize(), settings.batchLinger(), settings.queueCapacity(), Clock.systemUTC());
+                pool,
+                settings.batchSize(),
+                settings.batchLinger(),
+                settings.queueCapacity(),
+                Clock.systemUTC(),
+                metrics);
+    }
+
+    /**
+     * Health contributor {@code logSequencer}, part of the readiness group (application.yml): down
+     * while the sequencer cannot commit, judged over one append timeout.
+     */
+    @Bean
+    LogSequencerHealth logSequencerHealthIndicator(LogSequencer sequencer, LogSettings settings) {
+        return new LogSequencerHealth(sequencer, settings.appendTimeout());
     }
 
     @Bean
@@ -58,8 +79,9 @@ class LogStoreConfiguration {
 
     /** Signs checkpoints every {@code deelpoort.log.checkpoint-interval} ({@code @Scheduled}). */
     @Bean
-    Checkpointer checkpointer(DataSource dataSource, LogReader reader, NoteSigner logSigner, LogSettings settings) {
-        return new Checkpointer(dataSource, reader, logSigner, settings.origin());
+    Checkpointer checkpointer(
+            DataSource dataSource, LogReader reader, NoteSigner logSigner, LogSettings settings, LogMetrics metrics) {
+        return new Checkpointer(dataSource, reader, logSigner, settings.origin(), metrics);
     }
 
     /** Entries as each caller may see them, for the log endpoint and the console. */

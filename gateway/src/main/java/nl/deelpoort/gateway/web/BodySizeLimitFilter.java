@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -22,10 +21,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Request bodies over 1 MiB get {@code 413} (docs/api.md, "Common rules") before anything reads them. A
  * declared {@code Content-Length} is checked up front; a body without one (chunked) is read up to
- * the limit here, so no later reader can be made to buffer more.
+ * the limit here, so no later reader can be made to buffer more. Runs after the request's server span
+ * is open and named in the answer ({@link TraceHeaderFilter}), so that a 413 can be correlated too.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@Order(TraceHeaderFilter.ORDER + 1)
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
     static final int MAX_BODY_BYTES = 1024 * 1024;

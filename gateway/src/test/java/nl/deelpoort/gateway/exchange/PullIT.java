@@ -200,7 +200,7 @@ class PullIT extends IntegrationTest {
                         .build());
         assertThat(r.statusCode()).isEqualTo(200);
         String traceparent = r.headers().firstValue("traceparent").orElseThrow();
-        assertThat(traceparent).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-00");
+        assertThat(traceparent).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]").doesNotContain("NOT");
         LogEntry logged = entry(
                 dataSource,
                 Long.parseLong(r.headers().firstValue("X-Disclosure-Id").orElseThrow()));

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
@@ -19,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,6 +38,7 @@ import nl.deelpoort.ledger.merkle.MerkleHash;
 import nl.deelpoort.ledger.merkle.MerkleVerifier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.jdbc.datasource.AbstractDataSource;
 
 class LogSequencerIT extends IntegrationTest {
@@ -159,6 +164,108 @@ class LogSequencerIT extends IntegrationTest {
         assertThat(log.append(probe("after"))).isEqualTo(sizeBefore);
     }
 
+    @Test
+    void everyAppendIsTimedFromSubmitToCommitAndEveryBatchMeasured() throws Exception {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        int entries = 40;
+        List<CompletableFuture<Long>> seqs = new ArrayList<>();
+        try (LogSequencer s = sequencer(dataSource, meters)) {
+            for (int i = 0; i < entries; i++) {
+                seqs.add(s.submit(probe("metered")));
+            }
+            long last = 0;
+            for (CompletableFuture<Long> seq : seqs) {
+                last = Math.max(last, seq.get(10, TimeUnit.SECONDS));
+            }
+            Timer committed = meters.get("deelpoort.log.append")
+                    .tag("outcome", "committed")
+                    .timer();
+            assertThat(committed.count()).isEqualTo(entries);
+            assertThat(committed.totalTime(TimeUnit.NANOSECONDS)).isPositive();
+            assertThat(meters.get("deelpoort.log.append")
+                            .tag("outcome", "failed")
+                            .timer()
+                            .count())
+                    .isZero();
+            var batches = meters.get("deelpoort.log.batch.size").summary();
+            assertThat(batches.totalAmount()).isEqualTo(entries);
+            assertThat(batches.count()).isBetween(1L, (long) entries);
+            assertThat(meters.get("deelpoort.log.size").gauge().value()).isGreaterThanOrEqualTo(last + 1);
+            assertThat(new LogSequencerHealth(s, Duration.ofSeconds(10))
+                            .health()
+                            .getStatus())
+                    .isEqualTo(Status.UP);
+        }
+    }
+
+    @Test
+    void aSequencerThatCannotCommitIsNotReadyAndAStoppedOneNeither() throws Exception {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        DataSource down = new AbstractDataSource() {
+            @Override
+            public Connection getConnection() throws SQLException {
+                throw new SQLException("connection refused");
+            }
+
+            @Override
+            public Connection getConnection(String username, String password) throws SQLException {
+                return getConnection();
+            }
+        };
+        LogSequencer s = sequencer(down, meters);
+        LogSequencerHealth health = new LogSequencerHealth(s, Duration.ofSeconds(10));
+        assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+        CompletableFuture<Long> seq = s.submit(probe("down"));
+        assertThatThrownBy(() -> seq.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+        assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
+        assertThat(health.health().getDetails()).containsEntry("problem", "last batch not committed");
+        assertThat(meters.get("deelpoort.log.append")
+                        .tag("outcome", "failed")
+                        .timer()
+                        .count())
+                .isEqualTo(1);
+        assertThat(meters.get("deelpoort.log.batch.size").summary().count()).isEqualTo(1);
+        // Once the failure is older than the window the sequencer gets its chance again: readiness does
+        // not wait for traffic to prove that the database is back.
+        Thread.sleep(500);
+        assertThat(new LogSequencerHealth(s, Duration.ofMillis(400)).health().getStatus())
+                .isEqualTo(Status.UP);
+        assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
+        s.close();
+        assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
+        assertThat(health.health().getDetails()).containsEntry("problem", "stopped");
+    }
+
+    @Test
+    void aSequencerStuckInAWriteIsNotReady() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        DataSource hanging = new AbstractDataSource() {
+            @Override
+            public Connection getConnection() throws SQLException {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new SQLException("gave up");
+            }
+
+            @Override
+            public Connection getConnection(String username, String password) throws SQLException {
+                return getConnection();
+            }
+        };
+        try (LogSequencer s = sequencer(hanging)) {
+            LogSequencerHealth health = new LogSequencerHealth(s, Duration.ofMillis(300));
+            CompletableFuture<Long> seq = s.submit(probe("hangs"));
+            Thread.sleep(1_000);
+            assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
+            assertThat(health.health().getDetails()).containsEntry("problem", "stalled");
+            release.countDown();
+            assertThatThrownBy(() -> seq.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+        }
+    }
+
     private long entriesMentioning(String marker) throws SQLException {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(
@@ -178,7 +285,12 @@ class LogSequencerIT extends IntegrationTest {
     }
 
     private static LogSequencer sequencer(DataSource ds) {
-        return new LogSequencer(ds, 64, Duration.ZERO, 1000, Clock.systemUTC());
+        return sequencer(ds, new SimpleMeterRegistry());
+    }
+
+    private static LogSequencer sequencer(DataSource ds, MeterRegistry meters) {
+        return new LogSequencer(
+                ds, 64, Duration.ZERO, 1000, Clock.systemUTC(), new LogMetrics(meters, Clock.systemUTC()));
     }
 
     /** The real database, except that inserting subtree hashes fails. */
