@@ -80,9 +80,18 @@ public final class DevServices implements AutoCloseable {
         return new Tokens(keycloak.tokenEndpoint());
     }
 
-    /** Spring properties that point the gateway at these services. */
+    /** The gateway's development profile: it generates missing keys; without it, start-up demands them. */
+    public static final String DEV_PROFILE = "dev";
+
+    /**
+     * Spring properties that point the gateway at these services, with the {@value #DEV_PROFILE}
+     * profile active (the local stack passes them as command-line arguments; the tests' base class
+     * also activates the profile with {@code @ActiveProfiles}, since a property added after the
+     * environment is prepared cannot activate a profile).
+     */
     public Map<String, String> gatewayProperties() {
         Map<String, String> p = new LinkedHashMap<>();
+        p.put("spring.profiles.active", DEV_PROFILE);
         p.put("spring.datasource.url", database.jdbcUrl());
         p.put("spring.datasource.username", EmbeddedDatabase.APP);
         p.put("spring.datasource.password", EmbeddedDatabase.APP_PASSWORD);

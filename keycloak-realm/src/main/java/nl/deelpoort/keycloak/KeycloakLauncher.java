@@ -40,7 +40,6 @@ public final class KeycloakLauncher implements AutoCloseable {
 
     public static final String DEV_ADMIN_PASSWORD = "admin";
 
-    private static final String REALM_RESOURCE = "/realm/deelpoort-realm.json";
     private static final int MIN_JAVA = 21;
 
     private final Settings settings;
@@ -51,21 +50,40 @@ public final class KeycloakLauncher implements AutoCloseable {
         this.settings = settings;
     }
 
-    /** Launch settings; {@code httpPort} 0 picks a free port. */
-    public record Settings(String version, int httpPort, int managementPort, Path cacheDir, Duration startTimeout) {
+    /**
+     * Launch settings; {@code httpPort} 0 picks a free port. {@code realmResource} is the realm file
+     * imported (default: the dev realm); {@code environment} is added to Keycloak's environment, where
+     * the import resolves the {@code ${ENV}} placeholders of the production realm.
+     */
+    public record Settings(
+            String version,
+            int httpPort,
+            int managementPort,
+            Path cacheDir,
+            Duration startTimeout,
+            String realmResource,
+            Map<String, String> environment) {
 
         public Settings {
             Objects.requireNonNull(version, "version");
             Objects.requireNonNull(cacheDir, "cacheDir");
             Objects.requireNonNull(startTimeout, "startTimeout");
+            Objects.requireNonNull(realmResource, "realmResource");
+            environment = Map.copyOf(environment);
         }
 
         public static Settings defaults() {
-            return new Settings(DEFAULT_VERSION, 8180, 9180, defaultCacheDir(), Duration.ofMinutes(5));
+            return new Settings(
+                    DEFAULT_VERSION, 8180, 9180, defaultCacheDir(), Duration.ofMinutes(5), RealmOverlay.DEV, Map.of());
         }
 
         public Settings withPorts(int http, int management) {
-            return new Settings(version, http, management, cacheDir, startTimeout);
+            return new Settings(version, http, management, cacheDir, startTimeout, realmResource, environment);
+        }
+
+        /** Imports another realm file of this module, e.g. {@link RealmOverlay#PRODUCTION}, with these variables. */
+        public Settings withRealm(String resource, Map<String, String> variables) {
+            return new Settings(version, httpPort, managementPort, cacheDir, startTimeout, resource, variables);
         }
 
         public Settings withFreePorts() {
@@ -121,7 +139,7 @@ public final class KeycloakLauncher implements AutoCloseable {
         try {
             Path importDir = home.resolve("data/import");
             Files.createDirectories(importDir);
-            writeAtomically(importDir.resolve("deelpoort-realm.json"), realmJson());
+            writeAtomically(importDir.resolve("deelpoort-realm.json"), realmJson(settings.realmResource()));
             Path logs = Files.createDirectories(settings.cacheDir().resolve("logs"));
             logFile = logs.resolve("keycloak-" + port() + ".log");
             List<String> command = new ArrayList<>(List.of(
@@ -143,6 +161,7 @@ public final class KeycloakLauncher implements AutoCloseable {
             env.put("KC_BOOTSTRAP_ADMIN_USERNAME", DEV_ADMIN_USER);
             env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", DEV_ADMIN_PASSWORD);
             env.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx768m");
+            env.putAll(settings.environment());
             process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start Keycloak", e);
@@ -204,11 +223,16 @@ public final class KeycloakLauncher implements AutoCloseable {
         process = null;
     }
 
-    /** The realm file shipped in this module. */
+    /** The dev realm file shipped in this module (production realm + dev overlay, see {@link RealmOverlay}). */
     public static byte[] realmJson() {
-        try (InputStream in = KeycloakLauncher.class.getResourceAsStream(REALM_RESOURCE)) {
+        return realmJson(RealmOverlay.DEV);
+    }
+
+    /** A realm file of this module, e.g. {@link RealmOverlay#PRODUCTION}. */
+    public static byte[] realmJson(String resource) {
+        try (InputStream in = KeycloakLauncher.class.getResourceAsStream("/" + resource)) {
             if (in == null) {
-                throw new IllegalStateException("Realm resource missing: " + REALM_RESOURCE);
+                throw new IllegalStateException("Realm resource missing: " + resource);
             }
             return in.readAllBytes();
         } catch (IOException e) {

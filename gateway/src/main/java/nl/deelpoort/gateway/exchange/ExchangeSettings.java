@@ -9,12 +9,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Settings of the exchange feature ({@code deelpoort.exchange.*}; how often expired transfers are
  * removed is {@code housekeeping-interval}, read by {@link TransferHousekeeping}).
  *
- * @param keys transfer encryption keys by key id, each base64 of 32 bytes (AES-256). Production sets
+ * @param keys transfer encryption keys by key id, each base64 of 32 bytes (AES-256); required outside
+ *     the dev profile. Production sets
  *     them from a secret store, e.g. {@code DEELPOORT_EXCHANGE_KEYS_K2026=…}; every row records its
  *     key id, so a new key can become active while older rows stay readable until they are purged
- * @param activeKey the key id new transfers are sealed with; required when {@code keys} is given
- * @param dataDir without {@code keys}, one key is generated here on first start and reused: the
- *     local stack's and the tests' way, not production's
+ * @param activeKey the key id new transfers are sealed with; required outside the dev profile
+ * @param dataDir dev profile only: without {@code keys}, one key is generated here on first start
+ *     and reused (the local stack's and the tests' way); outside it {@code keys} are required
  * @param deliveredRetention how long a fetched transfer stays fetchable before it is purged
  * @param undeliveredExpiry how long a transfer waits for its recipient before it expires
  * @param maxDepth deepest nesting allowed inside a pushed section

@@ -17,6 +17,8 @@ import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import nl.deelpoort.gateway.startup.MissingKeysException;
+import nl.deelpoort.gateway.startup.MissingKeysException.MissingKey;
 
 /**
  * AES-256-GCM for transfers at rest. The associated data binds a ciphertext to its row (transfer id,
@@ -51,9 +53,18 @@ final class TransferCipher {
         this.activeKeyId = activeKeyId;
     }
 
-    /** From the settings, or the generated development key when none are configured. */
-    static TransferCipher from(ExchangeSettings settings) {
+    /**
+     * From the settings; when none are configured, the generated development key if {@code generate}
+     * (the dev profile), else {@link MissingKeysException}.
+     */
+    static TransferCipher from(ExchangeSettings settings, boolean generate) {
         if (settings.keys().isEmpty()) {
+            if (!generate) {
+                throw new MissingKeysException(new MissingKey(
+                        "deelpoort.exchange.keys.<id>",
+                        "DEELPOORT_EXCHANGE_KEYS_<ID> and DEELPOORT_EXCHANGE_ACTIVE_KEY",
+                        "base64 AES-256 key(s) that seal pushed transfers"));
+            }
             return new TransferCipher(
                     Map.of(GENERATED_KEY_ID, generatedKey(settings.dataDir().resolve(GENERATED_KEY_FILE))),
                     GENERATED_KEY_ID);

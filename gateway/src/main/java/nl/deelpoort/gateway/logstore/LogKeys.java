@@ -11,6 +11,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.function.Supplier;
+import nl.deelpoort.gateway.startup.MissingKeysException;
+import nl.deelpoort.gateway.startup.MissingKeysException.MissingKey;
 import nl.deelpoort.ledger.note.NoteSigner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,9 +31,16 @@ final class LogKeys {
     private static final Logger log = LoggerFactory.getLogger(LogKeys.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    static NoteSigner signer(LogSettings settings) {
+    /** The configured key; else, if {@code generate} (the dev profile), the generated one; else refuses. */
+    static NoteSigner signer(LogSettings settings, boolean generate) {
         if (settings.signingKeyFile() != null) {
             return NoteSigner.fromPrivateKey(read(settings.signingKeyFile()));
+        }
+        if (!generate) {
+            throw new MissingKeysException(new MissingKey(
+                    "deelpoort.log.signing-key-file",
+                    "DEELPOORT_LOG_SIGNING_KEY_FILE",
+                    "file with the disclosure log's checkpoint signing key"));
         }
         Path file = settings.dataDir().resolve(SIGNING_KEY_FILE);
         String key = readOrCreate(
@@ -39,8 +48,15 @@ final class LogKeys {
         return NoteSigner.fromPrivateKey(key);
     }
 
-    static byte[] pseudonymKey(LogSettings settings) {
+    /** The configured key; else, if {@code generate} (the dev profile), the generated one; else refuses. */
+    static byte[] pseudonymKey(LogSettings settings, boolean generate) {
         String text = settings.pseudonymKey();
+        if ((text == null || text.isBlank()) && !generate) {
+            throw new MissingKeysException(new MissingKey(
+                    "deelpoort.log.pseudonym-key",
+                    "DEELPOORT_LOG_PSEUDONYM_KEY",
+                    "base64 HMAC key (at least 32 bytes) for subject pseudonyms"));
+        }
         if (text == null || text.isBlank()) {
             Path file = settings.dataDir().resolve(PSEUDONYM_KEY_FILE);
             text = readOrCreate(file, () -> {

@@ -9,13 +9,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * <p>{@code signingKeyFile} holds the Ed25519 checkpoint key in the C2SP {@code PRIVATE+KEY+…} form;
  * {@code pseudonymKey} is the base64 HMAC key that turns a BSN into the row key of its subject secret.
- * Production sets both (from secrets). Where either is absent, it is generated on first start into
- * {@code dataDir} and reused afterwards: the local stack's way, and the tests'.
+ * Production sets both (from secrets); without them the gateway refuses to start. Only in the dev
+ * profile is an absent one generated on first start into {@code dataDir} and reused afterwards: the
+ * local stack's way, and the tests'.
  *
  * <p>{@code deelpoort.log.checkpoint-interval} (default 5s) and {@code integrity-interval} (default 10m)
  * are read where they are used, by the {@code @Scheduled} methods of Checkpointer and IntegrityCheck.
  *
  * @param origin the checkpoint origin and the key name, e.g. {@code deelpoort.local/log}
+ * @param dataDir dev profile only: where missing keys are generated and kept
+ * @param signingKeyFile file with the Ed25519 checkpoint signing key (C2SP {@code PRIVATE+KEY+…}
+ *     form, from GenerateKey); required outside the dev profile
+ * @param pseudonymKey base64 HMAC key (at least 32 bytes) that turns a BSN into the row key of its
+ *     subject secret; required outside the dev profile
  * @param batchSize at most this many entries per sequencer transaction
  * @param batchLinger how long the sequencer waits for more entries before writing a short batch; zero
  *     writes whatever has queued up while the previous batch committed (group commit without delay)

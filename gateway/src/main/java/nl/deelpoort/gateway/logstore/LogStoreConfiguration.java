@@ -6,18 +6,21 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.SQLException;
 import java.time.Clock;
 import javax.sql.DataSource;
+import nl.deelpoort.gateway.startup.DevProfile;
 import nl.deelpoort.ledger.note.NoteSigner;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /** The log's objects, ledger ones included, built here rather than annotated where they live. */
 @Configuration(proxyBeanMethods = false)
 class LogStoreConfiguration {
 
+    /** Outside the dev profile the key must be configured; only dev generates one. */
     @Bean
-    NoteSigner logSigner(LogSettings settings) {
-        return LogKeys.signer(settings);
+    NoteSigner logSigner(LogSettings settings, Environment environment) {
+        return LogKeys.signer(settings, DevProfile.active(environment));
     }
 
     /**
@@ -68,8 +71,9 @@ class LogStoreConfiguration {
     }
 
     @Bean
-    SubjectPseudonyms subjectPseudonyms(DataSource dataSource, LogSettings settings, DisclosureLog log) {
-        return new SubjectPseudonyms(dataSource, LogKeys.pseudonymKey(settings), log);
+    SubjectPseudonyms subjectPseudonyms(
+            DataSource dataSource, LogSettings settings, DisclosureLog log, Environment environment) {
+        return new SubjectPseudonyms(dataSource, LogKeys.pseudonymKey(settings, DevProfile.active(environment)), log);
     }
 
     @Bean

@@ -12,6 +12,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * another address than clients do. {@code clientSecret} has no default: production sets {@code
  * DEELPOORT_KEYCLOAK_ADMIN_CLIENT_SECRET}; without it onboarding answers 503 and the realm check is
  * skipped.
+ *
+ * @param serverUrl Keycloak's base URL for the admin API; default: from the issuer
+ * @param realm the realm administered; default: from the issuer
+ * @param clientId the client whose service account onboards organisations
+ * @param clientSecret that client's secret; without it onboarding answers 503
+ * @param checkRealmAtStart whether start-up checks that the service account may do its work
+ * @param connectTimeout TCP connect timeout of admin API calls
+ * @param readTimeout how long an admin API call may take
  */
 @ConfigurationProperties("deelpoort.keycloak-admin")
 record KeycloakAdminSettings(

@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * with the code; the contact is the operator's and production sets {@code DEELPOORT_API_CONTACT_*}.
  *
  * @param version semantic version of the contract; its major version is the {@code v1} of the paths
+ * @param contact whom integrators contact about the API (the document's {@code info.contact})
  */
 @ConfigurationProperties("deelpoort.api")
 record ApiSettings(String version, Contact contact) {
@@ -22,6 +23,13 @@ record ApiSettings(String version, Contact contact) {
     private static final Pattern SEMVER = Pattern.compile("(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)"
             + "(-[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?(\\+[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?");
 
+    /**
+     * The contract's support contact in the OpenAPI document.
+     *
+     * @param name the operator's service desk
+     * @param email its e-mail address
+     * @param url its web page
+     */
     record Contact(String name, String email, URI url) {}
 
     ApiSettings {

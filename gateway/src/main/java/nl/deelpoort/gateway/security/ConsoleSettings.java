@@ -8,6 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code DEELPOORT_CONSOLE_CLIENT_SECRET}; the local stack and the tests pass the dev realm's value.
  * Without it the console's start page says the console is not set up and no login is offered.
  *
+ * @param clientId the console's client in the realm
+ * @param clientSecret the console client's secret; without it the console offers no login
  * @param refreshBefore the access token is refreshed when it expires within this time; a refresh
  *     that Keycloak refuses (its session ended) ends the console session too
  */

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
+import nl.deelpoort.gateway.startup.MissingKeysException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,9 +70,9 @@ class TransferCipherTest {
     @Test
     void withoutConfiguredKeysOneIsGeneratedOnceAndReused(@TempDir Path dir) throws Exception {
         ExchangeSettings settings = new ExchangeSettings(null, null, dir, null, null, null, null);
-        TransferCipher.Sealed sealed = TransferCipher.from(settings).seal(PLAIN, AAD);
+        TransferCipher.Sealed sealed = TransferCipher.from(settings, true).seal(PLAIN, AAD);
         assertThat(sealed.keyId()).isEqualTo(TransferCipher.GENERATED_KEY_ID);
-        assertThat(TransferCipher.from(settings).open(sealed, AAD)).isEqualTo(PLAIN);
+        assertThat(TransferCipher.from(settings, true).open(sealed, AAD)).isEqualTo(PLAIN);
         Path file = dir.resolve(TransferCipher.GENERATED_KEY_FILE);
         assertThat(Base64.getDecoder().decode(Files.readString(file).strip())).hasSize(32);
         try (var listing = Files.list(dir)) {
@@ -89,7 +90,31 @@ class TransferCipherTest {
                 null,
                 null,
                 null);
-        assertThatThrownBy(() -> TransferCipher.from(settings)).hasMessageContaining("deelpoort.exchange.keys.k2");
+        assertThatThrownBy(() -> TransferCipher.from(settings, false))
+                .hasMessageContaining("deelpoort.exchange.keys.k2");
+    }
+
+    @Test
+    void outsideTheDevProfileMissingKeysAreRefusedAndNoneIsGenerated(@TempDir Path dir) throws Exception {
+        ExchangeSettings settings = new ExchangeSettings(null, null, dir, null, null, null, null);
+        assertThatThrownBy(() -> TransferCipher.from(settings, false))
+                .isInstanceOf(MissingKeysException.class)
+                .hasMessageContaining("deelpoort.exchange.keys.<id>")
+                .hasMessageContaining("DEELPOORT_EXCHANGE_KEYS_<ID>");
+        try (var listing = Files.list(dir)) {
+            assertThat(listing).as("nothing generated").isEmpty();
+        }
+    }
+
+    @Test
+    void configuredKeysAreUsedWithoutTheDevProfile(@TempDir Path dir) throws Exception {
+        ExchangeSettings settings = new ExchangeSettings(
+                Map.of("k1", Base64.getEncoder().encodeToString(K1)), "k1", dir, null, null, null, null);
+        assertThat(TransferCipher.from(settings, false).seal(PLAIN, AAD).keyId())
+                .isEqualTo("k1");
+        try (var listing = Files.list(dir)) {
+            assertThat(listing).as("nothing generated").isEmpty();
+        }
     }
 
     private static byte[] key(int fill) {

@@ -69,7 +69,7 @@ class SubjectForgetIT extends IntegrationTest {
 
     /** Unlink rows of the BSN, by the same HMAC lookup as the subject secret. */
     private List<String> unlinkedBy(String bsn) {
-        byte[] lookup = Pseudonyms.lookupKey(LogKeys.pseudonymKey(settings), bsn);
+        byte[] lookup = Pseudonyms.lookupKey(LogKeys.pseudonymKey(settings, true), bsn);
         return jdbc.queryForList(
                 "SELECT organisation FROM subject_unlinked WHERE lookup = ? ORDER BY organisation",
                 String.class,
