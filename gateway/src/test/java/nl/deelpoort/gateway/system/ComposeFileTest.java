@@ -489,9 +489,19 @@ class ComposeFileTest {
                 .filter(m -> m.target.startsWith("/opt/keycloak/data/import/"))
                 .findFirst()
                 .orElseThrow();
+        String production = "../../keycloak-realm/src/main/resources/realm/deelpoort-realm-production.json";
         assertThat(realm.source)
-                .as("production imports the operator's realm, never the dev realm with its demo users")
-                .startsWith("${DEELPOORT_REALM_FILE:?");
+                .as("production imports the production realm (or the operator's own), never the dev realm")
+                .isEqualTo("${DEELPOORT_REALM_FILE:-" + production + "}");
+        assertThat(root.resolve("deploy/compose").resolve(production).normalize())
+                .isRegularFile();
+        assertThat(env)
+                .as("the production realm's placeholders, filled by Keycloak at import")
+                .containsKeys(
+                        "DEELPOORT_KEYCLOAK_ADMIN_CLIENT_SECRET",
+                        "DEELPOORT_CONSOLE_CLIENT_SECRET",
+                        "DEELPOORT_CONSOLE_BASE_URL");
+        assertThat(env.get("DEELPOORT_CONSOLE_CLIENT_SECRET")).startsWith("${DEELPOORT_CONSOLE_CLIENT_SECRET:?");
         String init = mounts(productionService("postgres")).stream()
                 .filter(m -> m.target.startsWith("/docker-entrypoint-initdb.d/"))
                 .map(m -> {
