@@ -34,9 +34,12 @@ class ArchitectureTest {
             Map.entry("security", Set.of("web")),
             Map.entry("framework", Set.of("web", "security")),
             Map.entry("filesystem", Set.of("web")),
+            // The population register (BRP) client: facts for recording consent; it knows no feature.
+            Map.entry("population", Set.of()),
             Map.entry("logstore", Set.of("web", "security")),
             Map.entry("decision", Set.of("web", "security", "logstore")),
-            Map.entry("grounds", Set.of("web", "security", "logstore", "decision")),
+            // Grounds asks the population register for a consent subject's birth date and authority.
+            Map.entry("grounds", Set.of("web", "security", "logstore", "decision", "population")),
             Map.entry("exchange", Set.of("web", "security", "logstore", "decision", "filesystem")),
             Map.entry("audit", Set.of("web", "security", "logstore")),
             Map.entry("onboarding", Set.of("web", "security")),
@@ -48,7 +51,17 @@ class ArchitectureTest {
             // services, as their controllers do; no feature depends on it.
             Map.entry(
                     "console",
-                    Set.of("web", "security", "framework", "logstore", "decision", "grounds", "exchange", "audit")));
+                    Set.of(
+                            "web",
+                            "security",
+                            "framework",
+                            "logstore",
+                            "decision",
+                            "grounds",
+                            "exchange",
+                            "audit",
+                            // the register's facts shown on the consent form
+                            "population")));
 
     @Test
     void featuresFormNoCycle() {
