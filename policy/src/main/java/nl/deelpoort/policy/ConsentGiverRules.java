@@ -141,6 +141,16 @@ public final class ConsentGiverRules {
     }
 
     /**
+     * A consent is recorded only for a subject the population register knows, when it is consulted: a BSN it has no
+     * living person for is a typo or someone no consent can be given for.
+     *
+     * @return empty when registered, else one {@code CONSENT_SUBJECT_NOT_REGISTERED}
+     */
+    public List<Reason> checkRegistered(boolean registered) {
+        return registered ? List.of() : List.of(ReasonCode.CONSENT_SUBJECT_NOT_REGISTERED.reason());
+    }
+
+    /**
      * Checks that each parent or guardian who gave consent holds authority (gezag) over the subject
      * according to the population register: a parent must be one of the register's parents with
      * authority, a guardian one of the third parties it names (a guardian institution without a BSN

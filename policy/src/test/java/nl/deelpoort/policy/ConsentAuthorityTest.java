@@ -106,6 +106,15 @@ class ConsentAuthorityTest {
                 });
     }
 
+    @Test
+    void aSubjectTheRegisterDoesNotKnowIsRefused() {
+        assertThat(RULES.checkRegistered(true)).isEmpty();
+        assertThat(RULES.checkRegistered(false))
+                .singleElement()
+                .extracting(Reason::code)
+                .isEqualTo(ReasonCode.CONSENT_SUBJECT_NOT_REGISTERED);
+    }
+
     private static Claim giver(ConsentGiverRole role, Bsn bsn) {
         return new Claim(role, Optional.ofNullable(bsn));
     }
