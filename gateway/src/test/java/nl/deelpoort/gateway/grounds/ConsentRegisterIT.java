@@ -22,16 +22,13 @@ import java.util.List;
 import java.util.Map;
 import nl.deelpoort.casefile.stub.PopulationRegisterStub;
 import nl.deelpoort.gateway.support.Api;
-import nl.deelpoort.gateway.support.IntegrationTest;
+import nl.deelpoort.gateway.support.PopulationRegisterTest;
 import nl.deelpoort.gateway.support.TestServices;
-import nl.deelpoort.keycloak.DemoRealm;
 import nl.deelpoort.ledger.LogEntry;
 import nl.deelpoort.ledger.LogEntryCodec;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -40,7 +37,7 @@ import tools.jackson.databind.JsonNode;
  * key and an OAuth2 client-credentials token from the real Keycloak: each lawful combination is accepted, each
  * unlawful one refused with its reason. docs/population-register.md.
  */
-class ConsentRegisterIT extends IntegrationTest {
+class ConsentRegisterIT extends PopulationRegisterTest {
 
     private static final String CONSENTS = "/api/v1/consents";
 
@@ -59,17 +56,6 @@ class ConsentRegisterIT extends IntegrationTest {
     private static final String LOTTE_DEMO = "999990032";
     private static final String SANNE_DEMO_MOTHER = "999990019";
     private static final String JAN_WILLEM_ADULT = "999993653";
-
-    @DynamicPropertySource
-    static void populationRegister(DynamicPropertyRegistry registry) {
-        TestServices.get().populationRegisterProperties().forEach((k, v) -> registry.add(k, () -> v));
-        // The API's access through a token as well as the key: the real Keycloak issues it to a system client.
-        registry.add(
-                "deelpoort.population.oauth2.token-uri",
-                () -> TestServices.get().keycloak().tokenEndpoint());
-        registry.add("deelpoort.population.oauth2.client-id", () -> DemoRealm.systemClientId("plusteam"));
-        registry.add("deelpoort.population.oauth2.client-secret", () -> DemoRealm.systemClientSecret("plusteam"));
-    }
 
     @Autowired
     JdbcTemplate jdbc;
