@@ -4,35 +4,42 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import nl.deelpoort.casefile.stub.CaseFileStub;
+import nl.deelpoort.casefile.stub.PopulationRegisterStub;
 import nl.deelpoort.keycloak.KeycloakLauncher;
 import nl.deelpoort.keycloak.Tokens;
 
 /**
- * PostgreSQL, Keycloak with the realm and the case file stub, started together, plus the gateway
+ * PostgreSQL, Keycloak with the realm, the case file stub and the population register (BRP) stub, started together, plus the gateway
  * settings that point at them. The local stack starts them on the fixed ports of the contract; the
  * tests start them once per run on free ports, so both can run side by side.
  */
 public final class DevServices implements AutoCloseable {
 
-    public record Ports(int postgres, int keycloak, int keycloakManagement, int caseFiles) {
+    public record Ports(int postgres, int keycloak, int keycloakManagement, int caseFiles, int populationRegister) {
 
         public static Ports fixed() {
-            return new Ports(5433, 8180, 9180, CaseFileStub.DEFAULT_PORT);
+            return new Ports(5433, 8180, 9180, CaseFileStub.DEFAULT_PORT, PopulationRegisterStub.DEFAULT_PORT);
         }
 
         public static Ports free() {
-            return new Ports(0, 0, 0, 0);
+            return new Ports(0, 0, 0, 0, 0);
         }
     }
 
     private final EmbeddedDatabase database;
     private final KeycloakLauncher keycloak;
     private final CaseFileStub caseFiles;
+    private final PopulationRegisterStub populationRegister;
 
-    private DevServices(EmbeddedDatabase database, KeycloakLauncher keycloak, CaseFileStub caseFiles) {
+    private DevServices(
+            EmbeddedDatabase database,
+            KeycloakLauncher keycloak,
+            CaseFileStub caseFiles,
+            PopulationRegisterStub populationRegister) {
         this.database = database;
         this.keycloak = keycloak;
         this.caseFiles = caseFiles;
+        this.populationRegister = populationRegister;
     }
 
     /**
@@ -47,13 +54,18 @@ public final class DevServices implements AutoCloseable {
                 java.util.concurrent.CompletableFuture.supplyAsync(() -> KeycloakLauncher.start(keycloakSettings));
         EmbeddedDatabase database = null;
         CaseFileStub stub = null;
+        PopulationRegisterStub brp = null;
         try {
             database = EmbeddedDatabase.start(ports.postgres(), dataDir);
             stub = CaseFileStub.start(ports.caseFiles());
+            brp = PopulationRegisterStub.start(ports.populationRegister());
             KeycloakLauncher keycloak = keycloakStart.join();
-            return new DevServices(database, keycloak, stub);
+            return new DevServices(database, keycloak, stub, brp);
         } catch (RuntimeException e) {
             keycloakStart.thenAccept(KeycloakLauncher::close);
+            if (brp != null) {
+                brp.close();
+            }
             if (stub != null) {
                 stub.close();
             }
@@ -74,6 +86,10 @@ public final class DevServices implements AutoCloseable {
 
     public CaseFileStub caseFiles() {
         return caseFiles;
+    }
+
+    public PopulationRegisterStub populationRegister() {
+        return populationRegister;
     }
 
     public Tokens tokens() {
@@ -107,10 +123,24 @@ public final class DevServices implements AutoCloseable {
         return p;
     }
 
+    /**
+     * Spring properties that have the gateway check consents against the population register stub. Apart from
+     * {@link #gatewayProperties()}: the local stack adds them, and the tests only where the BRP check is the point
+     * (other tests record consents for BSNs the stub does not know).
+     */
+    public Map<String, String> populationRegisterProperties() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("deelpoort.population.base-url", populationRegister.baseUrl());
+        // The stand-in's documented development key; production sets DEELPOORT_POPULATION_API_KEY.
+        p.put("deelpoort.population.api-key", PopulationRegisterStub.DEV_API_KEY);
+        return p;
+    }
+
     @Override
     public void close() {
         keycloak.close();
         caseFiles.close();
+        populationRegister.close();
         database.close();
     }
 }

@@ -1,10 +1,12 @@
 // The console's professional pages: progressive enhancement only; the pages work without it.
 'use strict';
 // grounds
-// The consent form: while the birth date and the givers' roles are filled in, ask the server which
-// age band of the policy applies and whether the roles entered satisfy it, and say so in the form's
-// status region. The server answers with the policy's own sentences in the viewer's language, so no
-// rule is repeated here; nothing is recorded until the form is submitted.
+// The consent form: while the BSN, the birth date and the givers' roles are filled in, ask the server
+// which age band of the policy applies and whether the roles entered satisfy it, and say so in the
+// form's status region. Where the gateway consults the population register (BRP), the answer also
+// says what the register holds (birth date, age, who holds authority), and an empty birth date field
+// is filled with the register's. The server answers with the policy's own sentences in the viewer's
+// language, so no rule is repeated here; nothing is recorded until the form is submitted.
 window.Deelpoort.on('[data-giver-check]', function (region) {
   var form = region.closest('form');
   var bands = document.getElementById('age-bands');
@@ -29,18 +31,24 @@ window.Deelpoort.on('[data-giver-check]', function (region) {
     if (answer === null) {
       return;
     }
+    if (answer.registerBirthDate && !form.elements.birthDate.value) {
+      form.elements.birthDate.value = answer.registerBirthDate;
+    }
     var box = document.createElement('div');
     box.className = 'notice ' + (answer.satisfied ? 'notice-ok' : 'notice-warn');
-    [answer.applies, answer.verdict].forEach(function (sentence) {
-      var p = document.createElement('p');
-      p.textContent = sentence;
-      box.appendChild(p);
+    [answer.register, answer.applies, answer.verdict].forEach(function (sentence) {
+      if (sentence) {
+        var p = document.createElement('p');
+        p.textContent = sentence;
+        box.appendChild(p);
+      }
     });
     region.appendChild(box);
   }
 
   function check() {
     var body = new URLSearchParams();
+    body.append('bsn', form.elements.bsn.value);
     body.append('birthDate', form.elements.birthDate.value);
     form.querySelectorAll('select[name=giverRole]').forEach(function (select) {
       body.append('giverRole', select.value);
@@ -64,7 +72,7 @@ window.Deelpoort.on('[data-giver-check]', function (region) {
   }
 
   function later(event) {
-    if (event.target.name === 'birthDate' || event.target.name === 'giverRole') {
+    if (event.target.name === 'bsn' || event.target.name === 'birthDate' || event.target.name === 'giverRole') {
       window.clearTimeout(timer);
       timer = window.setTimeout(check, 300);
     }
@@ -72,7 +80,7 @@ window.Deelpoort.on('[data-giver-check]', function (region) {
 
   form.addEventListener('input', later);
   form.addEventListener('change', later);
-  if (form.elements.birthDate.value) {
+  if (form.elements.birthDate.value || form.elements.bsn.value) {
     check();
   }
 });

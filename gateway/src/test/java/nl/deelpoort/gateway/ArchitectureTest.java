@@ -38,9 +38,12 @@ class ArchitectureTest {
             // Resilience4j guards for every system the gateway calls; it knows no feature.
             Map.entry("resilience", Set.of()),
             Map.entry("filesystem", Set.of("web", "resilience")),
+            // The population register (BRP) client: facts for recording consent.
+            Map.entry("population", Set.of("resilience")),
             Map.entry("logstore", Set.of("web", "security", "startup")),
             Map.entry("decision", Set.of("web", "security", "logstore")),
-            Map.entry("grounds", Set.of("web", "security", "logstore", "decision")),
+            // Grounds asks the population register for a consent subject's birth date and authority.
+            Map.entry("grounds", Set.of("web", "security", "logstore", "decision", "population")),
             Map.entry("exchange", Set.of("web", "security", "logstore", "decision", "filesystem", "startup")),
             Map.entry("audit", Set.of("web", "security", "logstore")),
             Map.entry("onboarding", Set.of("web", "security")),
@@ -52,7 +55,17 @@ class ArchitectureTest {
             // services, as their controllers do; no feature depends on it.
             Map.entry(
                     "console",
-                    Set.of("web", "security", "framework", "logstore", "decision", "grounds", "exchange", "audit")));
+                    Set.of(
+                            "web",
+                            "security",
+                            "framework",
+                            "logstore",
+                            "decision",
+                            "grounds",
+                            "exchange",
+                            "audit",
+                            // the register's facts shown on the consent form
+                            "population")));
 
     @Test
     void featuresFormNoCycle() {

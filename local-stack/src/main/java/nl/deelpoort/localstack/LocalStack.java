@@ -33,6 +33,7 @@ public final class LocalStack implements AutoCloseable {
         try {
             // As command-line arguments: they outrank application.yml, default properties do not.
             Map<String, String> properties = new LinkedHashMap<>(services.gatewayProperties());
+            properties.putAll(services.populationRegisterProperties());
             properties.put("server.port", String.valueOf(gatewayPort));
             String[] args = properties.entrySet().stream()
                     .map(e -> "--" + e.getKey() + "=" + e.getValue())
@@ -87,6 +88,11 @@ public final class LocalStack implements AutoCloseable {
         b.append("  Case file stub   ")
                 .append(stack.services().caseFiles().baseUrl())
                 .append('\n');
+        b.append("  BRP stub         ")
+                .append(stack.services().populationRegister().baseUrl())
+                .append("  (API key ")
+                .append(nl.deelpoort.casefile.stub.PopulationRegisterStub.DEV_API_KEY)
+                .append(")\n");
         b.append("  PostgreSQL       ")
                 .append(stack.services().database().jdbcUrl())
                 .append('\n');

@@ -33,6 +33,24 @@ public final class ConsentGiverRules {
     private static final Text BAND_JOINT = Wording.of("CONSENT_GIVER_NOT_COMPETENT.band.joint");
     private static final Text BAND_ALONE = Wording.of("CONSENT_GIVER_NOT_COMPETENT.band.alone");
     private static final Text BAND_ADULT = Wording.of("CONSENT_GIVER_NOT_COMPETENT.band.adult");
+    private static final Text NO_AUTHORITY = Wording.of("CONSENT_GIVER_NOT_COMPETENT.noAuthority");
+    private static final Text NO_GUARDIAN = Wording.of("CONSENT_GIVER_NOT_COMPETENT.noGuardian");
+    private static final Text NOT_THE_GUARDIAN = Wording.of("CONSENT_GIVER_NOT_COMPETENT.notTheGuardian");
+    private static final Text NOBODY_HAS_AUTHORITY = Wording.of("CONSENT_GIVER_NOT_COMPETENT.nobodyHasAuthority");
+    private static final Text UNIDENTIFIED = Wording.of("CONSENT_GIVER_NOT_COMPETENT.unidentified");
+    private static final Set<AuthorityKind> NOBODY =
+            EnumSet.of(AuthorityKind.TEMPORARILY_NONE, AuthorityKind.UNDETERMINED, AuthorityKind.NONE_REGISTERED);
+
+    /**
+     * One person who gave consent as the check against the population register sees them: the role
+     * they claim and, for a parent or guardian, their BSN (compared with the register's, never shown).
+     */
+    public record Claim(ConsentGiverRole role, Optional<Bsn> bsn) {
+        public Claim {
+            Objects.requireNonNull(role, "role");
+            Objects.requireNonNull(bsn, "bsn");
+        }
+    }
 
     /**
      * One age band of these rules as a form shows it before anything is entered: from which age,
@@ -105,6 +123,84 @@ public final class ConsentGiverRules {
         Givers givers = new Givers(
                 policy, birthDate.isAfter(on), Period.between(birthDate, on).getYears(), roles);
         return Verdict.firstRefusal(RULES, givers);
+    }
+
+    /**
+     * Checks a typed birth date against the one the population register holds: the register's is the
+     * one the age rules use, so a different typed one means the professional has another person or a
+     * typo in mind. No typed date: nothing to compare.
+     *
+     * @return empty when they agree, else one {@code CONSENT_BIRTH_DATE_MISMATCH} naming both
+     */
+    public List<Reason> checkBirthDate(Optional<LocalDate> typed, LocalDate registered) {
+        Objects.requireNonNull(registered, "registered");
+        if (typed.isEmpty() || typed.get().equals(registered)) {
+            return List.of();
+        }
+        return List.of(ReasonCode.CONSENT_BIRTH_DATE_MISMATCH.reason("typed", typed.get(), "registered", registered));
+    }
+
+    /**
+     * A consent is recorded only for a subject the population register knows, when it is consulted: a BSN it has no
+     * living person for is a typo or someone no consent can be given for.
+     *
+     * @return empty when registered, else one {@code CONSENT_SUBJECT_NOT_REGISTERED}
+     */
+    public List<Reason> checkRegistered(boolean registered) {
+        return registered ? List.of() : List.of(ReasonCode.CONSENT_SUBJECT_NOT_REGISTERED.reason());
+    }
+
+    /**
+     * Checks that each parent or guardian who gave consent holds authority (gezag) over the subject
+     * according to the population register: a parent must be one of the register's parents with
+     * authority, a guardian one of the third parties it names (a guardian institution without a BSN
+     * counts when the register names one without). The subject and a legal representative are not in
+     * the register's gezag answer and are left to {@link #check}. A refusal is about the giver: field
+     * {@code givenBy[i]}, or {@code givenBy[i].bsn} when the BSN needed to compare is missing.
+     *
+     * @return empty when every parent and guardian holds authority
+     */
+    public List<Violation> checkAuthority(List<Claim> givers, RegisteredAuthority authority) {
+        Objects.requireNonNull(authority, "authority");
+        List<Violation> found = new java.util.ArrayList<>();
+        for (int i = 0; i < givers.size(); i++) {
+            Claim giver = givers.get(i);
+            String field = "givenBy[" + i + "]";
+            Text refusal = authorityOf(giver, authority);
+            if (refusal != null) {
+                found.add(new Violation(
+                        refusal == UNIDENTIFIED ? field + ".bsn" : field,
+                        ReasonCode.CONSENT_GIVER_NOT_COMPETENT.reason(
+                                "rule",
+                                refusal.fill("authority", authority.kind(), "role", giver.role()),
+                                "givers",
+                                List.of(giver.role()))));
+            }
+        }
+        return found;
+    }
+
+    /** Why the register does not back this giver, or null when it does (or has no say). */
+    private static Text authorityOf(Claim giver, RegisteredAuthority authority) {
+        if (!PARENTAL.contains(giver.role())) {
+            return null;
+        }
+        if (NOBODY.contains(authority.kind())) {
+            return NOBODY_HAS_AUTHORITY;
+        }
+        if (giver.role() == ConsentGiverRole.PARENT_WITH_AUTHORITY) {
+            if (giver.bsn().isEmpty()) {
+                return UNIDENTIFIED;
+            }
+            return authority.parents().contains(giver.bsn().get()) ? null : NO_AUTHORITY;
+        }
+        if (!authority.namesAThirdParty()) {
+            return NO_GUARDIAN;
+        }
+        if (giver.bsn().isPresent()) {
+            return authority.thirdParties().contains(giver.bsn().get()) ? null : NOT_THE_GUARDIAN;
+        }
+        return authority.thirdPartyWithoutBsn() ? null : UNIDENTIFIED;
     }
 
     /**

@@ -25,6 +25,7 @@ final class Wording {
     /** Every enum with labels; WordingTest checks that this is all of them. */
     static final List<Class<? extends Labelled>> LABELLED = List.of(
             ActingRole.class,
+            AuthorityKind.class,
             Category.class,
             ConsentGiverRole.class,
             LegalBasis.class,

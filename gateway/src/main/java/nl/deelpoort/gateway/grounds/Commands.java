@@ -20,10 +20,13 @@ import nl.deelpoort.policy.RiskLevel;
  */
 public final class Commands {
 
+    /**
+     * @param birthDate as entered; empty where the population register supplies it
+     */
     public record GiveConsent(
             Bsn subject,
-            LocalDate birthDate,
-            List<ConsentRecord.Giver> givenBy,
+            Optional<LocalDate> birthDate,
+            List<Giver> givenBy,
             Set<Purpose> purposes,
             Set<OrganisationId> recipients,
             Set<OrganisationId> holders,
@@ -32,6 +35,18 @@ public final class Commands {
             Optional<LocalDate> validUntil,
             ConsentRecord.Method method,
             Optional<String> evidenceReference) {}
+
+    /** One giver; {@code bsn} only to compare with the population register, never stored. */
+    public record Giver(ConsentGiverRole role, String name, Optional<Bsn> bsn) {
+        ConsentRecord.Giver stored() {
+            return new ConsentRecord.Giver(role, name);
+        }
+
+        @Override
+        public String toString() {
+            return "Giver[" + role + "]";
+        }
+    }
 
     public record WithdrawConsent(UUID consent, String reason, ConsentGiverRole withdrawnBy) {}
 

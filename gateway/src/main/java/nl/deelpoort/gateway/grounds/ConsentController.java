@@ -33,6 +33,15 @@ record ConsentController(Consents consents, RequestValidator requests) {
                 .toList());
     }
 
+    /** Privacy officers: the consents their organisation recorded unverified, to review (newest first). */
+    @GetMapping("/api/v1/consents/unverified")
+    ConsentView.Page unverified(Caller caller) {
+        Instant now = consents.now();
+        return new ConsentView.Page(consents.unverified(caller).stream()
+                .map(c -> ConsentView.of(c, now))
+                .toList());
+    }
+
     @GetMapping("/api/v1/consents/{id}")
     ConsentView get(Caller caller, @PathVariable String id) {
         return ConsentView.of(consents.get(caller, Requests.id(id, "consent")), consents.now());

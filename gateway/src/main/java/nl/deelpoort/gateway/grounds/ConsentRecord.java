@@ -33,7 +33,8 @@ public record ConsentRecord(
         String recordedByUser,
         Instant recordedAt,
         long disclosureId,
-        Withdrawal withdrawal) {
+        Withdrawal withdrawal,
+        RegisterCheck register) {
 
     public enum Method {
         WRITTEN,

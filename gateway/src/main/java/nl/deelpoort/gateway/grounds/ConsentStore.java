@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import nl.deelpoort.policy.AuthorityKind;
 import nl.deelpoort.policy.Category;
 import nl.deelpoort.policy.ConsentGiverRole;
 import nl.deelpoort.policy.OrganisationId;
@@ -30,9 +31,11 @@ record ConsentStore(JdbcClient jdbc) {
         jdbc.sql("""
                         INSERT INTO consent (id, subject_pseudonym, given_by_roles, given_by_names, purposes,
                             recipients, holders, categories, valid_from, valid_until, method, evidence_reference,
-                            recorded_by_org, recorded_by_user, recorded_at, disclosure_id)
+                            recorded_by_org, recorded_by_user, recorded_at, disclosure_id, register_check,
+                            register_checked_at, register_age, register_authority, given_by_register)
                         VALUES (:id, :subject, :roles, :names, :purposes, :recipients, :holders, :categories,
-                            :validFrom, :validUntil, :method, :evidence, :org, :user, :at, :seq)
+                            :validFrom, :validUntil, :method, :evidence, :org, :user, :at, :seq, :check,
+                            :checkedAt, :age, :authority, :relations)
                         """)
                 .param("id", c.id())
                 .param("subject", c.subjectPseudonym())
@@ -58,6 +61,19 @@ record ConsentStore(JdbcClient jdbc) {
                 .param("user", c.recordedByUser())
                 .param("at", Sql.at(c.recordedAt()))
                 .param("seq", c.disclosureId())
+                .param("check", c.register().source().name())
+                .param(
+                        "checkedAt",
+                        c.register().checkedAt() == null
+                                ? null
+                                : Sql.at(c.register().checkedAt()))
+                .param("age", c.register().ageAtConsent())
+                .param(
+                        "authority",
+                        c.register().authority() == null
+                                ? null
+                                : c.register().authority().name())
+                .param("relations", Sql.texts(c.register().givers()))
                 .update();
         return c;
     }
@@ -150,6 +166,27 @@ record ConsentStore(JdbcClient jdbc) {
                 rs.getString("recorded_by_user"),
                 Sql.instant(rs, "recorded_at"),
                 rs.getLong("disclosure_id"),
-                withdrawal);
+                withdrawal,
+                new RegisterCheck(
+                        RegisterCheck.Source.valueOf(rs.getString("register_check")),
+                        rs.getObject("register_checked_at") == null ? null : Sql.instant(rs, "register_checked_at"),
+                        (Integer) rs.getObject("register_age"),
+                        rs.getString("register_authority") == null
+                                ? null
+                                : AuthorityKind.valueOf(rs.getString("register_authority")),
+                        Sql.texts(rs, "given_by_register", RegisterCheck.GiverRelation::valueOf)));
+    }
+
+    /**
+     * The consents {@code organisation} recorded without the register's check (it could not be asked), newest first:
+     * the privacy officers' review items.
+     */
+    List<ConsentRecord> unverified(OrganisationId organisation, int limit) {
+        return jdbc.sql(SELECT + " WHERE c.recorded_by_org = :org AND c.register_check = 'UNVERIFIED'"
+                        + " ORDER BY c.recorded_at DESC, c.id LIMIT :limit")
+                .param("org", organisation.value())
+                .param("limit", limit)
+                .query(ConsentStore::map)
+                .list();
     }
 }

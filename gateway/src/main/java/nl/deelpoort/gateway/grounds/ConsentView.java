@@ -13,7 +13,9 @@ import nl.deelpoort.policy.Purpose;
 
 /**
  * A consent as the API shows it: its scope, its status now and its history of events (given,
- * withdrawn, expired). The subject is not shown: the caller asked by BSN or already knows whose it is.
+ * withdrawn, expired). The subject is not shown: the caller asked by BSN or already knows whose it is. {@code
+ * registerCheck} says how the givers were checked against the population register; {@code UNVERIFIED} is the visible
+ * flag of a consent recorded while the register could not be asked.
  *
  * @param validUntil exclusive end day
  */
@@ -32,7 +34,8 @@ public record ConsentView(
         Recorder recordedBy,
         Instant recordedAt,
         long disclosureId,
-        List<Event> history) {
+        List<Event> history,
+        RegisterCheck registerCheck) {
 
     public record Giver(ConsentGiverRole role, String name) {}
 
@@ -80,6 +83,7 @@ public record ConsentView(
                 new Recorder(c.recordedBy(), c.recordedByUser()),
                 c.recordedAt(),
                 c.disclosureId(),
-                List.copyOf(history));
+                List.copyOf(history),
+                c.register());
     }
 }

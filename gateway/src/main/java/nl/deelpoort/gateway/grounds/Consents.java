@@ -9,6 +9,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import nl.deelpoort.gateway.grounds.GroundRefusedException.Refusal;
 import nl.deelpoort.gateway.logstore.SubjectPseudonyms;
+import nl.deelpoort.gateway.population.RegisterFacts;
 import nl.deelpoort.gateway.security.Caller;
 import nl.deelpoort.gateway.web.RequestTrace;
 import nl.deelpoort.ledger.EntryKind;
@@ -27,6 +28,7 @@ public record Consents(
         ConsentGiverRules rules,
         ConsentScopeRules scope,
         ConsentStore store,
+        ConsentRegister register,
         GroundEvents events,
         SubjectPseudonyms pseudonyms,
         Clock clock,
@@ -41,10 +43,15 @@ public record Consents(
         LocalDate from = c.validFrom().orElse(today);
         LocalDate until = c.validUntil().orElseGet(() -> rules.defaultValidUntil(from));
         List<ConsentGiverRole> givers =
-                c.givenBy().stream().map(ConsentRecord.Giver::role).toList();
+                c.givenBy().stream().map(Commands.Giver::role).toList();
         Refusal refusal = new Refusal();
+        // The birth date and authority the register holds, where it is consulted; refuses or flags when it cannot be.
+        ConsentRegister.Outcome checked = register.check(c, today);
+        refusal.add(checked.violations());
         // Competence is judged on the day the consent is recorded: that is when it was given.
-        refusal.add("givenBy", rules.check(c.birthDate(), givers, today));
+        if (checked.birthDate() != null) {
+            refusal.add("givenBy", rules.check(checked.birthDate(), givers, today));
+        }
         refusal.add("validUntil", rules.checkValidity(from, until));
         if (refusal.ok()) {
             refusal.add(scope.violations(recorder, c.purposes(), c.recipients(), c.holders(), c.categories()));
@@ -54,6 +61,7 @@ public record Consents(
         String pseudonym = pseudonyms.pseudonym(c.subject());
         Instant now = clock.instant();
         UUID id = UUID.randomUUID();
+        RegisterCheck check = checked.check();
         LogEntry.Builder entry = GroundEvents.entry(EntryKind.CONSENT_GIVEN, caller, trace, recorder, pseudonym)
                 .consentId(id.toString())
                 .legalBasis("CONSENT")
@@ -65,14 +73,19 @@ public record Consents(
                         "givenBy", givers,
                         "validFrom", from,
                         "validUntil", until,
-                        "method", c.method()));
+                        "method", c.method(),
+                        // How the givers were checked: facts, never the BSNs of parents or guardians.
+                        "registerCheck", check.source(),
+                        "registerCheckedAt", check.checkedAt(),
+                        "registerAuthority", check.authority(),
+                        "givenByRegister", check.givers()));
         return events.record(
                 id,
                 entry,
                 seq -> store.insert(new ConsentRecord(
                         id,
                         pseudonym,
-                        c.givenBy(),
+                        c.givenBy().stream().map(Commands.Giver::stored).toList(),
                         c.purposes(),
                         c.recipients(),
                         c.holders(),
@@ -85,7 +98,32 @@ public record Consents(
                         caller.subject(),
                         now,
                         seq,
-                        null)));
+                        null,
+                        check)));
+    }
+
+    /**
+     * The unverified consents the officer's organisation recorded (the register could not be asked), newest first: the
+     * privacy officers' review items.
+     */
+    public List<ConsentRecord> unverified(Caller caller) {
+        return store.unverified(caller.requireOrganisation(), settings.maxListSize());
+    }
+
+    /** Whether consents are checked against the population register: the console shows the register's facts then. */
+    public boolean checksRegister() {
+        return register.configured();
+    }
+
+    /**
+     * The register's facts on a subject, for the consent form as the professional fills it in. Not logged: nothing is
+     * recorded or disclosed, and the BRP keeps its own record of the gateway's queries.
+     *
+     * @throws nl.deelpoort.gateway.population.PopulationRegisterException when the register cannot be asked
+     */
+    public RegisterFacts registerFacts(Caller caller, Bsn subject) {
+        caller.requireOrganisation();
+        return register.facts(subject);
     }
 
     /**

@@ -52,14 +52,34 @@ public final class Requests {
 
             @NotBlank(message = REQUIRED) @Day(birth = true) String birthDate) {}
 
+    /**
+     * The subject of a consent: where the gateway consults the population register the birth date may be left out
+     * (the register's is used, and one entered must agree with it); otherwise it is required ({@link Consents}).
+     */
+    public record ConsentSubject(
+            @NotBlank(message = REQUIRED) @ValidBsn String bsn,
+
+            @Day(birth = true) String birthDate) {}
+
+    /**
+     * One person who gave consent. The BSN of a parent or guardian is compared with the population register's
+     * answer on authority and then dropped: it is neither stored nor logged.
+     */
     public record Giver(
             @NotBlank(message = REQUIRED) @OneOf(ConsentGiverRole.class)
             String role,
 
-            @FreeText(max = 200) String name) {}
+            @FreeText(max = 200) String name,
+
+            @ValidBsn String bsn) {
+
+        public Giver(String role, String name) {
+            this(role, name, null);
+        }
+    }
 
     public record Consent(
-            @NotNull(message = REQUIRED) @Valid BornSubject subject,
+            @NotNull(message = REQUIRED) @Valid ConsentSubject subject,
 
             @NotEmpty(message = "name at least one person who gave consent")
             @Size(max = MAX_GIVERS, message = "at most " + MAX_GIVERS + " entries")
@@ -87,11 +107,12 @@ public final class Requests {
         public Commands.GiveConsent command() {
             return new Commands.GiveConsent(
                     Bsn.of(subject.bsn()),
-                    LocalDate.parse(subject.birthDate()),
+                    text(subject.birthDate()).map(LocalDate::parse),
                     givenBy.stream()
-                            .map(g -> new ConsentRecord.Giver(
+                            .map(g -> new Commands.Giver(
                                     ConsentGiverRole.valueOf(g.role()),
-                                    text(g.name()).orElse(null)))
+                                    text(g.name()).orElse(null),
+                                    text(g.bsn()).map(Bsn::of)))
                             .toList(),
                     set(purposes, Purpose::valueOf),
                     set(recipients, OrganisationId::of),

@@ -140,7 +140,14 @@ final class Operations {
             op("POST", "/api/v1/consents", "giveConsent", GROUNDS, "Record a consent")
                     .created("The consent, ACTIVE or NOT_YET_VALID")
                     .error(403, "The token names no organisation.")
+                    .error(
+                            503,
+                            "The population register could not be asked and the deployment refuses then; nothing was"
+                                    + " recorded.")
                     .logged(),
+            op("GET", "/api/v1/consents/unverified", "unverifiedConsents", GROUNDS, "Unverified consents for review")
+                    .ok("The consents the officer's organisation recorded while the population register could not be"
+                            + " asked, newest first"),
             op("POST", "/api/v1/consents/search", "searchConsents", GROUNDS, "A subject's consents")
                     .ok("The subject's consents the caller's organisation may see, with status and history"),
             op("GET", "/api/v1/consents/{id}", "getConsent", GROUNDS, "One consent")

@@ -225,6 +225,8 @@ class SecurityConfiguration {
                 .hasRole(professional)
                 .requestMatchers(POST, "/api/v1/consents/search")
                 .hasAnyRole(professional, officer)
+                .requestMatchers(GET, "/api/v1/consents/unverified")
+                .hasRole(officer)
                 .requestMatchers(GET, "/api/v1/consents/*")
                 .hasAnyRole(professional, officer)
                 .requestMatchers(POST, "/api/v1/overrides", "/api/v1/overrides/*/end")

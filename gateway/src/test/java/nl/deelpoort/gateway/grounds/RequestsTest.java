@@ -36,7 +36,7 @@ class RequestsTest {
 
     private static Requests.Consent consent(String evidence, List<String> categories, List<String> recipients) {
         return new Requests.Consent(
-                new Requests.BornSubject("999993653", "1980-01-01"),
+                new Requests.ConsentSubject("999993653", "1980-01-01"),
                 List.of(new Requests.Giver("SUBJECT", " J. Jansen ")),
                 List.of("ESCALATION", "ESCALATION"),
                 recipients,
@@ -83,6 +83,10 @@ class RequestsTest {
         assertThat(command.givenBy().get(0).name()).isEqualTo("J. Jansen");
         assertThat(command.purposes()).containsExactly(Purpose.ESCALATION);
         assertThat(command.holders()).isEmpty();
+        assertThat(command.birthDate()).contains(LocalDate.of(1980, 1, 1));
+        assertThat(command.givenBy())
+                .singleElement()
+                .satisfies(g -> assertThat(g.bsn()).isEmpty());
         assertThat(command.validUntil()).contains(LocalDate.of(2026, 12, 1));
     }
 
@@ -91,7 +95,7 @@ class RequestsTest {
         assertThat(problems(consent(null, Arrays.asList("BSN", null), Collections.singletonList(null))))
                 .containsExactly("recipients[0]: " + InputRules.REQUIRED, "categories[1]: " + InputRules.REQUIRED);
         Requests.Consent nullGiver = new Requests.Consent(
-                new Requests.BornSubject("999993653", "1980-01-01"),
+                new Requests.ConsentSubject("999993653", "1980-01-01"),
                 Collections.singletonList(null),
                 List.of("ESCALATION"),
                 List.of("plusteam"),

@@ -120,6 +120,7 @@ class EndpointRolesIT extends IntegrationTest {
             get("/api/v1/transfers/{id}", "/api/v1/transfers/" + ID, A, D, D, D, A),
             post("/api/v1/consents", "{}", A, D, D, D, D),
             post("/api/v1/consents/search", "{}", A, A, D, D, D),
+            get("/api/v1/consents/unverified", D, A, D, D, D),
             get("/api/v1/consents/{id}", "/api/v1/consents/" + ID, A, A, D, D, D),
             post("/api/v1/consents/{id}/withdrawal", "/api/v1/consents/" + ID + "/withdrawal", "{}", A, D, D, D, D),
             post("/api/v1/overrides", "{}", A, D, D, D, D),

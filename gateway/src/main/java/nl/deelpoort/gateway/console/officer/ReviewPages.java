@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import nl.deelpoort.gateway.grounds.ConsentView;
+import nl.deelpoort.gateway.grounds.Consents;
 import nl.deelpoort.gateway.grounds.OverrideRecord;
 import nl.deelpoort.gateway.grounds.Overrides;
 import nl.deelpoort.gateway.grounds.Requests;
@@ -31,7 +33,14 @@ import org.springframework.web.util.UriComponentsBuilder;
  * the same service: it refuses an officer who declared the override themself, and a second review.
  */
 @Controller
-record ReviewPages(Overrides overrides, RequestValidator requests, Labels labels) {
+record ReviewPages(Overrides overrides, Consents consents, RequestValidator requests, Labels labels) {
+
+    /**
+     * A consent the officer's organisation recorded while the population register could not be asked: a review item
+     * beside the overrides (docs/population-register.md). It names no subject, only what was recorded and by whom.
+     */
+    record UnverifiedConsent(
+            String id, String recordedAt, String recordedBy, String givers, String purposes, long disclosureId) {}
 
     static final int PAGE_SIZE = 20;
 
@@ -101,6 +110,21 @@ record ReviewPages(Overrides overrides, RequestValidator requests, Labels labels
                 Pager.of(found.page(), found.size(), found.overrides().size(), found.hasMore(), Long.MAX_VALUE));
         model.addAttribute("view", shown);
         model.addAttribute("views", VIEWS);
+        model.addAttribute(
+                "unverified",
+                consents.unverified(caller).stream()
+                        .map(c -> new UnverifiedConsent(
+                                c.id().toString(),
+                                labels.time(c.recordedAt(), locale),
+                                c.recordedByUser(),
+                                ConsentView.of(c, now).givenBy().stream()
+                                        .map(g -> labels.label(g.role(), locale))
+                                        .collect(java.util.stream.Collectors.joining(", ")),
+                                c.purposes().stream()
+                                        .map(p -> labels.label(p, locale))
+                                        .collect(java.util.stream.Collectors.joining(", ")),
+                                c.disclosureId()))
+                        .toList());
         model.addAttribute("previousUrl", address(shown, Integer.toString(pageNumber - 1)));
         model.addAttribute("nextUrl", address(shown, Integer.toString(pageNumber + 1)));
         if (!model.containsAttribute("errors")) {

@@ -14,12 +14,15 @@ import nl.deelpoort.gateway.grounds.Requests;
  *
  * @param giverRole one per row, {@code ""} when not chosen
  * @param giverName one per row, {@code ""} when not filled
+ * @param giverBsn one per row, {@code ""} when not filled: a parent's or guardian's BSN, compared with the
+ *     population register's answer on authority and then dropped
  */
 record ConsentForm(
         String bsn,
         String birthDate,
         List<String> giverRole,
         List<String> giverName,
+        List<String> giverBsn,
         List<String> purposes,
         List<String> recipients,
         List<String> holders,
@@ -39,6 +42,7 @@ record ConsentForm(
             "givenBy",
             "giverRole",
             "giverName",
+            "giverBsn",
             "purposes",
             "recipients",
             "holders",
@@ -48,11 +52,12 @@ record ConsentForm(
             "method",
             "evidenceReference");
 
-    private static final Pattern GIVER = Pattern.compile("givenBy\\[(\\d+)](?:\\.(role|name))?");
+    private static final Pattern GIVER = Pattern.compile("givenBy\\[(\\d+)](?:\\.(role|name|bsn))?");
 
     ConsentForm {
         giverRole = orEmpty(giverRole);
         giverName = orEmpty(giverName);
+        giverBsn = orEmpty(giverBsn);
         purposes = orEmpty(purposes);
         recipients = orEmpty(recipients);
         holders = orEmpty(holders);
@@ -60,12 +65,12 @@ record ConsentForm(
     }
 
     static ConsentForm empty() {
-        return new ConsentForm(null, null, null, null, null, null, null, null, null, null, null, null);
+        return new ConsentForm(null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** How many giver rows to show: at least {@link #ROWS}, and every row that was sent. */
     public int rows() {
-        return Math.max(ROWS, Math.max(giverRole.size(), giverName.size()));
+        return Math.max(ROWS, Math.max(giverRole.size(), Math.max(giverName.size(), giverBsn.size())));
     }
 
     public String role(int row) {
@@ -76,13 +81,17 @@ record ConsentForm(
         return row < giverName.size() ? giverName.get(row) : "";
     }
 
+    public String giverBsn(int row) {
+        return row < giverBsn.size() ? giverBsn.get(row) : "";
+    }
+
     Requests.Consent request() {
         List<Requests.Giver> givers = new ArrayList<>();
         for (int row : filledRows()) {
-            givers.add(new Requests.Giver(blankToNull(role(row)), blankToNull(name(row))));
+            givers.add(new Requests.Giver(blankToNull(role(row)), blankToNull(name(row)), blankToNull(giverBsn(row))));
         }
         return new Requests.Consent(
-                new Requests.BornSubject(bsn, birthDate),
+                new Requests.ConsentSubject(bsn, blankToNull(birthDate)),
                 givers,
                 purposes,
                 recipients,
@@ -106,10 +115,19 @@ record ConsentForm(
         if (giver.matches()) {
             int index = Integer.parseInt(giver.group(1));
             List<Integer> rows = filledRows();
-            if (giver.group(2) == null || index >= rows.size()) {
+            if (index >= rows.size()) {
                 return "givenBy";
             }
-            return (giver.group(2).equals("role") ? "giverRole-" : "giverName-") + rows.get(index);
+            if (giver.group(2) == null) {
+                // A refusal of this giver as a whole (the register's authority check): shown at their role.
+                return "giverRole-" + rows.get(index);
+            }
+            String prefix = switch (giver.group(2)) {
+                case "role" -> "giverRole-";
+                case "bsn" -> "giverBsn-";
+                default -> "giverName-";
+            };
+            return prefix + rows.get(index);
         }
         int bracket = apiPath.indexOf('[');
         return bracket < 0 ? apiPath : apiPath.substring(0, bracket);
@@ -118,7 +136,7 @@ record ConsentForm(
     private List<Integer> filledRows() {
         List<Integer> rows = new ArrayList<>();
         for (int row = 0; row < rows(); row++) {
-            if (!role(row).isBlank() || !name(row).isBlank()) {
+            if (!role(row).isBlank() || !name(row).isBlank() || !giverBsn(row).isBlank()) {
                 rows.add(row);
             }
         }

@@ -14,11 +14,14 @@ import nl.deelpoort.gateway.grounds.ConsentView;
 import nl.deelpoort.gateway.grounds.Consents;
 import nl.deelpoort.gateway.grounds.GroundRefusedException;
 import nl.deelpoort.gateway.grounds.Requests;
+import nl.deelpoort.gateway.population.PopulationRegisterException;
+import nl.deelpoort.gateway.population.RegisterFacts;
 import nl.deelpoort.gateway.security.Caller;
 import nl.deelpoort.gateway.web.InvalidRequestException;
 import nl.deelpoort.gateway.web.RequestTrace;
 import nl.deelpoort.gateway.web.validation.RequestValidator;
 import nl.deelpoort.gateway.web.validation.Values;
+import nl.deelpoort.policy.Bsn;
 import nl.deelpoort.policy.ConsentGiverRole;
 import nl.deelpoort.policy.ConsentGiverRules;
 import nl.deelpoort.policy.Framework;
@@ -70,8 +73,18 @@ final class ConsentPages {
     /** The search form: {@code POST /api/v1/consents/search}'s body. */
     record SearchForm(String bsn) {}
 
-    /** What the form learns about the givers as a birth date and roles are entered (professional.js). */
-    record GiverCheck(int band, String applies, boolean satisfied, String verdict) {}
+    /**
+     * What the form learns about the givers as a birth date and roles are entered (professional.js); where the gateway
+     * consults the population register, also what it says of the subject ({@code register}, a sentence) and its birth
+     * date for the form to fill in ({@code registerBirthDate}, ISO; null when unknown).
+     */
+    record GiverCheck(
+            Integer band,
+            String applies,
+            boolean satisfied,
+            String verdict,
+            String register,
+            String registerBirthDate) {}
 
     private final Consents consents;
     private final RequestValidator requests;
@@ -133,12 +146,24 @@ final class ConsentPages {
      */
     @PostMapping("/givers")
     @ResponseBody
-    ResponseEntity<GiverCheck> checkGivers(@ModelAttribute ConsentForm form, Locale locale) {
+    ResponseEntity<GiverCheck> checkGivers(Caller caller, @ModelAttribute ConsentForm form, Locale locale) {
         Optional<LocalDate> birth = Values.date(form.birthDate());
         LocalDate today = today();
+        Optional<RegisterFacts> facts = registerFacts(caller, form.bsn());
+        String register = facts.map(f -> words(f, locale)).orElse(null);
+        if (consents.checksRegister() && Bsn.isValid(form.bsn()) && facts.isEmpty()) {
+            register = messages.getMessage("grounds.consent.register.unavailable", null, locale);
+        }
+        Optional<LocalDate> registered = facts.filter(RegisterFacts::registered).map(RegisterFacts::birthDate);
+        if (registered.isPresent()) {
+            // The register's birth date is the one the service will use.
+            birth = registered;
+        }
         Optional<ConsentGiverRules.AgeBand> band = birth.flatMap(b -> giverRules.ageBand(b, today));
         if (band.isEmpty()) {
-            return ResponseEntity.noContent().build();
+            return register == null
+                    ? ResponseEntity.noContent().build()
+                    : ResponseEntity.ok(new GiverCheck(null, null, false, null, register, null));
         }
         List<ConsentGiverRole> roles = form.giverRole().stream()
                 .flatMap(r -> Values.constant(ConsentGiverRole.class, r).stream())
@@ -155,7 +180,40 @@ final class ConsentPages {
                         new Object[] {english ? band.get().en() : band.get().nl()},
                         locale),
                 refused.isEmpty(),
-                verdict));
+                verdict,
+                register,
+                registered.map(LocalDate::toString).orElse(null)));
+    }
+
+    /** The register's facts on a valid BSN where it is consulted; empty when it is not, or cannot be asked now. */
+    private Optional<RegisterFacts> registerFacts(Caller caller, String bsn) {
+        if (!consents.checksRegister() || !Bsn.isValid(bsn)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(consents.registerFacts(caller, Bsn.of(bsn)));
+        } catch (PopulationRegisterException unavailable) {
+            return Optional.empty();
+        }
+    }
+
+    /** The register's facts in a sentence: birth date, age and who holds authority; no names, no BSNs. */
+    private String words(RegisterFacts facts, Locale locale) {
+        if (!facts.registered()) {
+            return messages.getMessage("grounds.consent.register.unknown", null, locale);
+        }
+        boolean english = PolicyWords.english(locale);
+        String authority = english
+                ? facts.authority().kind().labelEn()
+                : facts.authority().kind().labelNl();
+        return messages.getMessage(
+                "grounds.consent.register.facts",
+                new Object[] {
+                    PolicyWords.of(locale, framework).date(facts.birthDate()),
+                    facts.age() == null ? "?" : facts.age(),
+                    authority
+                },
+                locale);
     }
 
     @GetMapping("/search")
@@ -229,6 +287,7 @@ final class ConsentPages {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("words", words);
+        model.addAttribute("register", consents.checksRegister());
         model.addAttribute(
                 "bands",
                 giverRules.ageBands().stream()

@@ -15,7 +15,8 @@ import org.springframework.context.support.StaticMessageSource;
 class GroundFormsTest {
 
     private static ConsentForm givers(List<String> roles, List<String> names) {
-        return new ConsentForm("999993653", "2012-01-01", roles, names, null, null, null, null, null, null, null, null);
+        return new ConsentForm(
+                "999993653", "2012-01-01", roles, names, null, null, null, null, null, null, null, null, null);
     }
 
     @Test
@@ -29,6 +30,31 @@ class GroundFormsTest {
         assertThat(form.field("givenBy[0].role")).isEqualTo("giverRole-1");
         assertThat(form.field("givenBy[1].name")).isEqualTo("giverName-2");
         assertThat(form.field("givenBy")).isEqualTo("givenBy");
+    }
+
+    @Test
+    void aGiversBsnTravelsWithTheirRowAndARefusalOfTheGiverPointsAtTheirRole() {
+        ConsentForm form = new ConsentForm(
+                "999993653",
+                "",
+                List.of("", "PARENT_WITH_AUTHORITY"),
+                List.of("", ""),
+                List.of("", "999990019"),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+        Requests.Consent request = form.request();
+        assertThat(request.subject().birthDate()).as("blank: the register's").isNull();
+        assertThat(request.givenBy())
+                .singleElement()
+                .satisfies(g -> assertThat(g.bsn()).isEqualTo("999990019"));
+        assertThat(form.field("givenBy[0].bsn")).isEqualTo("giverBsn-1");
+        assertThat(form.field("givenBy[0]")).isEqualTo("giverRole-1");
     }
 
     @Test

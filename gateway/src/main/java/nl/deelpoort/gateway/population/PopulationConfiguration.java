@@ -1,0 +1,14 @@
+package nl.deelpoort.gateway.population;
+
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class PopulationConfiguration {
+
+    @Bean
+    PopulationRegister populationRegister(PopulationSettings settings, Clock clock) {
+        return new BrpClient(settings, BrpCredentials.of(settings), clock);
+    }
+}
