@@ -54,6 +54,8 @@ final class SettingsReference {
         yes("deelpoort.api.contact.url", "the operator's service desk");
         yes("deelpoort.casefiles.default-base-url", "the default points at the local stub");
         yes("deelpoort.casefiles.holders", "each holder's case file system and credentials");
+        yes("deelpoort.logboek.base-uri", "the gateway's public address (the Logboek export's URIs)");
+        yes("deelpoort.population.base-url", "the BRP API Personen, so that consents are checked against it");
         PRODUCTION.put("spring.profiles.active", "no, and never `dev` (it generates keys)");
         yes("spring.datasource.url", null);
         yes("spring.datasource.username", null);
