@@ -233,7 +233,12 @@ public final class Json {
         if (integer && literal.length() <= 18) {
             return Long.parseLong(literal);
         }
-        return new BigDecimal(literal);
+        try {
+            return new BigDecimal(literal);
+        } catch (NumberFormatException e) {
+            // An exponent beyond an int (found by fuzzing: "1e99999999999"): not a number we can hold.
+            throw error("number out of range");
+        }
     }
 
     private void digits() {

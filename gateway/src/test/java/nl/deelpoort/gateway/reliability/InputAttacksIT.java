@@ -3,8 +3,6 @@ package nl.deelpoort.gateway.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 import nl.deelpoort.gateway.support.Api;
@@ -72,7 +69,7 @@ class InputAttacksIT extends IntegrationTest {
             "0x1",
             "1e3");
 
-    private static final Map<String, int[]> TALLY = new TreeMap<>();
+    private static final Tally TALLY = new Tally();
 
     @Autowired
     JdbcTemplate jdbc;
@@ -146,14 +143,10 @@ class InputAttacksIT extends IntegrationTest {
                 id -> api().post("/api/v1/measures/" + id + "/end", tokens().user("eva.gi"), ""),
                 id -> api().get("/api/v1/log/entries/" + id, gert),
                 id -> api().post("/api/v1/me/consents/" + id + "/withdrawal", tokens().user("jan.inwoner"), ""));
-        int[] n = TALLY.computeIfAbsent("hostile path ids", k -> new int[2]);
         for (String id : HOSTILE_IDS) {
             for (int e = 0; e < endpoints.size(); e++) {
                 Api.Response r = endpoints.get(e).apply(id);
-                n[0]++;
-                if (r.status() < 400 || r.status() >= 500) {
-                    n[1]++;
-                }
+                TALLY.count("hostile path ids", r.status() < 400 || r.status() >= 500);
                 assertThat(r.status())
                         .as("endpoint %d with id %s: %s", e, id, r.body())
                         .isBetween(400, 499);
@@ -180,14 +173,18 @@ class InputAttacksIT extends IntegrationTest {
         consent.put("disclosureId", 1);
         Instant before = Instant.now();
         JsonNode c = api().post(CONSENTS, carla, Api.json(consent)).json();
-        assertThat(c.path("id").asString()).isNotEqualTo(chosen.toString());
-        assertThat(c.path("status").asString()).isEqualTo("ACTIVE");
-        assertThat(c.path("disclosureId").asLong()).isGreaterThan(1);
-        JsonNode read =
-                api().get(CONSENTS + "/" + c.path("id").asString(), carla).json();
-        assertThat(read.toString()).doesNotContain("someone-else").doesNotContain("2000-01-01");
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM consent WHERE id = ?", Long.class, chosen))
-                .isZero();
+        String id = c.path("id").asString();
+        String read = api().get(CONSENTS + "/" + id, carla).json().toString();
+        Map<String, Boolean> ignored = new LinkedHashMap<>();
+        ignored.put(
+                "consent id",
+                !id.equals(chosen.toString())
+                        && jdbc.queryForObject("SELECT count(*) FROM consent WHERE id = ?", Long.class, chosen) == 0);
+        ignored.put("consent status", c.path("status").asString().equals("ACTIVE"));
+        ignored.put("consent recordedAt", !read.contains("2000-01-01"));
+        ignored.put("consent recordedBy", !read.contains("someone-else"));
+        ignored.put("consent organisation", !read.contains("veilig-thuis"));
+        ignored.put("consent disclosureId", c.path("disclosureId").asLong() > 1);
 
         Map<String, Object> override = override(TestBsns.freshBsn());
         override.put("status", "ENDED");
@@ -197,27 +194,21 @@ class InputAttacksIT extends IntegrationTest {
         override.put("id", chosen.toString());
         JsonNode o = api().post(OVERRIDES, tokens().user("anna.plusteam"), Api.json(override))
                 .json();
-        assertThat(o.path("status").asString()).isEqualTo("ACTIVE");
-        assertThat(o.path("reviewStatus").asString()).isEqualTo("PENDING_REVIEW");
-        assertThat(o.path("id").asString()).isNotEqualTo(chosen.toString());
-        assertThat(Instant.parse(o.path("expiresAt").asString()))
-                .as("the framework's duration for the risk level, not the client's date")
-                .isBetween(before, Instant.now().plus(Duration.ofDays(14)));
-        TALLY.put("mass assignment (consent 6 fields, override 5 fields)", new int[] {11, 0});
+        ignored.put("override status", o.path("status").asString().equals("ACTIVE"));
+        ignored.put("override reviewStatus", o.path("reviewStatus").asString().equals("PENDING_REVIEW"));
+        ignored.put("override id", !o.path("id").asString().equals(chosen.toString()));
+        // The framework's duration for the risk level (at most 72 hours), not the client's date.
+        ignored.put(
+                "override expiresAt",
+                Instant.parse(o.path("expiresAt").asString()).isBefore(before.plus(Duration.ofDays(14))));
+        ignored.put("override declaredByUser", !o.toString().contains("someone-else"));
+        ignored.forEach((field, wasIgnored) -> TALLY.count("mass assignment", !wasIgnored));
+        assertThat(ignored).as("server-set fields the client sent").doesNotContainValue(false);
     }
 
     @AfterAll
     static void writeTally() throws IOException {
-        StringBuilder out = new StringBuilder("attack\tattempts\tbypasses_or_5xx\n");
-        TALLY.forEach((attack, n) -> out.append(attack)
-                .append('\t')
-                .append(n[0])
-                .append('\t')
-                .append(n[1])
-                .append('\n'));
-        Path file = Path.of("target", "reliability", "input-attacks.tsv");
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, out);
+        TALLY.write("input-attacks.tsv", "bypasses_or_5xx");
     }
 
     /**
@@ -225,11 +216,7 @@ class InputAttacksIT extends IntegrationTest {
      * {@code fields}; anything else fails. Counted under {@code attack}.
      */
     private static JsonNode storedOrNamed(String attack, Api.Response r, String... fields) {
-        int[] n = TALLY.computeIfAbsent(attack, k -> new int[2]);
-        n[0]++;
-        if (r.status() >= 500) {
-            n[1]++;
-        }
+        TALLY.count(attack, r.status() >= 500);
         assertThat(r.status()).as(attack + ": " + r.body()).isIn(200, 201, 422);
         if (r.status() == 422) {
             List<String> named = new ArrayList<>();

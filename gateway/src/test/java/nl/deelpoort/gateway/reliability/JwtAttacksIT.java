@@ -14,8 +14,6 @@ import com.nimbusds.jwt.SignedJWT;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
@@ -24,8 +22,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import nl.deelpoort.gateway.support.Api;
 import nl.deelpoort.gateway.support.IntegrationTest;
@@ -64,7 +60,7 @@ class JwtAttacksIT extends IntegrationTest {
             new Call("POST", "/api/v1/decisions/evaluate", "{}"),
             new Call("POST", "/api/v1/disclosures", "{}"));
 
-    private static final Map<String, int[]> TALLY = new TreeMap<>();
+    private static final Tally TALLY = new Tally();
 
     private static JWTClaimsSet genuine;
     private static String keycloakToken;
@@ -237,16 +233,7 @@ class JwtAttacksIT extends IntegrationTest {
 
     @AfterAll
     static void writeTally() throws IOException {
-        StringBuilder out = new StringBuilder("attack\tattempts\tbypasses\n");
-        TALLY.forEach((attack, n) -> out.append(attack)
-                .append('\t')
-                .append(n[0])
-                .append('\t')
-                .append(n[1])
-                .append('\n'));
-        Path file = Path.of("target", "reliability", "jwt-attacks.tsv");
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, out);
+        TALLY.write("jwt-attacks.tsv", "bypasses");
     }
 
     private void refusedEverywhere(String attack, String token) {
@@ -258,14 +245,10 @@ class JwtAttacksIT extends IntegrationTest {
     }
 
     private List<Api.Response> refusedAt(List<Call> calls, String attack, String token, Integer... allowed) {
-        int[] n = TALLY.computeIfAbsent(attack, a -> new int[2]);
         List<Api.Response> answers = new java.util.ArrayList<>();
         for (Call call : calls) {
             Api.Response r = call.send(api(), token);
-            n[0]++;
-            if (r.status() < 400 || r.status() >= 500) {
-                n[1]++;
-            }
+            TALLY.count(attack, r.status() < 400 || r.status() >= 500);
             assertThat(r.status()).as(attack + " at " + call).isIn((Object[]) allowed);
             if (r.status() == 401 || r.status() == 403) {
                 assertThat(r.contentType()).as(attack + " at " + call).startsWith("application/problem+json");
