@@ -37,9 +37,11 @@ class ArchitectureTest {
             Map.entry("framework", Set.of("web", "security")),
             // Resilience4j guards for every system the gateway calls; it knows no feature.
             Map.entry("resilience", Set.of()),
-            Map.entry("filesystem", Set.of("web", "resilience")),
+            // OAuth2 client credentials tokens for every system the gateway calls; it knows no feature.
+            Map.entry("outbound", Set.of()),
+            Map.entry("filesystem", Set.of("web", "resilience", "outbound")),
             // The population register (BRP) client: facts for recording consent.
-            Map.entry("population", Set.of("resilience")),
+            Map.entry("population", Set.of("resilience", "outbound")),
             Map.entry("logstore", Set.of("web", "security", "startup")),
             Map.entry("decision", Set.of("web", "security", "logstore")),
             // Grounds asks the population register for a consent subject's birth date and authority.

@@ -1,8 +1,8 @@
 package nl.deelpoort.gateway.population;
 
+import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -13,10 +13,11 @@ import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import nl.deelpoort.gateway.population.PopulationRegisterException.Failure;
+import nl.deelpoort.gateway.resilience.CallGuards;
+import nl.deelpoort.gateway.resilience.Guard;
 import nl.deelpoort.policy.Bsn;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.json.JsonFactory;
@@ -25,20 +26,25 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Asks the BRP API Personen: {@code POST <base>/personen} with {@link BrpQuery} (the BSN in the body, never in a URL),
- * through a circuit breaker (Resilience4j: it opens after {@code failureThreshold} failed calls in a row and lets one
- * trial call through after {@code openFor}). No retries. Error bodies are dropped unread: they may quote the query.
+ * under the guard {@value #GUARD} from {@link CallGuards} (as the case files are): a circuit breaker that opens after
+ * {@code failureThreshold} failed calls in a row and lets one trial call through after {@code openFor}, a bulkhead of
+ * {@code maxConnections} calls in flight (one more is refused at once), and a time limiter of {@code readTimeout} on
+ * the whole exchange. No retries. Error bodies are dropped unread: they may quote the query.
  */
 final class BrpClient implements PopulationRegister {
 
     /** Answers larger than this are refused: one person with birth date, age and gezag is a few kilobytes. */
     static final int MAX_ANSWER = 256 * 1024;
 
+    /** The name of the register's guard, the {@code name} tag of its {@code resilience4j_*} meters. */
+    static final String GUARD = "population-register";
+
     private final PopulationSettings settings;
     private final Clock clock;
     private final HttpClient http;
     private final Optional<URI> personen;
     private final BrpCredentials credentials;
-    private final CircuitBreaker breaker;
+    private final Guard guard;
     private final JsonMapper json = JsonMapper.builder(JsonFactory.builder()
                     .streamReadConstraints(StreamReadConstraints.builder()
                             .maxNestingDepth(32)
@@ -48,7 +54,7 @@ final class BrpClient implements PopulationRegister {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
-    BrpClient(PopulationSettings settings, BrpCredentials credentials, Clock clock) {
+    BrpClient(PopulationSettings settings, BrpCredentials credentials, Clock clock, CallGuards guards) {
         this.settings = settings;
         this.clock = clock;
         this.credentials = credentials;
@@ -60,19 +66,13 @@ final class BrpClient implements PopulationRegister {
         this.personen = settings.configured()
                 ? Optional.of(URI.create(stripSlash(settings.baseUrl().toString()) + "/personen"))
                 : Optional.empty();
-        int threshold = settings.failureThreshold();
-        this.breaker = CircuitBreaker.of(
-                "population-register",
-                CircuitBreakerConfig.custom()
-                        .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-                        .slidingWindowSize(threshold)
-                        .minimumNumberOfCalls(threshold)
-                        .failureRateThreshold(100f)
-                        .waitDurationInOpenState(settings.openFor())
-                        .permittedNumberOfCallsInHalfOpenState(1)
-                        // A bad answer is the register's fault too; only a programming error is not counted.
-                        .recordException(e -> e instanceof PopulationRegisterException)
-                        .build());
+        this.guard = guards.guard(
+                GUARD,
+                settings.guardSettings(),
+                // A bad answer is the register's fault too; anything not ours (a bug, a local
+                // cancellation) says nothing about the register.
+                t -> t instanceof PopulationRegisterException,
+                t -> !(t instanceof PopulationRegisterException));
     }
 
     @Override
@@ -89,16 +89,18 @@ final class BrpClient implements PopulationRegister {
     public RegisterFacts lookUp(Bsn subject) {
         URI uri = personen.orElseThrow(() -> new IllegalStateException("no population register is configured"));
         try {
-            return breaker.executeSupplier(() -> call(uri, subject));
+            return guard.run(() -> call(uri, subject));
         } catch (CallNotPermittedException e) {
             throw new PopulationRegisterException(
                     Failure.CIRCUIT_OPEN, "The population register failed repeatedly and is not called for now.");
+        } catch (BulkheadFullException e) {
+            throw new PopulationRegisterException(Failure.BUSY, "All connections to the population register are busy.");
         }
     }
 
     /** The breaker's state, for tests and health views. */
     CircuitBreaker.State circuit() {
-        return breaker.getState();
+        return guard.circuitBreaker().getState();
     }
 
     private RegisterFacts call(URI uri, Bsn subject) {
@@ -109,21 +111,25 @@ final class BrpClient implements PopulationRegister {
                 .POST(HttpRequest.BodyPublishers.ofString(BrpQuery.body(json, subject)));
         credentials.apply(request);
         // The body is read up to one byte past the limit within the same deadline as the headers.
-        CompletableFuture<Answer> pending = http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofInputStream())
-                .thenApply(BrpClient::read);
+        AtomicReference<CompletableFuture<Answer>> pending = new AtomicReference<>();
         Answer response;
         try {
-            // The request timeout covers the wait for the headers only; this covers the body too.
-            response = pending.get(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            // The request timeout covers the wait for the headers only; the time limiter the body too.
+            response = guard.await(() -> {
+                pending.set(http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofInputStream())
+                        .thenApply(BrpClient::read));
+                return pending.get();
+            });
         } catch (TimeoutException e) {
-            pending.cancel(true);
             throw new PopulationRegisterException(Failure.TIMEOUT, "The population register did not answer in time.");
         } catch (InterruptedException e) {
-            pending.cancel(true);
+            if (pending.get() != null) {
+                pending.get().cancel(true);
+            }
             Thread.currentThread().interrupt();
             throw new PopulationRegisterException(Failure.TIMEOUT, "Interrupted while waiting for the register.");
-        } catch (ExecutionException e) {
-            throw transportFailure(e.getCause());
+        } catch (Exception e) {
+            throw transportFailure(e);
         }
         int status = response.statusCode();
         if (status == 401 || status == 403) {

@@ -1,6 +1,7 @@
 package nl.deelpoort.gateway.population;
 
 import java.time.Clock;
+import nl.deelpoort.gateway.resilience.CallGuards;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -8,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 class PopulationConfiguration {
 
     @Bean
-    PopulationRegister populationRegister(PopulationSettings settings, Clock clock) {
-        return new BrpClient(settings, BrpCredentials.of(settings), clock);
+    PopulationRegister populationRegister(PopulationSettings settings, Clock clock, CallGuards guards) {
+        return new BrpClient(settings, BrpCredentials.of(settings, clock), clock, guards);
     }
 }

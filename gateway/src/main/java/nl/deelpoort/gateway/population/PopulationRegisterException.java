@@ -13,7 +13,9 @@ public class PopulationRegisterException extends RuntimeException {
         ERROR_STATUS,
         BAD_ANSWER,
         AUTHENTICATION,
-        CIRCUIT_OPEN
+        CIRCUIT_OPEN,
+        /** Every connection the gateway allows itself to the register is in use. */
+        BUSY
     }
 
     private final Failure failure;

@@ -2,6 +2,7 @@ package nl.deelpoort.gateway.population;
 
 import java.net.URI;
 import java.time.Duration;
+import nl.deelpoort.gateway.resilience.GuardSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -18,6 +19,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param readTimeout from sending the query until the whole answer is in
  * @param failureThreshold consecutive failures that open the circuit
  * @param openFor how long an open circuit refuses before one trial call is let through
+ * @param maxConnections queries in flight at once (bulkhead); one more is refused at once ({@code BUSY}, handled as
+ *     the register being unavailable)
  * @param whenUnavailable what recording a consent does when the register cannot be asked: {@code REFUSE} (fail
  *     closed, the default) or {@code RECORD_UNVERIFIED} (record it on the entered birth date, flagged unverified, with a
  *     review item for the privacy officers)
@@ -32,6 +35,7 @@ record PopulationSettings(
         Duration readTimeout,
         Integer failureThreshold,
         Duration openFor,
+        Integer maxConnections,
         PopulationRegister.WhenUnavailable whenUnavailable) {
 
     PopulationSettings {
@@ -41,9 +45,13 @@ record PopulationSettings(
         readTimeout = readTimeout != null ? readTimeout : Duration.ofSeconds(5);
         failureThreshold = failureThreshold != null ? failureThreshold : 5;
         openFor = openFor != null ? openFor : Duration.ofSeconds(30);
+        maxConnections = maxConnections != null ? maxConnections : 10;
         whenUnavailable = whenUnavailable != null ? whenUnavailable : PopulationRegister.WhenUnavailable.REFUSE;
         if (failureThreshold < 1) {
             throw new IllegalArgumentException("deelpoort.population.failure-threshold must be at least 1");
+        }
+        if (maxConnections < 1) {
+            throw new IllegalArgumentException("deelpoort.population.max-connections must be at least 1");
         }
         if (oauth2 != null
                 && oauth2.tokenUri() != null
@@ -51,6 +59,11 @@ record PopulationSettings(
             throw new IllegalArgumentException(
                     "deelpoort.population.oauth2.client-id and client-secret are required with a token-uri");
         }
+    }
+
+    /** The register's guard: its read timeout is the time limit of one whole exchange; no wait for a slot. */
+    GuardSettings guardSettings() {
+        return new GuardSettings(failureThreshold, openFor, maxConnections, Duration.ZERO, readTimeout);
     }
 
     boolean configured() {

@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,6 +60,9 @@ class ConsentRegisterIT extends PopulationRegisterTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    MeterRegistry meters;
 
     private String carla() {
         return tokens().user("carla.cmd-waalre");
@@ -260,6 +264,38 @@ class ConsentRegisterIT extends PopulationRegisterTest {
                 .withRequestBody(equalTo("{\"type\":\"RaadpleegMetBurgerservicenummer\",\"burgerservicenummer\":[\""
                         + JAN_WILLEM_ADULT
                         + "\"],\"fields\":[\"burgerservicenummer\",\"geboorte.datum\",\"leeftijd\",\"gezag\"]}")));
+    }
+
+    @Test
+    void theRegistersGuardIsMeteredLikeTheCaseFiles() {
+        double before = successfulCalls();
+        ok(record(JAN_WILLEM_ADULT, null, List.of(giver("SUBJECT", null))), 201);
+        assertThat(successfulCalls()).as("the query was judged by the breaker").isEqualTo(before + 1);
+        assertThat(meters.get("resilience4j.circuitbreaker.state")
+                        .tag("name", "population-register")
+                        .tag("state", "closed")
+                        .gauge()
+                        .value())
+                .isEqualTo(1.0);
+        assertThat(meters.get("resilience4j.bulkhead.max.allowed.concurrent.calls")
+                        .tag("name", "population-register")
+                        .gauge()
+                        .value())
+                .as("deelpoort.population.max-connections")
+                .isEqualTo(10.0);
+        assertThat(meters.find("resilience4j.timelimiter.calls")
+                        .tag("name", "population-register")
+                        .tag("kind", "successful")
+                        .counter())
+                .isNotNull();
+    }
+
+    private double successfulCalls() {
+        var timer = meters.find("resilience4j.circuitbreaker.calls")
+                .tag("name", "population-register")
+                .tag("kind", "successful")
+                .timer();
+        return timer == null ? 0 : timer.count();
     }
 
     @Test
