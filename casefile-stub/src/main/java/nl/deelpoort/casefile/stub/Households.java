@@ -144,7 +144,9 @@ final class Households {
                     5,
                     new Undetermined("gezag kan niet worden bepaald omdat de relatie tussen ouders onbekend is.")),
             // An adult on his own: the demo resident.
-            Person.aged("999993653", "Jan Willem Verhoeven", 47, null));
+            Person.aged("999993653", "Jan Willem Verhoeven", 47, null),
+            // Another adult on her own, for tests that record consents the demo resident must not have.
+            Person.aged("999990317", "Petra Smit", 52, null));
 
     private static final Map<String, Person> BY_BSN = new LinkedHashMap<>();
 

@@ -56,7 +56,11 @@ class ConsentRegisterIT extends PopulationRegisterTest {
     private static final String MEES_5_UNDETERMINED = "999990275";
     private static final String LOTTE_DEMO = "999990032";
     private static final String SANNE_DEMO_MOTHER = "999990019";
-    private static final String JAN_WILLEM_ADULT = "999993653";
+    /**
+     * An adult of the stand-in who is not the demo resident: consents recorded here stay active in the
+     * shared database, and the resident's own tests (ResidentPagesIT) expect none for Jan Willem.
+     */
+    private static final String PETRA_ADULT = "999990317";
 
     @Autowired
     JdbcTemplate jdbc;
@@ -111,8 +115,7 @@ class ConsentRegisterIT extends PopulationRegisterTest {
                         YARA_6_INSTITUTION,
                         "GUARDIANSHIP",
                         List.of(giver("GUARDIAN", null))),
-                new Lawful(
-                        "an adult personally", JAN_WILLEM_ADULT, "NONE_REGISTERED", List.of(giver("SUBJECT", null))));
+                new Lawful("an adult personally", PETRA_ADULT, "NONE_REGISTERED", List.of(giver("SUBJECT", null))));
         for (Lawful c : lawful) {
             Api.Response given = record(c.subject(), null, c.givers());
             JsonNode consent = ok(given, 201);
@@ -257,19 +260,19 @@ class ConsentRegisterIT extends PopulationRegisterTest {
 
     @Test
     void theRegisterIsAskedWithTheApiKeyAndATokenForOnlyTheFieldsTheRulesNeed() {
-        ok(record(JAN_WILLEM_ADULT, null, List.of(giver("SUBJECT", null))), 201);
+        ok(record(PETRA_ADULT, null, List.of(giver("SUBJECT", null))), 201);
         brp().verify(postRequestedFor(urlPathEqualTo(PopulationRegisterStub.BASE_PATH + "/personen"))
                 .withHeader(PopulationRegisterStub.API_KEY_HEADER, equalTo(PopulationRegisterStub.DEV_API_KEY))
                 .withHeader("Authorization", matching("Bearer [A-Za-z0-9._-]+"))
                 .withRequestBody(equalTo("{\"type\":\"RaadpleegMetBurgerservicenummer\",\"burgerservicenummer\":[\""
-                        + JAN_WILLEM_ADULT
+                        + PETRA_ADULT
                         + "\"],\"fields\":[\"burgerservicenummer\",\"geboorte.datum\",\"leeftijd\",\"gezag\"]}")));
     }
 
     @Test
     void theRegistersGuardIsMeteredLikeTheCaseFiles() {
         double before = successfulCalls();
-        ok(record(JAN_WILLEM_ADULT, null, List.of(giver("SUBJECT", null))), 201);
+        ok(record(PETRA_ADULT, null, List.of(giver("SUBJECT", null))), 201);
         assertThat(successfulCalls()).as("the query was judged by the breaker").isEqualTo(before + 1);
         assertThat(meters.get("resilience4j.circuitbreaker.state")
                         .tag("name", "population-register")
