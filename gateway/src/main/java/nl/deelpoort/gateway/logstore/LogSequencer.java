@@ -256,9 +256,14 @@ final class LogSequencer implements AutoCloseable {
         }
     }
 
+    /**
+     * The meter first, then the caller: whoever sees the failure (a test, a scrape right after a 503)
+     * sees it counted. As on the committed path.
+     */
     private void failed(Pending p, RuntimeException failure) {
-        if (p.seq.completeExceptionally(failure)) {
+        if (!p.seq.isDone()) {
             metrics.appendFailed(System.nanoTime() - p.submitted);
+            p.seq.completeExceptionally(failure);
         }
     }
 
