@@ -2,6 +2,8 @@ package nl.deelpoort.gateway.decision;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import nl.deelpoort.policy.DecisionResult;
 import nl.deelpoort.policy.ReasonCode;
 import org.slf4j.Logger;
@@ -22,6 +24,12 @@ final class DecisionMetrics {
 
     private final MeterRegistry meters;
 
+    /**
+     * The counters by their tag values, made once: a decision takes microseconds, and building and
+     * registering a meter id on every one would cost a fair share of that. The tag sets are closed.
+     */
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+
     DecisionMetrics(MeterRegistry meters) {
         this.meters = meters;
     }
@@ -29,19 +37,24 @@ final class DecisionMetrics {
     void decided(DecisionResult result) {
         String outcome = result.decision().name();
         String flow = result.flowId().orElse(NO_FLOW);
-        Counter.builder("deelpoort.decisions")
-                .description("Decisions of the policy engine (evaluate, pull, push), by outcome and flow")
-                .tag("outcome", outcome)
-                .tag("flow", flow)
-                .register(meters)
+        counters.computeIfAbsent(
+                        outcome + '|' + flow,
+                        k -> Counter.builder("deelpoort.decisions")
+                                .description(
+                                        "Decisions of the policy engine (evaluate, pull, push), by outcome and flow")
+                                .tag("outcome", outcome)
+                                .tag("flow", flow)
+                                .register(meters))
                 .increment();
         for (ReasonCode reason : result.reasonCodes()) {
-            Counter.builder("deelpoort.decision.reasons")
-                    .description("Reason codes given in decisions: one per code per decision")
-                    .tag("outcome", outcome)
-                    .tag("reason", reason.name())
-                    .tag("flow", flow)
-                    .register(meters)
+            counters.computeIfAbsent(
+                            outcome + '|' + reason.name() + '|' + flow,
+                            k -> Counter.builder("deelpoort.decision.reasons")
+                                    .description("Reason codes given in decisions: one per code per decision")
+                                    .tag("outcome", outcome)
+                                    .tag("reason", reason.name())
+                                    .tag("flow", flow)
+                                    .register(meters))
                     .increment();
         }
         log.info(
