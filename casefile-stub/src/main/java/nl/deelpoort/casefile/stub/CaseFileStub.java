@@ -33,6 +33,13 @@ public final class CaseFileStub implements AutoCloseable {
     /** Enough recent requests for a test to verify against, without growing for the lifetime of a local stack. */
     private static final int JOURNAL_ENTRIES = 1000;
 
+    /**
+     * System property that switches the request journal off ({@code -Dcasefile.stub.journal=false}): the
+     * benchmarks set it, because WireMock counts its whole journal on every request to trim it, which
+     * costs the stub more CPU than answering and would flatter whatever is compared with the stub.
+     */
+    public static final String JOURNAL_PROPERTY = "casefile.stub.journal";
+
     private final WireMockServer server;
 
     private CaseFileStub(WireMockServer server) {
@@ -49,13 +56,17 @@ public final class CaseFileStub implements AutoCloseable {
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
         }
-        WireMockServer server = new WireMockServer(options()
+        var options = options()
                 .port(port)
                 .usingFilesUnderClasspath(CLASSPATH_ROOT)
                 .extensions(new DossierTransformer(HOLDERS, new SyntheticDossiers(), Clock.systemUTC()))
                 .notifier(new QuietNotifier())
                 .stubRequestLoggingDisabled(true)
-                .maxRequestJournalEntries(JOURNAL_ENTRIES));
+                .maxRequestJournalEntries(JOURNAL_ENTRIES);
+        if ("false".equals(System.getProperty(JOURNAL_PROPERTY))) {
+            options.disableRequestJournal();
+        }
+        WireMockServer server = new WireMockServer(options);
         try {
             server.start();
         } catch (RuntimeException e) {

@@ -15,20 +15,28 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
+import nl.deelpoort.casefile.stub.CaseFileStub;
 import nl.deelpoort.devkit.DevServices;
-import nl.deelpoort.gateway.DeelpoortGateway;
 import nl.deelpoort.gateway.support.BenchDatabase;
-import org.springframework.boot.SpringApplication;
-import org.springframework.context.ConfigurableApplicationContext;
+import nl.deelpoort.gateway.support.GatewayProcess;
 
 /**
- * Figures for docs/benchmarks/exchange.md; a plain main, never run by {@code verify}. Starts the
- * test services (PostgreSQL, Keycloak, case file stub) and the gateway in this JVM on free ports,
- * then runs the same load twice with {@code clients} concurrent clients: the pull {@code POST
- * /api/v1/disclosures} (bram, F4, BSN + CARE_DEPLOYED) through the gateway, and the very same file
- * query straight to the stub. Each phase has a warm-up that is not counted.
+ * Figures for docs/benchmarks/exchange.md; a plain main, never run by {@code verify} ({@code
+ * ./benchmark ExchangeBenchmark}). Starts the test services (PostgreSQL, Keycloak, case file stub) in
+ * this JVM and the gateway in a JVM of its own, then runs the same load against both: the pull {@code
+ * POST /api/v1/disclosures} (bram, F4, BSN + CARE_DEPLOYED) through the gateway, and the very same file
+ * query straight to the stub; first with {@code clients} concurrent clients (throughput), then with
+ * one (the latency the gateway adds). Each phase has a warm-up that is not counted. The stub's request
+ * journal is off, so the stub costs what answering costs.
  *
- * <p>Arguments (all optional): {@code clients=32 seconds=20 warmup=10 subjects=256}.
+ * <p>With {@code pin=true} (the default where the machine has two or more CPUs) this JVM — load
+ * generator, stub, Keycloak — runs on CPU 0, and the gateway with its PostgreSQL on CPU 1: the
+ * comparison is then "the gateway and its database on a machine of their own against the call it
+ * mediates", and the CPU time each side spends per pull is read from {@code /proc}.
+ *
+ * <p>Arguments (all optional): {@code clients=32 seconds=20 warmup=10 single=10 subjects=256 pin=true
+ * profile=<directory for a JFR recording of the gateway during the measured pulls> jvm=<gateway JVM
+ * options, comma-separated>}.
  */
 public final class ExchangeBenchmark {
 
@@ -37,21 +45,29 @@ public final class ExchangeBenchmark {
         int clients = Integer.parseInt(a.getOrDefault("clients", "32"));
         int seconds = Integer.parseInt(a.getOrDefault("seconds", "20"));
         int warmup = Integer.parseInt(a.getOrDefault("warmup", "10"));
+        int single = Integer.parseInt(a.getOrDefault("single", "10"));
         int subjects = Integer.parseInt(a.getOrDefault("subjects", "256"));
+        boolean pin = Boolean.parseBoolean(
+                a.getOrDefault("pin", Boolean.toString(Runtime.getRuntime().availableProcessors() >= 2)));
+        String profile = a.get("profile");
+        List<String> jvm = a.containsKey("jvm") ? List.of(a.get("jvm").split(",")) : List.of("-Xmx1g");
 
+        System.setProperty(CaseFileStub.JOURNAL_PROPERTY, "false");
+        if (pin) {
+            Cpus.pin(ProcessHandle.current().pid(), "0");
+        }
         try (DevServices services = DevServices.start(DevServices.Ports.free(), null)) {
-            Map<String, Object> props = new HashMap<>(services.gatewayProperties());
-            props.put("server.port", "0");
+            Map<String, String> props = new HashMap<>(services.gatewayProperties());
             props.put("deelpoort.exchange.data-dir", System.getProperty("java.io.tmpdir") + "/deelpoort-bench-keys");
             props.put("deelpoort.log.data-dir", System.getProperty("java.io.tmpdir") + "/deelpoort-bench-keys");
             props.put("logging.level.root", "WARN");
-            // As command-line arguments: they win over application.yml, as the test's properties do.
-            String[] arguments = props.entrySet().stream()
-                    .map(e -> "--" + e.getKey() + "=" + e.getValue())
-                    .toArray(String[]::new);
-            try (ConfigurableApplicationContext gateway =
-                    new SpringApplication(DeelpoortGateway.class).run(arguments)) {
-                String port = gateway.getEnvironment().getProperty("local.server.port");
+            List<Long> database = Cpus.descendants("postgres");
+            if (pin) {
+                for (long pid : database) {
+                    Cpus.pin(pid, "1");
+                }
+            }
+            try (GatewayProcess gateway = GatewayProcess.start(props, jvm, pin ? "1" : null, Duration.ofMinutes(3))) {
                 String[] bsns = new String[subjects];
                 for (int i = 0; i < subjects; i++) {
                     bsns[i] = freshBsn();
@@ -61,69 +77,189 @@ public final class ExchangeBenchmark {
                         .connectTimeout(Duration.ofSeconds(5))
                         .build();
                 System.out.printf(
-                        "%d cores, JDK %s, %d clients, %d s measured after %d s warm-up, %d subjects%n",
+                        "%d cores, load generator on JDK %s, gateway JVM options %s, %s; %d clients, %d s measured"
+                                + " after %d s warm-up, then 1 client for %d s; %d subjects; load average at start %s%n",
                         Runtime.getRuntime().availableProcessors(),
                         System.getProperty("java.version"),
+                        jvm,
+                        pin ? "gateway + PostgreSQL pinned to CPU 1, the rest to CPU 0" : "nothing pinned",
                         clients,
                         seconds,
                         warmup,
-                        subjects);
+                        single,
+                        subjects,
+                        Cpus.loadAverage());
 
                 URI stub = URI.create(services.caseFiles().baseUrl() + "/api/plusteam/dossiers/query");
-                Result direct = run(
-                        "direct to stub",
-                        http,
-                        clients,
-                        warmup,
-                        seconds,
-                        i -> HttpRequest.newBuilder(stub)
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString("{\"bsn\":\"" + bsns[i % subjects] + "\"}"))
-                                .build());
-
+                IntFunction<HttpRequest> direct = i -> HttpRequest.newBuilder(stub)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"bsn\":\"" + bsns[i % subjects] + "\"}"))
+                        .build();
                 String token = services.tokens().user("bram.cmd-gm");
-                URI pull = URI.create("http://localhost:" + port + "/api/v1/disclosures");
-                Result gatewayResult = run(
+                URI pull = URI.create(gateway.baseUrl() + "/api/v1/disclosures");
+                IntFunction<HttpRequest> viaGateway = i -> HttpRequest.newBuilder(pull)
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + token)
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"subject\":{\"bsn\":\"" + bsns[i % subjects]
+                                + "\"},\"purpose\":\"ACCOUNTABILITY\",\"actingRole\":\"MUNICIPAL_ACCESS\","
+                                + "\"holder\":\"plusteam\",\"categories\":[\"BSN\",\"CARE_DEPLOYED\"]}"))
+                        .build();
+
+                Cpu self = new Cpu(List.of(ProcessHandle.current().pid()));
+                Cpu gatewayCpu = new Cpu(List.of(gateway.pid()));
+                Cpu databaseCpu = new Cpu(database);
+
+                Result directMany = run("direct to stub", http, clients, warmup, seconds, direct, null, self);
+                Recording recording = profile == null ? null : new Recording(gateway, profile);
+                Result gatewayMany = run(
                         "gateway pull",
                         http,
                         clients,
                         warmup,
                         seconds,
-                        i -> HttpRequest.newBuilder(pull)
-                                .header("Content-Type", "application/json")
-                                .header("Authorization", "Bearer " + token)
-                                .POST(
-                                        HttpRequest.BodyPublishers.ofString(
-                                                "{\"subject\":{\"bsn\":\"" + bsns[i % subjects]
-                                                        + "\"},\"purpose\":\"ACCOUNTABILITY\",\"actingRole\":\"MUNICIPAL_ACCESS\","
-                                                        + "\"holder\":\"plusteam\",\"categories\":[\"BSN\",\"CARE_DEPLOYED\"]}"))
-                                .build());
+                        viaGateway,
+                        recording,
+                        self,
+                        gatewayCpu,
+                        databaseCpu);
+                Result directOne = run("direct, 1 client", http, 1, Math.min(warmup, 5), single, direct, null, self);
+                Result gatewayOne =
+                        run("gateway, 1 client", http, 1, Math.min(warmup, 5), single, viaGateway, null, self);
+
                 System.out.printf(
-                        "ratio gateway/direct throughput: %.3f%n", gatewayResult.perSecond / direct.perSecond);
+                        "ratio pull throughput gateway/direct, %d clients: %.3f%n",
+                        clients, gatewayMany.perSecond / directMany.perSecond);
+                System.out.printf(
+                        "pull latency added by the gateway, 1 client, p50: %.2f ms (%.2f - %.2f), p99: %.2f ms%n",
+                        (gatewayOne.p50Micros - directOne.p50Micros) / 1000.0,
+                        gatewayOne.p50Micros / 1000.0,
+                        directOne.p50Micros / 1000.0,
+                        (gatewayOne.p99Micros - directOne.p99Micros) / 1000.0);
+                System.out.printf(
+                        "CPU per request at %d clients: direct phase %.0f µs (load generator + stub);"
+                                + " gateway phase: load generator + stub %.0f µs, gateway %.0f µs, PostgreSQL %.0f µs%n",
+                        clients,
+                        directMany.cpuMicrosPerRequest.get(0),
+                        gatewayMany.cpuMicrosPerRequest.get(0),
+                        gatewayMany.cpuMicrosPerRequest.get(1),
+                        gatewayMany.cpuMicrosPerRequest.get(2));
+                System.out.printf(
+                        "gateway resident set at the end: %d MB; load average %s%n",
+                        gateway.residentBytes() >> 20, Cpus.loadAverage());
             }
         }
         System.exit(0);
     }
 
-    record Result(double perSecond, long p50Micros, long p99Micros, long errors) {}
+    /** A JFR recording of the gateway during a measured phase, written to {@code <directory>/gateway-pull.jfr}. */
+    private record Recording(GatewayProcess gateway, String directory) {
+
+        void start() throws Exception {
+            java.nio.file.Files.createDirectories(java.nio.file.Path.of(directory));
+            gateway.jcmd("JFR.start", "name=bench", "settings=profile");
+        }
+
+        void stop() throws Exception {
+            String file = java.nio.file.Path.of(directory, "gateway-pull.jfr")
+                    .toAbsolutePath()
+                    .toString();
+            gateway.jcmd("JFR.stop", "name=bench", "filename=" + file);
+            System.out.println("gateway profile: " + file);
+        }
+    }
+
+    /** CPU time (user + system) of a set of processes, from {@code /proc/<pid>/stat}. */
+    private record Cpu(List<Long> pids) {
+
+        long micros() {
+            long ticks = 0;
+            for (long pid : pids) {
+                try {
+                    String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                } catch (java.io.IOException | RuntimeException gone) {
+                    // a process that ended counts no more
+                }
+            }
+            return ticks * 10_000; // USER_HZ is 100 on Linux
+        }
+    }
+
+    /** Pinning and process lookup, Linux only. */
+    static final class Cpus {
+
+        /** Pins every thread of {@code pid} to {@code cpus} ({@code taskset -a -p -c}). */
+        static void pin(long pid, String cpus) throws java.io.IOException, InterruptedException {
+            Process p = new ProcessBuilder("taskset", "-a", "-p", "-c", cpus, Long.toString(pid))
+                    .redirectErrorStream(true)
+                    .start();
+            p.getInputStream().readAllBytes();
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException("taskset failed for " + pid);
+            }
+        }
+
+        /** Pids of this JVM's descendants whose command contains {@code name}. */
+        static List<Long> descendants(String name) {
+            return ProcessHandle.current()
+                    .descendants()
+                    .filter(h -> h.info().command().map(c -> c.contains(name)).orElse(false))
+                    .map(ProcessHandle::pid)
+                    .toList();
+        }
+
+        static String loadAverage() {
+            try {
+                return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg"))
+                        .split(" ", 4)[0];
+            } catch (java.io.IOException e) {
+                return "?";
+            }
+        }
+
+        private Cpus() {}
+    }
+
+    record Result(double perSecond, long p50Micros, long p99Micros, long errors, List<Double> cpuMicrosPerRequest) {}
 
     private static Result run(
-            String name, HttpClient http, int clients, int warmup, int seconds, IntFunction<HttpRequest> request)
-            throws InterruptedException {
+            String name,
+            HttpClient http,
+            int clients,
+            int warmup,
+            int seconds,
+            IntFunction<HttpRequest> request,
+            Recording recording,
+            Cpu... cpus)
+            throws Exception {
         load(http, clients, warmup, request, new ArrayList<>(), new AtomicLong());
+        if (recording != null) {
+            recording.start();
+        }
         List<long[]> latencies = new ArrayList<>();
         AtomicLong errors = new AtomicLong();
+        long[] cpuBefore = Arrays.stream(cpus).mapToLong(Cpu::micros).toArray();
         long start = System.nanoTime();
         load(http, clients, seconds, request, latencies, errors);
         double elapsed = (System.nanoTime() - start) / 1e9;
+        long[] cpuAfter = Arrays.stream(cpus).mapToLong(Cpu::micros).toArray();
+        if (recording != null) {
+            recording.stop();
+        }
         long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        List<Double> cpuPerRequest = new ArrayList<>();
+        for (int i = 0; i < cpus.length; i++) {
+            cpuPerRequest.add(all.length == 0 ? 0.0 : (cpuAfter[i] - cpuBefore[i]) / (double) all.length);
+        }
         Result r = new Result(
                 all.length / elapsed,
                 all.length == 0 ? 0 : all[(int) (all.length * 0.50)] / 1000,
                 all.length == 0 ? 0 : all[Math.min(all.length - 1, (int) (all.length * 0.99))] / 1000,
-                errors.get());
+                errors.get(),
+                cpuPerRequest);
         System.out.printf(
-                "%-16s %8.1f req/s   p50 %7.2f ms   p99 %7.2f ms   (%d requests, %d errors)%n",
+                "%-18s %8.1f req/s   p50 %7.2f ms   p99 %7.2f ms   (%d requests, %d errors)%n",
                 name, r.perSecond, r.p50Micros / 1000.0, r.p99Micros / 1000.0, all.length, r.errors);
         return r;
     }
