@@ -4,6 +4,7 @@ import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 
 import jakarta.servlet.DispatcherType;
+import java.time.Clock;
 import java.util.List;
 import org.springframework.cache.concurrent.ConcurrentMapCache;
 import org.springframework.context.annotation.Bean;
@@ -12,6 +13,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -245,7 +247,8 @@ class SecurityConfiguration {
 
     /**
      * RS256 only (so {@code alg: none} and HMAC tricks fail); the JWK set is cached, so tokens keep
-     * validating while Keycloak restarts, and refetched when a token names an unknown key. The JOSE
+     * validating while Keycloak restarts, and refetched when a token names an unknown key. A token
+     * whose signature was checked is remembered for a short while ({@link VerifiedTokens}). The JOSE
      * {@code typ} header is checked with the other rules ({@link #tokenValidator}), not by Nimbus,
      * which would refuse an RFC 9068 {@code at+jwt} access token.
      */
@@ -257,8 +260,20 @@ class SecurityConfiguration {
                 .validateType(false)
                 .cache(new ConcurrentMapCache("deelpoort-jwks"))
                 .build();
-        decoder.setJwtValidator(tokenValidator(settings));
-        return decoder;
+        OAuth2TokenValidator<Jwt> rules = tokenValidator(settings);
+        decoder.setJwtValidator(rules);
+        return new VerifiedTokens(
+                decoder, rules, settings.verifiedTokenTtl(), settings.verifiedTokenEntries(), Clock.systemUTC());
+    }
+
+    /**
+     * Spring Security's own observations (a span per filter, authentication and authorisation) are
+     * off: every request already has its server span, and wrapping each of a dozen filters in an
+     * observation cost a pull more CPU than its decision (see docs/benchmarks/exchange.md).
+     */
+    @Bean
+    SecurityObservationSettings securityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /**

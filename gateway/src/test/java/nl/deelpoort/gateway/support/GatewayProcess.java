@@ -16,10 +16,13 @@ import java.util.Map;
 /**
  * The gateway in a JVM of its own, for benchmarks and fault suites that need its CPU, memory or
  * life to be separate from the load generator's: started with this JVM's class path and java, the
- * given properties as command-line arguments, optionally pinned to CPUs with {@code taskset}. Its
+ * given properties as command-line arguments (the java of {@value #JAVA_PROPERTY} if set), optionally pinned to CPUs with {@code taskset}. Its
  * output goes to a file, not to this process.
  */
 public final class GatewayProcess implements AutoCloseable {
+
+    /** System property naming the java executable of the gateway's JVM; default: this JVM's. */
+    public static final String JAVA_PROPERTY = "deelpoort.gateway.java";
 
     private final Process process;
     private final int port;
@@ -46,7 +49,8 @@ public final class GatewayProcess implements AutoCloseable {
         if (cpus != null) {
             command.addAll(List.of("taskset", "-c", cpus));
         }
-        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.add(System.getProperty(
+                JAVA_PROPERTY, ProcessHandle.current().info().command().orElse("java")));
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "nl.deelpoort.gateway.DeelpoortGateway"));
         properties.forEach((k, v) -> command.add("--" + k + "=" + v));
@@ -119,7 +123,8 @@ public final class GatewayProcess implements AutoCloseable {
 
     /** Runs {@code jcmd <pid> <arguments>} against the gateway (JFR.start, GC.heap_info, …) and returns its output. */
     public String jcmd(String... arguments) throws IOException, InterruptedException {
-        Path java = Path.of(ProcessHandle.current().info().command().orElse("java"));
+        Path java = Path.of(System.getProperty(
+                JAVA_PROPERTY, ProcessHandle.current().info().command().orElse("java")));
         List<String> command = new ArrayList<>();
         command.add(java.resolveSibling("jcmd").toString());
         command.add(Long.toString(process.pid()));

@@ -1,24 +1,24 @@
 package nl.deelpoort.gateway.exchange.bench;
 
+import static nl.deelpoort.gateway.support.LoadRunner.run;
 import static nl.deelpoort.gateway.support.TestBsns.freshBsn;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 import nl.deelpoort.casefile.stub.CaseFileStub;
 import nl.deelpoort.devkit.DevServices;
 import nl.deelpoort.gateway.support.BenchDatabase;
 import nl.deelpoort.gateway.support.GatewayProcess;
+import nl.deelpoort.gateway.support.LoadRunner.Cpu;
+import nl.deelpoort.gateway.support.LoadRunner.Cpus;
+import nl.deelpoort.gateway.support.LoadRunner.Recording;
+import nl.deelpoort.gateway.support.LoadRunner.Result;
 
 /**
  * Figures for docs/benchmarks/exchange.md; a plain main, never run by {@code verify} ({@code
@@ -110,7 +110,7 @@ public final class ExchangeBenchmark {
                 Cpu databaseCpu = new Cpu(database);
 
                 Result directMany = run("direct to stub", http, clients, warmup, seconds, direct, null, self);
-                Recording recording = profile == null ? null : new Recording(gateway, profile);
+                Recording recording = profile == null ? null : new Recording(gateway, profile, "gateway-pull");
                 Result gatewayMany = run(
                         "gateway pull",
                         http,
@@ -149,167 +149,6 @@ public final class ExchangeBenchmark {
             }
         }
         System.exit(0);
-    }
-
-    /** A JFR recording of the gateway during a measured phase, written to {@code <directory>/gateway-pull.jfr}. */
-    private record Recording(GatewayProcess gateway, String directory) {
-
-        void start() throws Exception {
-            java.nio.file.Files.createDirectories(java.nio.file.Path.of(directory));
-            gateway.jcmd("JFR.start", "name=bench", "settings=profile");
-        }
-
-        void stop() throws Exception {
-            String file = java.nio.file.Path.of(directory, "gateway-pull.jfr")
-                    .toAbsolutePath()
-                    .toString();
-            gateway.jcmd("JFR.stop", "name=bench", "filename=" + file);
-            System.out.println("gateway profile: " + file);
-        }
-    }
-
-    /** CPU time (user + system) of a set of processes, from {@code /proc/<pid>/stat}. */
-    private record Cpu(List<Long> pids) {
-
-        long micros() {
-            long ticks = 0;
-            for (long pid : pids) {
-                try {
-                    String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
-                } catch (java.io.IOException | RuntimeException gone) {
-                    // a process that ended counts no more
-                }
-            }
-            return ticks * 10_000; // USER_HZ is 100 on Linux
-        }
-    }
-
-    /** Pinning and process lookup, Linux only. */
-    static final class Cpus {
-
-        /** Pins every thread of {@code pid} to {@code cpus} ({@code taskset -a -p -c}). */
-        static void pin(long pid, String cpus) throws java.io.IOException, InterruptedException {
-            Process p = new ProcessBuilder("taskset", "-a", "-p", "-c", cpus, Long.toString(pid))
-                    .redirectErrorStream(true)
-                    .start();
-            p.getInputStream().readAllBytes();
-            if (p.waitFor() != 0) {
-                throw new IllegalStateException("taskset failed for " + pid);
-            }
-        }
-
-        /** Pids of this JVM's descendants whose command contains {@code name}. */
-        static List<Long> descendants(String name) {
-            return ProcessHandle.current()
-                    .descendants()
-                    .filter(h -> h.info().command().map(c -> c.contains(name)).orElse(false))
-                    .map(ProcessHandle::pid)
-                    .toList();
-        }
-
-        static String loadAverage() {
-            try {
-                return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg"))
-                        .split(" ", 4)[0];
-            } catch (java.io.IOException e) {
-                return "?";
-            }
-        }
-
-        private Cpus() {}
-    }
-
-    record Result(double perSecond, long p50Micros, long p99Micros, long errors, List<Double> cpuMicrosPerRequest) {}
-
-    private static Result run(
-            String name,
-            HttpClient http,
-            int clients,
-            int warmup,
-            int seconds,
-            IntFunction<HttpRequest> request,
-            Recording recording,
-            Cpu... cpus)
-            throws Exception {
-        load(http, clients, warmup, request, new ArrayList<>(), new AtomicLong());
-        if (recording != null) {
-            recording.start();
-        }
-        List<long[]> latencies = new ArrayList<>();
-        AtomicLong errors = new AtomicLong();
-        long[] cpuBefore = Arrays.stream(cpus).mapToLong(Cpu::micros).toArray();
-        long start = System.nanoTime();
-        load(http, clients, seconds, request, latencies, errors);
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        long[] cpuAfter = Arrays.stream(cpus).mapToLong(Cpu::micros).toArray();
-        if (recording != null) {
-            recording.stop();
-        }
-        long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-        List<Double> cpuPerRequest = new ArrayList<>();
-        for (int i = 0; i < cpus.length; i++) {
-            cpuPerRequest.add(all.length == 0 ? 0.0 : (cpuAfter[i] - cpuBefore[i]) / (double) all.length);
-        }
-        Result r = new Result(
-                all.length / elapsed,
-                all.length == 0 ? 0 : all[(int) (all.length * 0.50)] / 1000,
-                all.length == 0 ? 0 : all[Math.min(all.length - 1, (int) (all.length * 0.99))] / 1000,
-                errors.get(),
-                cpuPerRequest);
-        System.out.printf(
-                "%-18s %8.1f req/s   p50 %7.2f ms   p99 %7.2f ms   (%d requests, %d errors)%n",
-                name, r.perSecond, r.p50Micros / 1000.0, r.p99Micros / 1000.0, all.length, r.errors);
-        return r;
-    }
-
-    private static void load(
-            HttpClient http,
-            int clients,
-            int seconds,
-            IntFunction<HttpRequest> request,
-            List<long[]> latencies,
-            AtomicLong errors)
-            throws InterruptedException {
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
-        CountDownLatch done = new CountDownLatch(clients);
-        for (int c = 0; c < clients; c++) {
-            int client = c;
-            Thread t = new Thread(() -> {
-                long[] mine = new long[1 << 16];
-                int n = 0;
-                int i = client;
-                try {
-                    while (System.nanoTime() < end) {
-                        long t0 = System.nanoTime();
-                        try {
-                            HttpResponse<byte[]> r =
-                                    http.send(request.apply(i), HttpResponse.BodyHandlers.ofByteArray());
-                            if (r.statusCode() != 200) {
-                                errors.incrementAndGet();
-                            }
-                        } catch (java.io.IOException e) {
-                            errors.incrementAndGet();
-                        }
-                        if (n == mine.length) {
-                            mine = Arrays.copyOf(mine, n * 2);
-                        }
-                        mine[n++] = System.nanoTime() - t0;
-                        i += clients;
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } finally {
-                    synchronized (latencies) {
-                        latencies.add(Arrays.copyOf(mine, n));
-                    }
-                    done.countDown();
-                }
-            });
-            t.start();
-        }
-        done.await();
     }
 
     private ExchangeBenchmark() {}

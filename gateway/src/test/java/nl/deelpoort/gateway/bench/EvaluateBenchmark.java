@@ -1,0 +1,182 @@
+package nl.deelpoort.gateway.bench;
+
+import static nl.deelpoort.gateway.support.LoadRunner.run;
+import static nl.deelpoort.gateway.support.TestBsns.freshBsn;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
+import nl.deelpoort.devkit.DevServices;
+import nl.deelpoort.devkit.EmbeddedDatabase;
+import nl.deelpoort.gateway.support.BenchDatabase;
+import nl.deelpoort.gateway.support.GatewayProcess;
+import nl.deelpoort.gateway.support.LoadRunner.Cpu;
+import nl.deelpoort.gateway.support.LoadRunner.Cpus;
+import nl.deelpoort.gateway.support.LoadRunner.Recording;
+import nl.deelpoort.gateway.support.LoadRunner.Result;
+import nl.deelpoort.policy.Framework;
+
+/**
+ * Figures for docs/benchmarks/grounds.md; a plain main, never run by {@code verify} ({@code ./benchmark
+ * EvaluateBenchmark}). Starts the test services in this JVM and the gateway in a JVM of its own with
+ * the {@link FloorEndpoint} switched on, records a consent for each of {@code subjects} households
+ * (every fourth withdrawn again), then runs, with {@code threads} clients each: {@code POST
+ * /api/v1/decisions/evaluate} with real grounds (pseudonym, consents, measures, overrides, the decision,
+ * its EVALUATION entry committed through the sequencer) and the floor ({@code POST /bench/floor}: the
+ * same token check, a JSON body, one INSERT of an entry's size committed through the same pool).
+ * Prints both and the ratio. Pinned as {@link nl.deelpoort.gateway.exchange.bench.ExchangeBenchmark}:
+ * gateway and PostgreSQL on CPU 1, the load generator on CPU 0.
+ *
+ * <p>Arguments (all optional): {@code threads=16 seconds=20 warmup=10 subjects=200 pin=true
+ * profile=<directory> jvm=<gateway JVM options, comma-separated>}.
+ */
+public final class EvaluateBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> a = BenchDatabase.arguments(args);
+        int threads = Integer.parseInt(a.getOrDefault("threads", "16"));
+        int seconds = Integer.parseInt(a.getOrDefault("seconds", "20"));
+        int warmup = Integer.parseInt(a.getOrDefault("warmup", "10"));
+        int subjects = Integer.parseInt(a.getOrDefault("subjects", "200"));
+        boolean pin = Boolean.parseBoolean(
+                a.getOrDefault("pin", Boolean.toString(Runtime.getRuntime().availableProcessors() >= 2)));
+        String profile = a.get("profile");
+        List<String> jvm = a.containsKey("jvm") ? List.of(a.get("jvm").split(",")) : List.of("-Xmx1g");
+
+        if (pin) {
+            Cpus.pin(ProcessHandle.current().pid(), "0");
+        }
+        try (DevServices services = DevServices.start(DevServices.Ports.free(), null)) {
+            createFloorTable(services.database());
+            Map<String, String> props = new HashMap<>(services.gatewayProperties());
+            props.put("deelpoort.exchange.data-dir", System.getProperty("java.io.tmpdir") + "/deelpoort-bench-keys");
+            props.put("deelpoort.log.data-dir", System.getProperty("java.io.tmpdir") + "/deelpoort-bench-keys");
+            props.put("logging.level.root", "WARN");
+            props.put("deelpoort.bench.floor", "true");
+            // The households are made up: consents are recorded on the typed birth date, not checked in the register.
+            props.put("deelpoort.population.base-url", "");
+            List<Long> database = Cpus.descendants("postgres");
+            if (pin) {
+                for (long pid : database) {
+                    Cpus.pin(pid, "1");
+                }
+            }
+            try (GatewayProcess gateway = GatewayProcess.start(props, jvm, pin ? "1" : null, Duration.ofMinutes(3))) {
+                HttpClient http = HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(Duration.ofSeconds(5))
+                        .build();
+                String token = services.tokens().user("carla.cmd-waalre");
+                List<String> bsns = seed(http, gateway.baseUrl(), token, subjects);
+                System.out.printf(
+                        "%d cores, load generator on JDK %s, gateway JVM options %s, %s; %d threads, %d s measured"
+                                + " after %d s warm-up; %d households with grounds; load average at start %s%n",
+                        Runtime.getRuntime().availableProcessors(),
+                        System.getProperty("java.version"),
+                        jvm,
+                        pin ? "gateway + PostgreSQL pinned to CPU 1, the load generator to CPU 0" : "nothing pinned",
+                        threads,
+                        seconds,
+                        warmup,
+                        subjects,
+                        Cpus.loadAverage());
+
+                URI evaluate = URI.create(gateway.baseUrl() + "/api/v1/decisions/evaluate");
+                IntFunction<HttpRequest> evaluation = i -> post(
+                        evaluate,
+                        token,
+                        "{\"subject\":{\"bsn\":\"" + bsns.get(i % bsns.size()) + "\"},\"purpose\":\"ESCALATION\","
+                                + "\"actingRole\":\"MUNICIPAL_ACCESS\",\"holder\":\"gemeente-waalre\","
+                                + "\"recipient\":\"plusteam\",\"recipientRole\":\"ADVISOR\","
+                                + "\"categories\":[\"BSN\",\"PERSONALIA\",\"CASE_NOTES\"]}");
+                URI floor = URI.create(gateway.baseUrl() + "/bench/floor");
+                IntFunction<HttpRequest> bare = i -> post(
+                        floor,
+                        token,
+                        "{\"subject\":{\"bsn\":\"" + bsns.get(i % bsns.size()) + "\"},\"purpose\":\"ESCALATION\"}");
+
+                Cpu gatewayCpu = new Cpu(List.of(gateway.pid()));
+                Cpu databaseCpu = new Cpu(database);
+                Result floorResult = run("floor", http, threads, warmup, seconds, bare, null, gatewayCpu, databaseCpu);
+                Recording recording = profile == null ? null : new Recording(gateway, profile, "gateway-evaluate");
+                Result evaluateResult =
+                        run("evaluate", http, threads, warmup, seconds, evaluation, recording, gatewayCpu, databaseCpu);
+                System.out.printf(
+                        "ratio evaluate/floor throughput, %d threads: %.3f%n",
+                        threads, evaluateResult.perSecond() / floorResult.perSecond());
+                System.out.printf(
+                        "CPU per request: floor gateway %.0f µs + PostgreSQL %.0f µs; evaluate gateway %.0f µs"
+                                + " + PostgreSQL %.0f µs%n",
+                        floorResult.cpuMicrosPerRequest().get(0),
+                        floorResult.cpuMicrosPerRequest().get(1),
+                        evaluateResult.cpuMicrosPerRequest().get(0),
+                        evaluateResult.cpuMicrosPerRequest().get(1));
+                System.out.printf("load average at the end %s%n", Cpus.loadAverage());
+            }
+        }
+        System.exit(0);
+    }
+
+    private static void createFloorTable(EmbeddedDatabase database) throws Exception {
+        try (Connection c = database.superuserConnection();
+                Statement s = c.createStatement()) {
+            s.execute(
+                    "CREATE TABLE bench_floor (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, payload bytea NOT NULL)");
+            s.execute("GRANT INSERT ON bench_floor TO " + EmbeddedDatabase.APP);
+        }
+    }
+
+    /** A consent for each household (every fourth withdrawn again), so that each evaluation reads real grounds. */
+    private static List<String> seed(HttpClient http, String base, String token, int subjects) throws Exception {
+        List<String> bsns = new ArrayList<>();
+        String adult = LocalDate.now(Framework.ZONE).minusYears(40).toString();
+        for (int i = 0; i < subjects; i++) {
+            String bsn = freshBsn();
+            HttpResponse<String> r = http.send(
+                    post(
+                            URI.create(base + "/api/v1/consents"),
+                            token,
+                            "{\"subject\":{\"bsn\":\"" + bsn + "\",\"birthDate\":\"" + adult + "\"},"
+                                    + "\"givenBy\":[{\"role\":\"SUBJECT\"}],\"purposes\":[\"ESCALATION\"],"
+                                    + "\"recipients\":[\"plusteam\"],\"holders\":[\"gemeente-waalre\"],"
+                                    + "\"categories\":[\"BSN\",\"PERSONALIA\",\"HOUSEHOLD\",\"CASE_NOTES\"],"
+                                    + "\"method\":\"WRITTEN\"}"),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 201) {
+                throw new IllegalStateException("recording a consent failed: " + r.statusCode() + " " + r.body());
+            }
+            if (i % 4 == 3) {
+                String id = r.body().replaceFirst("(?s).*?\"id\":\"([^\"]+)\".*", "$1");
+                http.send(
+                        post(
+                                URI.create(base + "/api/v1/consents/" + id + "/withdrawal"),
+                                token,
+                                "{\"reason\":\"benchmark\",\"withdrawnBy\":{\"role\":\"SUBJECT\"}}"),
+                        HttpResponse.BodyHandlers.discarding());
+            }
+            bsns.add(bsn);
+        }
+        return bsns;
+    }
+
+    private static HttpRequest post(URI uri, String token, String body) {
+        return HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+    }
+
+    private EvaluateBenchmark() {}
+}
