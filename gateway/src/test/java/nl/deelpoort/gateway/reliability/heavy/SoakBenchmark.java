@@ -166,6 +166,7 @@ public final class SoakBenchmark {
     /** Runs the whole soak and prints its tables (Markdown) to {@code out}. */
     public static Report run(Settings s, PrintStream out) throws Exception {
         Path work = Files.createTempDirectory("deelpoort-soak");
+        boolean completed = false;
         try (DevServices services = DevServices.start(DevServices.Ports.free(), null)) {
             int port = freePort();
             Path gcLog = work.resolve("gateway-gc.log");
@@ -174,12 +175,30 @@ public final class SoakBenchmark {
             try {
                 String base = "http://localhost:" + port;
                 awaitReady(base, gateway, gatewayLog);
-                return new SoakBenchmark(s, services, gateway, base, gcLog, out).soak();
+                Report report = new SoakBenchmark(s, services, gateway, base, gcLog, out).soak();
+                completed = true;
+                return report;
             } finally {
                 gateway.destroy();
                 if (!gateway.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
                     gateway.destroyForcibly();
+                    gateway.waitFor();
                 }
+            }
+        } finally {
+            if (completed) {
+                deleteTree(work);
+            } else {
+                out.println("the gateway's log and GC log are kept in " + work);
+            }
+        }
+    }
+
+    /** The scratch directory (the gateway's dev keys, its log and GC log) goes when the run is over. */
+    private static void deleteTree(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
             }
         }
     }
@@ -352,11 +371,16 @@ public final class SoakBenchmark {
         out.printf("%n### Side by side, %d clients, %d s each%n%n", s.clients(), s.baselineSeconds());
         table(side);
         out.println();
-        out.println("| phase | CPU cores: gateway / postgres / keycloak / load+stubs / machine |");
-        out.println("|---|---|");
-        cpuRow("(c) gateway pull", cpuPull);
-        cpuRow("(a) stub direct", cpuStub);
-        cpuRow("(b) PostgreSQL INSERT", cpuPg);
+        out.println("| phase | CPU cores: gateway / postgres / keycloak / load+stubs / machine |"
+                + " CPU ms per operation: gateway / postgres / load+stubs |");
+        out.println("|---|---|---|");
+        cpuRow("(c) gateway pull", cpuPull, gw.perSecond());
+        cpuRow("(a) stub direct", cpuStub, st.perSecond());
+        cpuRow("(b) PostgreSQL INSERT", cpuPg, pg.perSecond());
+        cpuRow(
+                "mixed load (all operations)",
+                sampler,
+                mixedStats.stream().mapToDouble(OpStats::perSecond).sum());
         double mixedPerSecond =
                 mixedStats.stream().mapToDouble(OpStats::perSecond).sum();
         double entriesPerSecond = entriesPerHour / 3600;
@@ -408,16 +432,26 @@ public final class SoakBenchmark {
         }
     }
 
-    private void cpuRow(String name, Sampler sampler) {
+    /**
+     * Mean cores per group, and CPU milliseconds per operation (cores / throughput): the latter holds up
+     * on a machine that others load too, since it counts only the time our processes actually ran.
+     */
+    private void cpuRow(String name, Sampler sampler, double perSecond) {
         Map<String, Double> c = sampler.meanCpu();
+        double gw = c.getOrDefault("gateway", 0.0);
+        double pg = c.getOrDefault("postgres", 0.0);
+        double load = c.getOrDefault("load", 0.0);
         out.printf(
-                "| %s | %.2f / %.2f / %.2f / %.2f / %.2f |%n",
+                "| %s | %.2f / %.2f / %.2f / %.2f / %.2f | %.2f / %.2f / %.2f |%n",
                 name,
-                c.getOrDefault("gateway", 0.0),
-                c.getOrDefault("postgres", 0.0),
+                gw,
+                pg,
                 c.getOrDefault("keycloak", 0.0),
-                c.getOrDefault("load", 0.0),
-                c.getOrDefault("machine", 0.0));
+                load,
+                c.getOrDefault("machine", 0.0),
+                gw / perSecond * 1000,
+                pg / perSecond * 1000,
+                load / perSecond * 1000);
     }
 
     /** [mean first third, mean last third, growth over the last half (fraction), slope of the last half MB/min]. */
@@ -471,7 +505,19 @@ public final class SoakBenchmark {
         return op(Op.AUDIT, i);
     }
 
+    /** One operation; an I/O failure (a timeout, a reset) is that operation's error. */
     private Outcome op(Op op, int i) throws Exception {
+        try {
+            return call(op, i);
+        } catch (IOException e) {
+            if (firstErrors.size() < 50) {
+                firstErrors.add(op + " I/O " + e.getClass().getSimpleName());
+            }
+            return new Outcome(op, false, -1);
+        }
+    }
+
+    private Outcome call(Op op, int i) throws Exception {
         String bsn = pullSubjects[i % pullSubjects.length];
         return switch (op) {
             case PULL ->
