@@ -69,11 +69,13 @@ public final class DecisionEngine {
                 best = evaluations.size() - 1;
             }
         }
-        if (evaluations.get(best).released.isEmpty()) {
+        Evaluation winner = evaluations.get(best);
+        if (winner.released.isEmpty()) {
             evaluations.replaceAll(quiet -> evaluate(context, quiet.flow, true));
-        } else {
-            evaluations.set(best, evaluate(context, evaluations.get(best).flow, true));
+        } else if (!winner.withheld.isEmpty()) {
+            evaluations.set(best, evaluate(context, winner.flow, true));
         }
+        // A winner that withholds nothing has nothing to explain: its quiet evaluation is the result.
         return result(context, evaluations.get(best), evaluations);
     }
 

@@ -360,27 +360,44 @@ final class Rules {
         if (!c.explain) {
             return Verdict.UNEXPLAINED;
         }
-        Text detail = firstProblem == null ? NO_MEASURE : measureProblem(c, firstProblem);
+        Text detail = firstProblem == null ? NO_MEASURE : measureDetail(c, firstProblem);
         return refused(
                 ReasonCode.MEASURE_MISSING.reason("flow", c.flow.id(), "recipient", c.recipientId(), "detail", detail));
     }
 
-    /** Why this measure (of the subject, named to the caller) does not count here, or null if it does. */
-    private static Text measureProblem(FlowContext c, MeasureFact m) {
+    /** Why a measure of the subject, named to the caller, does not count here. */
+    private enum MeasureProblem {
+        OTHER_REGISTRAR,
+        ENDED,
+        NOT_STARTED,
+        RAN_OUT
+    }
+
+    /** What is wrong with this measure here, or null if it is in force; renders nothing. */
+    private static MeasureProblem measureProblem(FlowContext c, MeasureFact m) {
         if (!m.registeredBy().equals(c.recipientId())) {
-            return MEASURE_OTHER_REGISTRAR.fill(
-                    "measure", m.id(), "by", m.registeredBy(), "recipient", c.recipientId());
+            return MeasureProblem.OTHER_REGISTRAR;
         }
         if (m.endedAt() != null && !m.endedAt().isAfter(c.time)) {
-            return MEASURE_ENDED.fill("measure", m.id(), "at", m.endedAt());
+            return MeasureProblem.ENDED;
         }
         if (c.time.isBefore(m.validFrom())) {
-            return MEASURE_NOT_STARTED.fill("measure", m.id(), "at", m.validFrom());
+            return MeasureProblem.NOT_STARTED;
         }
         if (!c.time.isBefore(m.validUntil())) {
-            return MEASURE_RAN_OUT.fill("measure", m.id(), "at", m.validUntil());
+            return MeasureProblem.RAN_OUT;
         }
         return null;
+    }
+
+    private static Text measureDetail(FlowContext c, MeasureFact m) {
+        return switch (measureProblem(c, m)) {
+            case OTHER_REGISTRAR ->
+                MEASURE_OTHER_REGISTRAR.fill("measure", m.id(), "by", m.registeredBy(), "recipient", c.recipientId());
+            case ENDED -> MEASURE_ENDED.fill("measure", m.id(), "at", m.endedAt());
+            case NOT_STARTED -> MEASURE_NOT_STARTED.fill("measure", m.id(), "at", m.validFrom());
+            case RAN_OUT -> MEASURE_RAN_OUT.fill("measure", m.id(), "at", m.validUntil());
+        };
     }
 
     private enum ConsentState {
