@@ -5,6 +5,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,6 +20,21 @@ import java.util.TreeMap;
 final class CanonicalEntryReader {
 
     private static final EntryField[] FIELDS = EntryField.values();
+
+    /** The member names the format knows, in canonical order: every field's key, then "v". */
+    private static final String[] KEYS = new String[FIELDS.length + 1];
+
+    private static final byte[][] NAMES = new byte[KEYS.length][];
+
+    static {
+        for (EntryField f : FIELDS) {
+            KEYS[f.ordinal()] = f.key();
+        }
+        KEYS[FIELDS.length] = LogEntryCodec.VERSION;
+        for (int i = 0; i < KEYS.length; i++) {
+            NAMES[i] = KEYS[i].getBytes(StandardCharsets.US_ASCII);
+        }
+    }
 
     private final byte[] b;
     private int pos;
@@ -38,8 +54,13 @@ final class CanonicalEntryReader {
         Long version = null;
         expect('{');
         String previous = null;
+        int hint = 0;
         do {
-            String name = string();
+            // A member name is one of a fixed set: matched in place, no string made for it.
+            String name = knownName(hint);
+            if (name == null) {
+                name = string();
+            }
             if (previous != null && previous.compareTo(name) >= 0) {
                 throw error("member \"" + name + "\" is out of canonical order or repeated");
             }
@@ -47,6 +68,7 @@ final class CanonicalEntryReader {
             expect(':');
             EntryField f = EntryField.ofKey(name);
             if (f != null) {
+                hint = f.ordinal() + 1;
                 e.set(f, value(f));
                 present[f.ordinal()] = true;
                 needed = Math.max(needed, f.since());
@@ -86,8 +108,8 @@ final class CanonicalEntryReader {
             case TEXT_MAP -> stringMap();
             case BOOLEAN -> bool();
             case INTEGER -> integer();
-            case TIME -> time(f, string());
-            case DATE -> date(f, string());
+            case TIME -> time(f);
+            case DATE -> date(f);
             case KIND -> kind(string());
         };
     }
@@ -98,6 +120,112 @@ final class CanonicalEntryReader {
         } catch (IllegalArgumentException ex) {
             throw new LedgerFormatException("unknown kind " + name);
         }
+    }
+
+    /**
+     * If the next token is the string of a member name the format knows (an {@link EntryField}'s key or
+     * "v"), written plainly, consumes it and returns that key's constant; otherwise consumes nothing and
+     * returns null (the caller then reads the string in full, and refuses it as it always did). Members
+     * come in canonical order, so the search starts at the field after the previous one.
+     */
+    private String knownName(int hint) {
+        if (pos >= b.length || b[pos] != '"') {
+            return null;
+        }
+        int start = pos + 1;
+        int end = start;
+        while (end < b.length && b[end] != '"') {
+            byte c = b[end];
+            if (c == '\\' || c < 0x20) {
+                return null;
+            }
+            end++;
+        }
+        if (end >= b.length) {
+            return null;
+        }
+        int length = end - start;
+        for (int k = 0; k < NAMES.length; k++) {
+            int i = (hint + k) % NAMES.length;
+            if (NAMES[i].length == length && Arrays.equals(b, start, end, NAMES[i], 0, length)) {
+                pos = end + 1;
+                return KEYS[i];
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A time as the encoder writes it, parsed from the bytes in place; anything else (or an impossible
+     * date) goes the way it always went, through a string, for the same refusal.
+     */
+    private Instant time(EntryField f) {
+        int at = pos + 1;
+        if (at + 25 <= b.length
+                && b[pos] == '"'
+                && b[at + 24] == '"'
+                && b[at + 4] == '-'
+                && b[at + 7] == '-'
+                && b[at + 10] == 'T'
+                && b[at + 13] == ':'
+                && b[at + 16] == ':'
+                && b[at + 19] == '.'
+                && b[at + 23] == 'Z') {
+            int year = digits(at, 4);
+            int month = digits(at + 5, 2);
+            int day = digits(at + 8, 2);
+            int hour = digits(at + 11, 2);
+            int minute = digits(at + 14, 2);
+            int second = digits(at + 17, 2);
+            int milli = digits(at + 20, 3);
+            if (year >= 0
+                    && month >= 1
+                    && month <= 12
+                    && day >= 1
+                    && day <= 28
+                    && hour >= 0
+                    && hour <= 23
+                    && minute >= 0
+                    && minute <= 59
+                    && second >= 0
+                    && second <= 59
+                    && milli >= 0) {
+                // Days 29..31 are left to the slow path, which knows the calendar.
+                long epochDay = LocalDate.of(year, month, day).toEpochDay();
+                pos = at + 25;
+                return Instant.ofEpochSecond(
+                        epochDay * 86_400 + hour * 3_600 + minute * 60 + second, milli * 1_000_000L);
+            }
+        }
+        return time(f, string());
+    }
+
+    /** A date as the encoder writes it, parsed in place; anything else through a string as before. */
+    private LocalDate date(EntryField f) {
+        int at = pos + 1;
+        if (at + 11 <= b.length && b[pos] == '"' && b[at + 10] == '"' && b[at + 4] == '-' && b[at + 7] == '-') {
+            int year = digits(at, 4);
+            int month = digits(at + 5, 2);
+            int day = digits(at + 8, 2);
+            if (year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= 28) {
+                pos = at + 11;
+                return LocalDate.of(year, month, day);
+            }
+        }
+        return date(f, string());
+    }
+
+    /** The value of {@code width} ASCII digits at {@code at}, or -1 if any byte is not a digit. */
+    private int digits(int at, int width) {
+        int v = 0;
+        for (int i = at; i < at + width; i++) {
+            int d = b[i] - '0';
+            if (d < 0 || d > 9) {
+                return -1;
+            }
+            v = v * 10 + d;
+        }
+        return v;
     }
 
     private Instant time(EntryField f, String s) {

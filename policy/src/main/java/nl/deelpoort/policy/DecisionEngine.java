@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,16 +54,29 @@ public final class DecisionEngine {
             Reason reason = Rules.noFlow(context, route, index.purposes(request.holder(), request.recipient()));
             return denied(request, List.of(reason));
         }
+        if (candidates.size() == 1) {
+            Evaluation only = evaluate(context, candidates.get(0), true);
+            return result(context, only, List.of(only));
+        }
+        // Several flows fit (F8 and F9): first what each would release, rendering no sentence; then
+        // explain only what the result shows: the winner, or every candidate when all of them deny.
         List<Evaluation> evaluations = new ArrayList<>(candidates.size());
-        Evaluation best = null;
+        int best = 0;
         for (Flow flow : candidates) {
-            Evaluation evaluation = evaluate(context, flow);
+            Evaluation evaluation = evaluate(context, flow, false);
             evaluations.add(evaluation);
-            if (best == null || evaluation.released.size() > best.released.size()) {
-                best = evaluation;
+            if (evaluation.released.size() > evaluations.get(best).released.size()) {
+                best = evaluations.size() - 1;
             }
         }
-        return result(context, best, evaluations);
+        Evaluation winner = evaluations.get(best);
+        if (winner.released.isEmpty()) {
+            evaluations.replaceAll(quiet -> evaluate(context, quiet.flow, true));
+        } else if (!winner.withheld.isEmpty()) {
+            evaluations.set(best, evaluate(context, winner.flow, true));
+        }
+        // A winner that withholds nothing has nothing to explain: its quiet evaluation is the result.
+        return result(context, evaluations.get(best), evaluations);
     }
 
     /** What one candidate flow would release, and why it would withhold the rest. */
@@ -72,7 +84,9 @@ public final class DecisionEngine {
         final Flow flow;
         final Set<Category> released = EnumSet.noneOf(Category.class);
         final Map<Category, List<Reason>> withheld = new EnumMap<>(Category.class);
-        final Set<String> consentIds = new LinkedHashSet<>();
+        /** In the order first used; a request names a handful at most, so a list beats a set. */
+        final List<String> consentIds = new ArrayList<>(2);
+
         String overrideId;
         String measureId;
 
@@ -81,8 +95,9 @@ public final class DecisionEngine {
         }
     }
 
-    private Evaluation evaluate(RequestContext context, Flow flow) {
-        FlowContext c = new FlowContext(framework, reasons, context, flow);
+    /** @param explain whether refusals are rendered ({@link FlowContext#explain}) */
+    private Evaluation evaluate(RequestContext context, Flow flow, boolean explain) {
+        FlowContext c = new FlowContext(framework, reasons, context, flow, explain);
         Evaluation e = new Evaluation(flow);
         for (Category category : context.request.categories()) {
             String consentId = null;
@@ -109,7 +124,7 @@ public final class DecisionEngine {
                 continue;
             }
             e.released.add(category);
-            if (consentId != null) {
+            if (consentId != null && !e.consentIds.contains(consentId)) {
                 e.consentIds.add(consentId);
             }
             if (overrideId != null) {
@@ -127,11 +142,12 @@ public final class DecisionEngine {
                 best.released.isEmpty() ? Decision.DENY : best.withheld.isEmpty() ? Decision.PERMIT : Decision.PARTIAL;
         List<Reason> reasons = List.of();
         if (decision == Decision.DENY) {
-            // Every candidate's reasons, so that "no measure (F8)" comes with "and no consent (F9)".
-            Set<Reason> all = new LinkedHashSet<>();
-            all.addAll(flatten(best.withheld));
+            // Every candidate's reasons, so that "no measure (F8)" comes with "and no consent (F9)";
+            // each once, in order of first appearance (the same reason object is usually shared).
+            List<Reason> all = new ArrayList<>();
+            addDistinct(all, best.withheld);
             for (Evaluation other : evaluations) {
-                all.addAll(flatten(other.withheld));
+                addDistinct(all, other.withheld);
             }
             reasons = List.copyOf(all);
         }
@@ -154,10 +170,24 @@ public final class DecisionEngine {
                 framework.policyVersion());
     }
 
-    private static List<Reason> flatten(Map<Category, List<Reason>> withheld) {
-        List<Reason> reasons = new ArrayList<>();
-        withheld.values().forEach(reasons::addAll);
-        return reasons;
+    private static void addDistinct(List<Reason> all, Map<Category, List<Reason>> withheld) {
+        for (List<Reason> reasons : withheld.values()) {
+            for (Reason reason : reasons) {
+                if (!containsReason(all, reason)) {
+                    all.add(reason);
+                }
+            }
+        }
+    }
+
+    private static boolean containsReason(List<Reason> all, Reason reason) {
+        for (int i = 0, n = all.size(); i < n; i++) {
+            Reason r = all.get(i);
+            if (r == reason || r.equals(reason)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** For a general question: the grounds each workable candidate flow would need for a real person. */

@@ -2,9 +2,7 @@ package nl.deelpoort.policy;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.function.Supplier;
+import java.util.Arrays;
 
 /**
  * One candidate flow for one request. Whatever does not depend on the category (the agreement, the
@@ -20,9 +18,17 @@ final class FlowContext {
     private Verdict measureVerdict;
     private boolean overrideLooked;
     private OverrideFact override;
-    private Map<Object, Reason> memo;
+    /**
+     * False while the engine only needs to know what a flow would release (a candidate that loses to
+     * another): rules then refuse with {@link Verdict#UNEXPLAINED} instead of rendering sentences.
+     */
+    final boolean explain;
 
-    FlowContext(Framework framework, PrecomputedReasons reasons, RequestContext request, Flow flow) {
+    private Memo[] memo;
+    private int memoSize;
+
+    FlowContext(Framework framework, PrecomputedReasons reasons, RequestContext request, Flow flow, boolean explain) {
+        this.explain = explain;
         this.framework = framework;
         this.reasons = reasons;
         this.request = request;
@@ -90,14 +96,32 @@ final class FlowContext {
 
     /**
      * A reason that does not depend on the category (a withdrawn consent, an expired override) is
-     * rendered once per flow and shared by every category it withholds.
+     * rendered once per flow and shared by every category it withholds: {@link #remembered} finds it,
+     * {@link #remember} keeps it. A linear list, because a flow has one or two such reasons; looking
+     * one up allocates nothing.
      */
-    Reason once(Object key, Supplier<Reason> render) {
-        if (memo == null) {
-            memo = new HashMap<>(4);
+    Reason remembered(ReasonCode code, String id, Object detail) {
+        for (int i = 0; i < memoSize; i++) {
+            Memo m = memo[i];
+            if (m.code == code && m.id.equals(id) && m.detail == detail) {
+                return m.reason;
+            }
         }
-        return memo.computeIfAbsent(key, k -> render.get());
+        return null;
     }
+
+    Reason remember(ReasonCode code, String id, Object detail, Reason reason) {
+        if (memo == null) {
+            memo = new Memo[4];
+        } else if (memoSize == memo.length) {
+            memo = Arrays.copyOf(memo, memoSize * 2);
+        }
+        memo[memoSize++] = new Memo(code, id, detail, reason);
+        return reason;
+    }
+
+    /** @param detail an enum constant (compared by identity) that tells reasons of one code and id apart */
+    private record Memo(ReasonCode code, String id, Object detail, Reason reason) {}
 
     /** The declared expiry, capped at the framework's maximum so a bad record cannot outlive the rules. */
     Instant overrideEnd(OverrideFact fact) {

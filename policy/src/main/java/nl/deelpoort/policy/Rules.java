@@ -5,6 +5,7 @@ import static nl.deelpoort.policy.Verdict.refused;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import nl.deelpoort.policy.Verdict.Ground;
@@ -254,6 +255,9 @@ final class Rules {
         Reason notInFlow = c.reasons.notInFlow(c.flow, category);
         OverrideFact override = c.invokedOverride();
         if (override != null && override.categories().contains(category)) {
+            if (!c.explain) {
+                return Verdict.UNEXPLAINED;
+            }
             // Say so explicitly: a professional who named the category in the override may expect it to count.
             return refused(
                     notInFlow,
@@ -290,6 +294,10 @@ final class Rules {
         if (consent instanceof Verdict.Allowed || c.facts().invokedOverrideId().isEmpty()) {
             return consent;
         }
+        if (!c.explain) {
+            // Whether the override covers is all that counts here; nothing is rendered.
+            return c.flow.overridable() ? override(c, category) : Verdict.UNEXPLAINED;
+        }
         Reason consentReason = ((Verdict.Refused) consent).reasons().get(0);
         if (!c.flow.overridable()) {
             return refused(
@@ -310,6 +318,9 @@ final class Rules {
         if (c.framework.agreementInForce(c.flow.agreementId(), c.time).isPresent()) {
             return ALLOWED;
         }
+        if (!c.explain) {
+            return Verdict.UNEXPLAINED;
+        }
         List<Text> windows = new ArrayList<>();
         for (Agreement version : c.framework.agreementVersions(c.flow.agreementId())) {
             windows.add(
@@ -329,7 +340,8 @@ final class Rules {
         if (!c.flow.needsMeasure() || c.subject() == null) {
             return ALLOWED;
         }
-        Text detail = null;
+        // The first problem found is the one explained; it is rendered only when no measure is in force.
+        MeasureFact firstProblem = null;
         for (MeasureFact m : c.facts().measures()) {
             if (!m.subjectPseudonym().equals(c.subject())) {
                 continue;
@@ -338,28 +350,54 @@ final class Rules {
                 // Another institution's measure: it does not count here, and the caller is not told of it.
                 continue;
             }
-            Text problem;
-            if (!m.registeredBy().equals(c.recipientId())) {
-                problem = MEASURE_OTHER_REGISTRAR.fill(
-                        "measure", m.id(), "by", m.registeredBy(), "recipient", c.recipientId());
-            } else if (m.endedAt() != null && !m.endedAt().isAfter(c.time)) {
-                problem = MEASURE_ENDED.fill("measure", m.id(), "at", m.endedAt());
-            } else if (c.time.isBefore(m.validFrom())) {
-                problem = MEASURE_NOT_STARTED.fill("measure", m.id(), "at", m.validFrom());
-            } else if (!c.time.isBefore(m.validUntil())) {
-                problem = MEASURE_RAN_OUT.fill("measure", m.id(), "at", m.validUntil());
-            } else {
+            if (measureProblem(c, m) == null) {
                 return Verdict.on(Ground.MEASURE, m.id());
             }
-            if (detail == null) {
-                detail = problem;
+            if (firstProblem == null) {
+                firstProblem = m;
             }
         }
-        if (detail == null) {
-            detail = NO_MEASURE;
+        if (!c.explain) {
+            return Verdict.UNEXPLAINED;
         }
+        Text detail = firstProblem == null ? NO_MEASURE : measureDetail(c, firstProblem);
         return refused(
                 ReasonCode.MEASURE_MISSING.reason("flow", c.flow.id(), "recipient", c.recipientId(), "detail", detail));
+    }
+
+    /** Why a measure of the subject, named to the caller, does not count here. */
+    private enum MeasureProblem {
+        OTHER_REGISTRAR,
+        ENDED,
+        NOT_STARTED,
+        RAN_OUT
+    }
+
+    /** What is wrong with this measure here, or null if it is in force; renders nothing. */
+    private static MeasureProblem measureProblem(FlowContext c, MeasureFact m) {
+        if (!m.registeredBy().equals(c.recipientId())) {
+            return MeasureProblem.OTHER_REGISTRAR;
+        }
+        if (m.endedAt() != null && !m.endedAt().isAfter(c.time)) {
+            return MeasureProblem.ENDED;
+        }
+        if (c.time.isBefore(m.validFrom())) {
+            return MeasureProblem.NOT_STARTED;
+        }
+        if (!c.time.isBefore(m.validUntil())) {
+            return MeasureProblem.RAN_OUT;
+        }
+        return null;
+    }
+
+    private static Text measureDetail(FlowContext c, MeasureFact m) {
+        return switch (measureProblem(c, m)) {
+            case OTHER_REGISTRAR ->
+                MEASURE_OTHER_REGISTRAR.fill("measure", m.id(), "by", m.registeredBy(), "recipient", c.recipientId());
+            case ENDED -> MEASURE_ENDED.fill("measure", m.id(), "at", m.endedAt());
+            case NOT_STARTED -> MEASURE_NOT_STARTED.fill("measure", m.id(), "at", m.validFrom());
+            case RAN_OUT -> MEASURE_RAN_OUT.fill("measure", m.id(), "at", m.validUntil());
+        };
     }
 
     private enum ConsentState {
@@ -410,33 +448,63 @@ final class Rules {
                 otherScopeMismatch = mismatch;
             }
         }
+        if (!c.explain) {
+            return Verdict.UNEXPLAINED;
+        }
         String flow = c.flow.id();
+        Reason reason;
         if (withdrawn != null) {
             ConsentFact f = withdrawn;
-            return refused(c.once(
-                    List.of(ReasonCode.CONSENT_WITHDRAWN, f.id()),
-                    () -> ReasonCode.CONSENT_WITHDRAWN.reason("consent", f.id(), "at", f.withdrawnAt(), "flow", flow)));
+            reason = c.remembered(ReasonCode.CONSENT_WITHDRAWN, f.id(), null);
+            if (reason == null) {
+                reason = c.remember(
+                        ReasonCode.CONSENT_WITHDRAWN,
+                        f.id(),
+                        null,
+                        ReasonCode.CONSENT_WITHDRAWN.reason("consent", f.id(), "at", f.withdrawnAt(), "flow", flow));
+            }
+            return refused(reason);
         }
         if (expired != null) {
             ConsentFact f = expired;
-            return refused(c.once(
-                    List.of(ReasonCode.CONSENT_EXPIRED, f.id()),
-                    () -> ReasonCode.CONSENT_EXPIRED.reason("consent", f.id(), "until", f.validUntil(), "flow", flow)));
+            reason = c.remembered(ReasonCode.CONSENT_EXPIRED, f.id(), null);
+            if (reason == null) {
+                reason = c.remember(
+                        ReasonCode.CONSENT_EXPIRED,
+                        f.id(),
+                        null,
+                        ReasonCode.CONSENT_EXPIRED.reason("consent", f.id(), "until", f.validUntil(), "flow", flow));
+            }
+            return refused(reason);
         }
         if (notYet != null) {
             ConsentFact f = notYet;
-            return refused(c.once(
-                    List.of(ReasonCode.CONSENT_NOT_YET_VALID, f.id()),
-                    () -> ReasonCode.CONSENT_NOT_YET_VALID.reason(
-                            "consent", f.id(), "from", f.validFrom(), "flow", flow)));
+            reason = c.remembered(ReasonCode.CONSENT_NOT_YET_VALID, f.id(), null);
+            if (reason == null) {
+                reason = c.remember(
+                        ReasonCode.CONSENT_NOT_YET_VALID,
+                        f.id(),
+                        null,
+                        ReasonCode.CONSENT_NOT_YET_VALID.reason(
+                                "consent", f.id(), "from", f.validFrom(), "flow", flow));
+            }
+            return refused(reason);
         }
         if (otherScope != null) {
             ConsentFact f = otherScope;
             Mismatch m = otherScopeMismatch;
-            return refused(c.once(
-                    List.of(ReasonCode.CONSENT_SCOPE, f.id(), m, m == Mismatch.CATEGORY ? category : m),
-                    () -> ReasonCode.CONSENT_SCOPE.reason(
-                            "consent", f.id(), "detail", scopeDetail(c, f, m, category), "flow", flow)));
+            // A category mismatch is explained per category; the others once per consent.
+            Object detailKey = m == Mismatch.CATEGORY ? category : m;
+            reason = c.remembered(ReasonCode.CONSENT_SCOPE, f.id(), detailKey);
+            if (reason == null) {
+                reason = c.remember(
+                        ReasonCode.CONSENT_SCOPE,
+                        f.id(),
+                        detailKey,
+                        ReasonCode.CONSENT_SCOPE.reason(
+                                "consent", f.id(), "detail", scopeDetail(c, f, m, category), "flow", flow));
+            }
+            return refused(reason);
         }
         return refused(c.reasons.consentMissing(c.flow, c.recipientId(), category));
     }
@@ -520,25 +588,42 @@ final class Rules {
     static Verdict override(FlowContext c, Category category) {
         OverrideFact o = c.invokedOverride();
         if (o == null) {
+            if (!c.explain) {
+                return Verdict.UNEXPLAINED;
+            }
             return refused(ReasonCode.OVERRIDE_UNKNOWN.reason(
                     "override", c.facts().invokedOverrideId().orElse("")));
         }
         Instant t = c.time;
+        if (!c.explain) {
+            return overrideCovers(c, o, category) ? Verdict.on(Ground.OVERRIDE, o.id()) : Verdict.UNEXPLAINED;
+        }
         if (t.isBefore(o.declaredAt())) {
             return overrideScope(o, OVERRIDE_NOT_YET_DECLARED.fill("at", o.declaredAt()));
         }
         if (o.endedAt() != null && !o.endedAt().isAfter(t)) {
-            return refused(c.once(
-                    List.of(ReasonCode.OVERRIDE_EXPIRED, o.id()),
-                    () -> ReasonCode.OVERRIDE_EXPIRED.reason(
-                            "override", o.id(), "state", OVERRIDE_ENDED, "at", o.endedAt())));
+            Reason reason = c.remembered(ReasonCode.OVERRIDE_EXPIRED, o.id(), null);
+            if (reason == null) {
+                reason = c.remember(
+                        ReasonCode.OVERRIDE_EXPIRED,
+                        o.id(),
+                        null,
+                        ReasonCode.OVERRIDE_EXPIRED.reason(
+                                "override", o.id(), "state", OVERRIDE_ENDED, "at", o.endedAt()));
+            }
+            return refused(reason);
         }
         Instant end = c.overrideEnd(o);
         if (!t.isBefore(end)) {
-            return refused(c.once(
-                    List.of(ReasonCode.OVERRIDE_EXPIRED, o.id()),
-                    () -> ReasonCode.OVERRIDE_EXPIRED.reason(
-                            "override", o.id(), "state", OVERRIDE_RAN_OUT, "at", end)));
+            Reason reason = c.remembered(ReasonCode.OVERRIDE_EXPIRED, o.id(), null);
+            if (reason == null) {
+                reason = c.remember(
+                        ReasonCode.OVERRIDE_EXPIRED,
+                        o.id(),
+                        null,
+                        ReasonCode.OVERRIDE_EXPIRED.reason("override", o.id(), "state", OVERRIDE_RAN_OUT, "at", end));
+            }
+            return refused(reason);
         }
         if (o.purpose() != c.flow.purpose()) {
             return overrideScope(o, OVERRIDE_SCOPE_PURPOSE.fill("purpose", o.purpose(), "requested", c.flow.purpose()));
@@ -557,11 +642,25 @@ final class Rules {
         return Verdict.on(Ground.OVERRIDE, o.id());
     }
 
+    /** The checks of {@link #override} without their explanations, in the same order. */
+    private static boolean overrideCovers(FlowContext c, OverrideFact o, Category category) {
+        Instant t = c.time;
+        return !t.isBefore(o.declaredAt())
+                && (o.endedAt() == null || o.endedAt().isAfter(t))
+                && t.isBefore(c.overrideEnd(o))
+                && o.purpose() == c.flow.purpose()
+                && o.recipients().contains(c.recipientId())
+                && o.declaringOrganisation().equals(c.holderId())
+                && o.categories().contains(category);
+    }
+
     private static Verdict overrideScope(OverrideFact o, Text detail) {
         return refused(ReasonCode.OVERRIDE_SCOPE.reason("override", o.id(), "detail", detail));
     }
 
     private static List<OrganisationId> sorted(Set<OrganisationId> ids) {
-        return ids.stream().sorted().toList();
+        OrganisationId[] array = ids.toArray(new OrganisationId[0]);
+        Arrays.sort(array);
+        return Arrays.asList(array);
     }
 }

@@ -4,9 +4,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A fragment of an explanation in both languages, or a template for one ({@link Wording#of}), and
@@ -16,6 +19,14 @@ import java.util.Locale;
  * sees the code.
  */
 record Text(String nl, String en) {
+    /**
+     * Templates split once into literal parts and placeholders ({@link #compile}), keyed by the
+     * template string itself. Only the module's own wording is compiled (a bounded set, registered by
+     * {@link Wording#of}); any other string is rendered by scanning it, with the same result.
+     * Declared first: {@code Wording.of} compiles into it while this class is still being initialised.
+     */
+    private static final Map<String, Compiled> COMPILED = new ConcurrentHashMap<>();
+
     static final Text EMPTY = new Text("", "");
     private static final Text UNKNOWN = Wording.of("word.unknown");
     private static final Text NONE = Wording.of("word.none");
@@ -29,15 +40,81 @@ record Text(String nl, String en) {
     private static final DateTimeFormatter TIME_EN =
             DateTimeFormatter.ofPattern("d MMMM yyyy HH:mm:ss", Locale.ENGLISH).withZone(ZONE);
 
+    /**
+     * A template as literal parts and placeholder names: {@code literals[0] {names[0]} literals[1] …}.
+     * {@code raw[i]} is the placeholder as written, kept for a name no argument fills.
+     */
+    private record Compiled(String[] literals, String[] names, String[] raw, int length) {}
+
     /** This text as a template, filled from name/value pairs, e.g. {@code fill("flow", "F1")}. */
     Text fill(Object... namedArgs) {
         return new Text(render(nl, true, namedArgs), render(en, false, namedArgs));
+    }
+
+    /** Splits a template of the module's wording once, so that rendering it never scans or substrings it. */
+    static void compile(String template) {
+        if (template.indexOf('{') < 0 || COMPILED.containsKey(template)) {
+            return;
+        }
+        List<String> literals = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<String> raw = new ArrayList<>();
+        StringBuilder literal = new StringBuilder();
+        int i = 0;
+        // The same scan as renderScanning: a '{' without a later '}' is a literal character.
+        while (i < template.length()) {
+            char c = template.charAt(i);
+            int end = c == '{' ? template.indexOf('}', i) : -1;
+            if (end < 0) {
+                literal.append(c);
+                i++;
+                continue;
+            }
+            literals.add(literal.toString());
+            literal.setLength(0);
+            names.add(template.substring(i + 1, end));
+            raw.add(template.substring(i, end + 1));
+            i = end + 1;
+        }
+        literals.add(literal.toString());
+        int length = 0;
+        for (String part : literals) {
+            length += part.length();
+        }
+        COMPILED.put(
+                template,
+                new Compiled(
+                        literals.toArray(String[]::new),
+                        names.toArray(String[]::new),
+                        raw.toArray(String[]::new),
+                        length));
     }
 
     static String render(String template, boolean dutch, Object[] namedArgs) {
         if (template.indexOf('{') < 0) {
             return template;
         }
+        Compiled compiled = COMPILED.get(template);
+        if (compiled == null) {
+            return renderScanning(template, dutch, namedArgs);
+        }
+        String[] literals = compiled.literals;
+        String[] names = compiled.names;
+        StringBuilder out = new StringBuilder(compiled.length + 32 * names.length);
+        for (int i = 0; i < names.length; i++) {
+            out.append(literals[i]);
+            int at = indexOf(namedArgs, names[i]);
+            if (at < 0) {
+                out.append(compiled.raw[i]);
+            } else {
+                appendWord(out, namedArgs[at + 1], dutch);
+            }
+        }
+        out.append(literals[names.length]);
+        return out.toString();
+    }
+
+    private static String renderScanning(String template, boolean dutch, Object[] namedArgs) {
         StringBuilder out = new StringBuilder(template.length() + 64);
         int i = 0;
         while (i < template.length()) {
@@ -53,7 +130,7 @@ record Text(String nl, String en) {
             if (at < 0) {
                 out.append(template, i, end + 1);
             } else {
-                out.append(word(namedArgs[at + 1], dutch));
+                appendWord(out, namedArgs[at + 1], dutch);
             }
             i = end + 1;
         }
@@ -70,35 +147,43 @@ record Text(String nl, String en) {
     }
 
     static String word(Object value, boolean dutch) {
+        StringBuilder out = new StringBuilder();
+        appendWord(out, value, dutch);
+        return out.toString();
+    }
+
+    /** Appends a value as words: no intermediate string for texts, labels and lists. */
+    private static void appendWord(StringBuilder out, Object value, boolean dutch) {
         if (value == null) {
-            return dutch ? UNKNOWN.nl : UNKNOWN.en;
-        }
-        if (value instanceof Text text) {
-            return dutch ? text.nl : text.en;
-        }
-        if (value instanceof Labelled labelled) {
+            out.append(dutch ? UNKNOWN.nl : UNKNOWN.en);
+        } else if (value instanceof String string) {
+            out.append(string);
+        } else if (value instanceof Text text) {
+            out.append(dutch ? text.nl : text.en);
+        } else if (value instanceof Labelled labelled) {
             Text word = Wording.word(labelled);
-            return dutch ? word.nl : word.en;
-        }
-        if (value instanceof Instant instant) {
-            return (dutch ? TIME_NL : TIME_EN).format(instant);
-        }
-        if (value instanceof LocalDate date) {
-            return (dutch ? DATE_NL : DATE_EN).format(date);
-        }
-        if (value instanceof Collection<?> values) {
+            out.append(dutch ? word.nl : word.en);
+        } else if (value instanceof OrganisationId id) {
+            out.append(id.value());
+        } else if (value instanceof Instant instant) {
+            out.append((dutch ? TIME_NL : TIME_EN).format(instant));
+        } else if (value instanceof LocalDate date) {
+            out.append((dutch ? DATE_NL : DATE_EN).format(date));
+        } else if (value instanceof Collection<?> values) {
             if (values.isEmpty()) {
-                return dutch ? NONE.nl : NONE.en;
+                out.append(dutch ? NONE.nl : NONE.en);
+                return;
             }
-            StringBuilder joined = new StringBuilder();
-            for (Iterator<?> it = values.iterator(); it.hasNext(); ) {
-                joined.append(word(it.next(), dutch));
-                if (it.hasNext()) {
-                    joined.append(", ");
+            boolean first = true;
+            for (Object each : values) {
+                if (!first) {
+                    out.append(", ");
                 }
+                first = false;
+                appendWord(out, each, dutch);
             }
-            return joined.toString();
+        } else {
+            out.append(value);
         }
-        return value.toString();
     }
 }

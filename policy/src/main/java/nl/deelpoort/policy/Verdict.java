@@ -6,6 +6,12 @@ import java.util.List;
 sealed interface Verdict permits Verdict.Allowed, Verdict.Refused {
     Allowed ALLOWED = new Allowed(null, null);
 
+    /**
+     * A refusal whose sentences were not rendered, because nobody will read them: only in a {@link
+     * FlowContext} that does not {@linkplain FlowContext#explain explain}. Never in a result.
+     */
+    Refused UNEXPLAINED = new Refused(List.of());
+
     /** The legal ground a rule relied on, recorded with the disclosure. */
     enum Ground {
         CONSENT,

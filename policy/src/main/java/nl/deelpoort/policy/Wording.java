@@ -52,7 +52,10 @@ final class Wording {
     /** The text of a key in both languages, as a template for {@link Text#fill}. */
     static Text of(String key) {
         ASKED.add(key);
-        return new Text(text(NL, key, "nl"), text(EN, key, "en"));
+        Text text = new Text(text(NL, key, "nl"), text(EN, key, "en"));
+        Text.compile(text.nl());
+        Text.compile(text.en());
+        return text;
     }
 
     static Text label(Labelled value) {

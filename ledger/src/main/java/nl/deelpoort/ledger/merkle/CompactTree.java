@@ -78,6 +78,30 @@ public final class CompactTree {
         size++;
     }
 
+    /**
+     * Appends the root of a complete subtree of {@code 2^level} leaves at once, as if its leaves had been
+     * added one by one; the tree's size must be a multiple of {@code 2^level} (the subtree is aligned,
+     * so it is a node of the tree). Lets a verifier hash the leaves of a batch in parallel and fold only
+     * the batch's subtree roots in order.
+     */
+    public void addSubtree(int level, byte[] subtreeRoot) {
+        if (level < 0 || level > 62 || subtreeRoot.length != MerkleHash.SIZE) {
+            throw new IllegalArgumentException("a subtree root is 32 bytes at a level in 0..62");
+        }
+        if ((size & ((1L << level) - 1)) != 0) {
+            throw new IllegalArgumentException("a subtree of 2^" + level + " leaves does not start at " + size);
+        }
+        byte[] h = subtreeRoot;
+        int at = level;
+        while (((size >>> at) & 1) != 0) {
+            h = MerkleHash.nodeHash(frontier[at], h);
+            frontier[at] = null;
+            at++;
+        }
+        frontier[at] = h;
+        size += 1L << level;
+    }
+
     /** MTH(D[size]): the frontier folded from the smallest subtree to the largest. */
     public byte[] root() {
         byte[] r = null;

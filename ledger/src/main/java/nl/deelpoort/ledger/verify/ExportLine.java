@@ -52,6 +52,16 @@ public record ExportLine(long seq, byte[] canonical, byte[] leafHash) {
         return leafHash.clone();
     }
 
+    /** The canonical bytes without a copy, for the verifier in this package, which only reads them. */
+    byte[] canonicalBytes() {
+        return canonical;
+    }
+
+    /** The leaf hash without a copy, for the verifier in this package, which only reads it. */
+    byte[] leafHashBytes() {
+        return leafHash;
+    }
+
     /** The line, without the trailing newline: members in the order shown in the class comment. */
     public String format() {
         String leaf = Base64.getEncoder().encodeToString(leafHash);

@@ -25,6 +25,9 @@ import nl.deelpoort.ledger.merkle.MerkleHash;
  */
 public final class LogVerifier {
 
+    /** Largest subtree one worker of {@link #addAll} checks and hashes: 2^8 = 256 entries. */
+    private static final int CHUNK_LEVEL = 8;
+
     private final CompactTree tree = new CompactTree();
     private final Map<Long, byte[]> roots = new HashMap<>();
     private long fullEntries;
@@ -85,24 +88,95 @@ public final class LogVerifier {
      * only the tree is built in order. Lines may be full or redacted. Reports the same first bad entry as
      * {@link #add(ExportLine)} one by one would.
      *
+     * <p>The batch is cut into complete subtrees aligned to their size (at most {@value #CHUNK_LEVEL}
+     * levels, and never across a tree size named in the constructor): each worker checks its entries
+     * and hashes their subtree, so that the tree in order only folds one root per chunk instead of one
+     * node per entry.
+     *
      * @throws LogVerificationException naming the first bad entry and the problem
      */
     public void addAll(List<ExportLine> batch) {
+        int n = batch.size();
+        if (n == 0) {
+            return;
+        }
         long base = tree.size();
-        String[] problems = new String[batch.size()];
-        IntStream.range(0, batch.size()).parallel().forEach(i -> {
-            ExportLine line = batch.get(i);
-            problems[i] = line.redacted()
-                    ? redactedProblem(base + i, line.seq(), line.leafHash())
-                    : problem(base + i, line.seq(), line.canonical(), line.leafHash());
+        ExportLine[] lines = batch.toArray(new ExportLine[0]);
+        long[] chunkStart = new long[n];
+        int[] chunkLevel = new int[n];
+        int chunks = 0;
+        long end = base + n;
+        for (long p = base; p < end; chunks++) {
+            long limit = end;
+            for (long size : roots.keySet()) {
+                if (size > p && size < limit) {
+                    limit = size;
+                }
+            }
+            int level = p == 0 ? CHUNK_LEVEL : Math.min(CHUNK_LEVEL, Long.numberOfTrailingZeros(p));
+            while (p + (1L << level) > limit) {
+                level--;
+            }
+            chunkStart[chunks] = p;
+            chunkLevel[chunks] = level;
+            p += 1L << level;
+        }
+        String[] problems = new String[n];
+        byte[][] chunkRoots = new byte[chunks][];
+        IntStream.range(0, chunks).parallel().forEach(k -> {
+            int from = (int) (chunkStart[k] - base);
+            int to = from + (1 << chunkLevel[k]);
+            boolean good = true;
+            for (int i = from; i < to; i++) {
+                ExportLine line = lines[i];
+                String problem = line.redacted()
+                        ? redactedProblem(base + i, line.seq(), line.leafHashBytes())
+                        : problem(base + i, line.seq(), line.canonicalBytes(), line.leafHashBytes());
+                if (problem != null) {
+                    problems[i] = problem;
+                    good = false;
+                }
+            }
+            if (good) {
+                chunkRoots[k] = subtreeRoot(lines, from, to);
+            }
         });
-        for (int i = 0; i < problems.length; i++) {
+        for (int i = 0; i < n; i++) {
             if (problems[i] != null) {
+                // As one by one: the entries before the first bad one are in the tree.
+                for (int j = 0; j < i; j++) {
+                    append(lines[j].leafHash(), lines[j].redacted());
+                }
                 throw new LogVerificationException(base + i, problems[i]);
             }
-            ExportLine line = batch.get(i);
-            append(line.leafHash(), line.redacted());
         }
+        for (int k = 0; k < chunks; k++) {
+            tree.addSubtree(chunkLevel[k], chunkRoots[k]);
+            if (roots.containsKey(tree.size())) {
+                roots.put(tree.size(), tree.root());
+            }
+        }
+        for (ExportLine line : lines) {
+            if (line.redacted()) {
+                redactedEntries++;
+            } else {
+                fullEntries++;
+            }
+        }
+    }
+
+    /** MTH of the leaves {@code [from, to)} of the batch, a power of two of them. */
+    private static byte[] subtreeRoot(ExportLine[] lines, int from, int to) {
+        byte[][] level = new byte[to - from][];
+        for (int i = from; i < to; i++) {
+            level[i - from] = lines[i].leafHashBytes();
+        }
+        for (int width = level.length; width > 1; width >>= 1) {
+            for (int i = 0; i < width / 2; i++) {
+                level[i] = MerkleHash.nodeHash(level[2 * i], level[2 * i + 1]);
+            }
+        }
+        return level[0].clone();
     }
 
     /** Null if a redacted entry is right at this position as far as can be seen, else what is wrong. */

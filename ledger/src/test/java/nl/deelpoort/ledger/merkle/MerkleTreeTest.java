@@ -352,6 +352,34 @@ class MerkleTreeTest {
         }
     }
 
+    /** An aligned subtree's root added at once gives the tree of its leaves added one by one. */
+    @Test
+    void aSubtreeAddedAtOnceIsItsLeavesAddedOneByOne() {
+        List<byte[]> leaves = leafHashes(N);
+        // 3 leaves, then subtrees of 1, 4 (at 4), 8 (at 8), 16 (at 16), 32 (at 32), then 6 single leaves.
+        CompactTree tree = new CompactTree();
+        int at = 0;
+        for (; at < 3; at++) {
+            tree.add(leaves.get(at));
+        }
+        int[] levels = {0, 2, 3, 4, 5};
+        for (int level : levels) {
+            tree.addSubtree(level, mth(leaves.subList(at, at + (1 << level))));
+            at += 1 << level;
+            assertThat(tree.size()).isEqualTo(at);
+            assertThat(tree.root()).isEqualTo(mth(leaves.subList(0, at)));
+        }
+        for (; at < N; at++) {
+            tree.add(leaves.get(at));
+        }
+        assertThat(tree.root()).isEqualTo(mth(leaves));
+        CompactTree odd = new CompactTree();
+        odd.add(leaves.get(0));
+        assertThatThrownBy(() -> odd.addSubtree(1, mth(leaves.subList(1, 3))))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> odd.addSubtree(0, new byte[31])).isInstanceOf(IllegalArgumentException.class);
+    }
+
     @Test
     void refusesWhatIsNotThere() {
         InMemorySubtreeStore store = store(leafHashes(5));

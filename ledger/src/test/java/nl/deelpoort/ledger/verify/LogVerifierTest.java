@@ -55,6 +55,42 @@ class LogVerifierTest {
         assertThatThrownBy(() -> batched.rootAt(5)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    /**
+     * addAll folds aligned subtrees of up to 256 entries: batches that start and end off any power of
+     * two, checkpoints inside a chunk and a mix of redacted lines must still give every root exactly as
+     * one by one, and the entries before a bad one must be in the tree.
+     */
+    @Test
+    void unalignedBatchesAndCheckpointsInsideAChunkGiveTheSameRoots() {
+        List<ExportLine> lines = mixedLog(1_300);
+        long[] sizes = {0, 1, 3, 255, 256, 257, 511, 700, 1_024, 1_299, 1_300};
+        LogVerifier single = new LogVerifier(sizes);
+        lines.forEach(single::add);
+        LogVerifier batched = new LogVerifier(sizes);
+        int[] cuts = {0, 5, 6, 300, 301, 777, 1_024, 1_300};
+        for (int i = 0; i + 1 < cuts.length; i++) {
+            batched.addAll(lines.subList(cuts[i], cuts[i + 1]));
+        }
+        for (long size : sizes) {
+            assertThat(batched.rootAt(size)).as("root at %d", size).isEqualTo(single.rootAt(size));
+        }
+        assertThat(batched.root()).isEqualTo(single.root());
+        assertThat(batched.fullEntries()).isEqualTo(single.fullEntries());
+        assertThat(batched.redactedEntries()).isEqualTo(single.redactedEntries());
+
+        List<ExportLine> broken = new ArrayList<>(log(600));
+        broken.set(517, new ExportLine(517, broken.get(517).canonical(), new byte[32]));
+        LogVerifier v = new LogVerifier(517);
+        assertThatThrownBy(() -> v.addAll(broken))
+                .isInstanceOfSatisfying(
+                        LogVerificationException.class, e -> assertThat(e.seq()).isEqualTo(517))
+                .hasMessageContaining("leaf hash does not match");
+        LogVerifier expected = new LogVerifier(517);
+        broken.subList(0, 517).forEach(expected::add);
+        assertThat(v.size()).isEqualTo(517);
+        assertThat(v.rootAt(517)).isEqualTo(expected.rootAt(517));
+    }
+
     @Test
     void aBatchNamesItsFirstBadEntry() {
         List<ExportLine> lines = log(50);
