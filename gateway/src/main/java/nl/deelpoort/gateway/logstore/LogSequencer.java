@@ -157,7 +157,11 @@ final class LogSequencer implements AutoCloseable {
         this.metrics = metrics;
         this.dataSource = dataSource;
         this.jdbc = JdbcClient.create(dataSource);
-        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        DataSourceTransactionManager manager = new DataSourceTransactionManager(dataSource);
+        // A commit that fails must leave nothing: without this, restoring auto-commit on the connection
+        // afterwards would commit the batch whose callers were just told it failed.
+        manager.setRollbackOnCommitFailure(true);
+        this.transactions = new TransactionTemplate(manager);
         this.reader = new LogReader(dataSource);
         this.batchSize = batchSize;
         this.lingerNanos = linger.toNanos();
