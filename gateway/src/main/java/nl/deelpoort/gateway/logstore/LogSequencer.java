@@ -3,29 +3,34 @@ package nl.deelpoort.gateway.logstore;
 import static java.util.stream.Collectors.joining;
 
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import javax.sql.DataSource;
 import nl.deelpoort.ledger.EntryField;
 import nl.deelpoort.ledger.LogEntry;
-import nl.deelpoort.ledger.LogEntryCodec;
 import nl.deelpoort.ledger.merkle.CompactTree;
-import nl.deelpoort.ledger.merkle.MerkleHash;
 import nl.deelpoort.ledger.merkle.Subtree;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -43,6 +48,19 @@ import org.springframework.transaction.support.TransactionTemplate;
  * instance appended since. The primary key on seq turns any fork into an error rather than a second
  * history. The indexed columns next to the canonical bytes are the {@link EntryField}s that name a
  * column.
+ *
+ * <p>Whatever does not depend on the entry's place in the log is done on the caller's thread in {@link
+ * #submit}, before the lock ({@link PreparedEntry}: salt, canonical encoding, the leaf hash up to
+ * registeredAt, the search columns); under the lock the writer only fills in seq and registeredAt,
+ * finishes the leaf hashes, extends the tree and inserts.
+ *
+ * <p><b>Registration time is monotone in seq</b>, across every sequencer on the database: under the
+ * lock, with the size, the writer reads {@code registered_at} of the last entry, and a batch is
+ * registered at {@code max(now, that)} (milliseconds, UTC; one time per batch). So for {@code s < t},
+ * {@code registered_at(s) <= registered_at(t)} (not strictly: one batch, or a clock that went back,
+ * shares a millisecond), and the entries registered in a period {@code [from, to)} are exactly the
+ * seqs {@code [first seq with registered_at >= from, first seq with registered_at >= to)}. (Entries
+ * written before this guarantee existed may break it, if a clock went back then.)
  */
 final class LogSequencer implements AutoCloseable {
 
@@ -54,22 +72,39 @@ final class LogSequencer implements AutoCloseable {
     /** Source of each entry's salt (LogEntry#newSalt): keeps redacted leaf hashes from confirming guesses. */
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** The entry fields that {@code log_entry} keeps a column of, for audit searches. */
-    private static final List<EntryField> COLUMNS =
-            Arrays.stream(EntryField.values()).filter(f -> f.column() != null).toList();
+    /** The entry fields that {@code log_entry} keeps a column of, apart from seq and registered_at. */
+    private static final List<EntryField> COLUMNS = PreparedEntry.COLUMNS;
 
-    /** One INSERT per batch: every column sent as one array. */
-    private static final String INSERT_ENTRIES = "INSERT INTO log_entry (canonical, leaf_hash, "
+    /**
+     * One INSERT per batch: every column sent as one array, apart from registered_at, which is one time
+     * for the whole batch.
+     */
+    private static final String INSERT_ENTRIES = "INSERT INTO log_entry (seq, registered_at, canonical, leaf_hash, "
             + COLUMNS.stream().map(EntryField::column).collect(joining(", "))
-            + ") SELECT * FROM unnest(:canonical::bytea[], :leaf_hash::bytea[], "
+            + ") SELECT u.seq, :registered_at::timestamptz, u.canonical, u.leaf_hash, "
+            + COLUMNS.stream().map(f -> "u." + f.column()).collect(joining(", "))
+            + " FROM unnest(:seq::bigint[], :canonical::bytea[], :leaf_hash::bytea[], "
             + COLUMNS.stream()
                     .map(f -> ":" + f.column() + "::" + sqlType(f) + "[]")
                     .collect(joining(", "))
+            + ") AS u(seq, canonical, leaf_hash, "
+            + COLUMNS.stream().map(EntryField::column).collect(joining(", "))
             + ")";
 
-    private static final String INSERT_SUBTREES = "INSERT INTO log_subtree (level, idx, hash)"
+    /**
+     * The advisory lock, then the size of the log and the registration time of its last entry: two
+     * statements in one round trip. In READ COMMITTED each statement takes its own snapshot, so the
+     * second one sees every batch committed before the lock was granted.
+     */
+    private static final String LOCK_AND_LAST_ENTRY = "SELECT pg_advisory_xact_lock(" + APPEND_LOCK + ");"
+            + " SELECT seq, registered_at FROM log_entry ORDER BY seq DESC LIMIT 1";
+
+    /** The entries and their subtree hashes in one statement, one round trip. */
+    private static final String INSERT = "WITH entries AS (" + INSERT_ENTRIES + ")"
+            + " INSERT INTO log_subtree (level, idx, hash)"
             + " SELECT * FROM unnest(:level::smallint[], :idx::bigint[], :hash::bytea[])";
 
+    private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final LogReader reader;
@@ -90,14 +125,43 @@ final class LogSequencer implements AutoCloseable {
     /** The frontier as of the last commit of this sequencer; null when it must be rebuilt. Writer thread only. */
     private CompactTree tree;
 
-    private record Pending(LogEntry entry, CompletableFuture<Long> seq, long submitted) {}
+    /** Where the writer's time went, per step of a batch (nanoseconds); see {@link Phase}. */
+    private final long[] phaseNanos = new long[Phase.values().length];
+
+    /** Time spent in {@link #submit} preparing entries on the callers' threads, off the lock. */
+    private final LongAdder prepareNanos = new LongAdder();
+
+    private record Pending(PreparedEntry entry, CompletableFuture<Long> seq, long submitted) {}
+
+    /** The steps of a batch, for {@link #phases} (benchmarks; the meters time appends as a whole). */
+    enum Phase {
+        /** BEGIN, the advisory lock and the read of the last entry: waiting for other sequencers too. */
+        LOCK,
+        /** Rebuilding the frontier from stored subtrees after another sequencer appended. */
+        RESTORE,
+        /** Writing seq and registeredAt into the prepared bytes and finishing the leaf hashes. */
+        LEAVES,
+        /** Extending the Merkle frontier: the subtree hashes that depend on the position. */
+        SUBTREES,
+        /** Binding the arrays and executing the one INSERT of the entries and their subtree hashes. */
+        INSERT,
+        /** COMMIT, i.e. the WAL flush (synchronous_commit on). */
+        COMMIT,
+        /** Completing the callers' futures and the meters. */
+        COMPLETE
+    }
 
     /** A sequencer writing through {@code dataSource}: its own pool, so that appends never wait for the main one. */
     LogSequencer(
             DataSource dataSource, int batchSize, Duration linger, int queueCapacity, Clock clock, LogMetrics metrics) {
         this.metrics = metrics;
+        this.dataSource = dataSource;
         this.jdbc = JdbcClient.create(dataSource);
-        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        DataSourceTransactionManager manager = new DataSourceTransactionManager(dataSource);
+        // A commit that fails must leave nothing: without this, restoring auto-commit on the connection
+        // afterwards would commit the batch whose callers were just told it failed.
+        manager.setRollbackOnCommitFailure(true);
+        this.transactions = new TransactionTemplate(manager);
         this.reader = new LogReader(dataSource);
         this.batchSize = batchSize;
         this.lingerNanos = linger.toNanos();
@@ -113,7 +177,18 @@ final class LogSequencer implements AutoCloseable {
      * with the seq once committed, or exceptionally with a {@link LogUnavailableException}.
      */
     CompletableFuture<Long> submit(LogEntry entry) {
-        Pending p = new Pending(entry, new CompletableFuture<>(), System.nanoTime());
+        long submitted = System.nanoTime();
+        PreparedEntry prepared;
+        try {
+            prepared = PreparedEntry.of(entry, LogEntry.newSalt(RANDOM));
+        } catch (RuntimeException bad) {
+            // A malformed entry fails on its own, before it could sink a batch.
+            CompletableFuture<Long> refused = new CompletableFuture<>();
+            failed(new Pending(null, refused, submitted), bad);
+            return refused;
+        }
+        Pending p = new Pending(prepared, new CompletableFuture<>(), submitted);
+        prepareNanos.add(System.nanoTime() - submitted);
         if (closed) {
             failed(p, new LogUnavailableException("The log sequencer is stopped."));
             return p.seq;
@@ -191,45 +266,40 @@ final class LogSequencer implements AutoCloseable {
 
     private void write(List<Pending> batch) {
         metrics.batch(batch.size());
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        List<Pending> accepted = new ArrayList<>(batch.size());
-        List<Long> seqs = new ArrayList<>(batch.size());
+        long[] seqs = new long[batch.size()];
+        long[] t = {System.nanoTime()};
         try {
             transactions.executeWithoutResult(status -> {
-                jdbc.sql("SELECT pg_advisory_xact_lock(:lock)")
-                        .param("lock", APPEND_LOCK)
-                        .query()
-                        .listOfRows();
-                long size = reader.size();
+                Optional<Last> last = lockAndReadLast();
+                long size = last.map(l -> l.seq + 1).orElse(0L);
+                Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+                Instant registeredAt =
+                        last.map(l -> l.registeredAt).filter(now::isBefore).orElse(now);
+                t[0] = phase(Phase.LOCK, t[0]);
                 if (tree == null || tree.size() != size) {
                     tree = reader.fromStoredHashes(source -> CompactTree.restore(size, source));
+                    t[0] = phase(Phase.RESTORE, t[0]);
                 }
-                Rows rows = new Rows();
-                for (Pending p : batch) {
-                    LogEntry e;
-                    byte[] canonical;
-                    try {
-                        e = p.entry.sequenced(size + accepted.size(), now, LogEntry.newSalt(RANDOM));
-                        canonical = LogEntryCodec.encode(e);
-                    } catch (RuntimeException bad) {
-                        // One malformed entry must not sink the others of the batch.
-                        failed(p, bad);
-                        continue;
-                    }
-                    byte[] leaf = MerkleHash.leafHash(canonical);
-                    rows.add(e, canonical, leaf);
+                byte[] time = PreparedEntry.time(registeredAt);
+                Rows rows = new Rows(batch.size());
+                for (int i = 0; i < batch.size(); i++) {
+                    seqs[i] = size + i;
+                    PreparedEntry e = batch.get(i).entry;
+                    byte[] canonical = e.canonical(seqs[i], time);
+                    rows.add(seqs[i], e, canonical, e.leafHash(canonical));
+                }
+                t[0] = phase(Phase.LEAVES, t[0]);
+                for (byte[] leaf : rows.leaf) {
                     for (Subtree st : tree.append(leaf)) {
                         if (st.level() > 0) {
                             rows.subtree(st);
                         }
                     }
-                    accepted.add(p);
-                    seqs.add(e.seq());
                 }
-                if (!accepted.isEmpty()) {
-                    rows.insert(jdbc);
-                }
+                t[0] = phase(Phase.SUBTREES, t[0]);
+                rows.insert(jdbc, registeredAt, t);
             });
+            t[0] = phase(Phase.COMMIT, t[0]);
         } catch (RuntimeException e) {
             tree = null;
             log.warn(
@@ -245,15 +315,58 @@ final class LogSequencer implements AutoCloseable {
             return;
         }
         failedAt = 0;
-        if (!accepted.isEmpty()) {
-            metrics.logSize(seqs.get(seqs.size() - 1) + 1);
-        }
+        metrics.logSize(seqs[seqs.length - 1] + 1);
         long committedAt = System.nanoTime();
-        for (int i = 0; i < accepted.size(); i++) {
-            Pending p = accepted.get(i);
+        for (int i = 0; i < batch.size(); i++) {
+            Pending p = batch.get(i);
             metrics.appended(committedAt - p.submitted);
-            p.seq.complete(seqs.get(i));
+            p.seq.complete(seqs[i]);
         }
+        phase(Phase.COMPLETE, t[0]);
+    }
+
+    private record Last(long seq, Instant registeredAt) {}
+
+    /** Takes the append lock and reads the last entry, on the transaction's connection. */
+    private Optional<Last> lockAndReadLast() {
+        Connection c = DataSourceUtils.getConnection(dataSource);
+        try (Statement st = c.createStatement()) {
+            st.execute(LOCK_AND_LAST_ENTRY);
+            if (!st.getMoreResults()) {
+                throw new IllegalStateException("no answer to the last-entry query");
+            }
+            try (ResultSet rs = st.getResultSet()) {
+                return rs.next()
+                        ? Optional.of(new Last(
+                                rs.getLong(1),
+                                rs.getObject(2, OffsetDateTime.class).toInstant()))
+                        : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new UncategorizedSQLException("append lock", LOCK_AND_LAST_ENTRY, e);
+        } finally {
+            DataSourceUtils.releaseConnection(c, dataSource);
+        }
+    }
+
+    /** Adds the time since {@code since} to {@code phase}; returns now. Writer thread only. */
+    private long phase(Phase phase, long since) {
+        long now = System.nanoTime();
+        phaseNanos[phase.ordinal()] += now - since;
+        return now;
+    }
+
+    /**
+     * The writer's time per {@link Phase} so far, and the callers' time preparing entries ({@code
+     * prepare}), in nanoseconds. Exact once {@link #close} has returned; for benchmarks.
+     */
+    java.util.Map<String, Long> phases() {
+        java.util.Map<String, Long> m = new java.util.LinkedHashMap<>();
+        m.put("prepare", prepareNanos.sum());
+        for (Phase p : Phase.values()) {
+            m.put(p.name().toLowerCase(java.util.Locale.ROOT), phaseNanos[p.ordinal()]);
+        }
+        return m;
     }
 
     /**
@@ -311,18 +424,31 @@ final class LogSequencer implements AutoCloseable {
     }
 
     /** One batch, sent as arrays: one INSERT per table, however large the batch. */
-    private static final class Rows {
-        private final List<LogEntry> entries = new ArrayList<>();
-        private final List<byte[]> canonical = new ArrayList<>();
-        private final List<byte[]> leaf = new ArrayList<>();
+    private final class Rows {
+        private final int size;
+        private final Long[] seq;
+        private final PreparedEntry[] entries;
+        private final byte[][] canonical;
+        private final byte[][] leaf;
+        private int n;
         private final List<Short> subtreeLevel = new ArrayList<>();
         private final List<Long> subtreeIndex = new ArrayList<>();
         private final List<byte[]> subtreeHash = new ArrayList<>();
 
-        void add(LogEntry e, byte[] bytes, byte[] leafHash) {
-            entries.add(e);
-            canonical.add(bytes);
-            leaf.add(leafHash);
+        Rows(int size) {
+            this.size = size;
+            this.seq = new Long[size];
+            this.entries = new PreparedEntry[size];
+            this.canonical = new byte[size][];
+            this.leaf = new byte[size][];
+        }
+
+        void add(long s, PreparedEntry e, byte[] bytes, byte[] leafHash) {
+            seq[n] = s;
+            entries[n] = e;
+            canonical[n] = bytes;
+            leaf[n] = leafHash;
+            n++;
         }
 
         void subtree(Subtree st) {
@@ -331,24 +457,25 @@ final class LogSequencer implements AutoCloseable {
             subtreeHash.add(st.hash());
         }
 
-        void insert(JdbcClient jdbc) {
-            JdbcClient.StatementSpec insert = jdbc.sql(INSERT_ENTRIES)
-                    .param("canonical", new SqlArrayValue("bytea", (Object[]) canonical.toArray(new byte[0][])))
-                    .param("leaf_hash", new SqlArrayValue("bytea", (Object[]) leaf.toArray(new byte[0][])));
-            for (EntryField f : COLUMNS) {
-                insert.param(
-                        f.column(),
-                        new SqlArrayValue(
-                                sqlType(f), entries.stream().map(f::json).toArray()));
+        void insert(JdbcClient jdbc, Instant registeredAt, long[] t) {
+            JdbcClient.StatementSpec insert = jdbc.sql(INSERT)
+                    .param("registered_at", PreparedEntry.TIME.format(registeredAt))
+                    .param("seq", new SqlArrayValue("bigint", (Object[]) seq))
+                    .param("canonical", new SqlArrayValue("bytea", (Object[]) canonical))
+                    .param("leaf_hash", new SqlArrayValue("bytea", (Object[]) leaf));
+            for (int c = 0; c < COLUMNS.size(); c++) {
+                Object[] values = new Object[size];
+                for (int i = 0; i < size; i++) {
+                    values[i] = entries[i].column(c);
+                }
+                EntryField f = COLUMNS.get(c);
+                insert.param(f.column(), new SqlArrayValue(sqlType(f), values));
             }
-            insert.update();
-            if (!subtreeLevel.isEmpty()) {
-                jdbc.sql(INSERT_SUBTREES)
-                        .param("level", new SqlArrayValue("smallint", subtreeLevel.toArray()))
-                        .param("idx", new SqlArrayValue("bigint", subtreeIndex.toArray()))
-                        .param("hash", new SqlArrayValue("bytea", (Object[]) subtreeHash.toArray(new byte[0][])))
-                        .update();
-            }
+            insert.param("level", new SqlArrayValue("smallint", subtreeLevel.toArray()))
+                    .param("idx", new SqlArrayValue("bigint", subtreeIndex.toArray()))
+                    .param("hash", new SqlArrayValue("bytea", (Object[]) subtreeHash.toArray(new byte[0][])))
+                    .update();
+            t[0] = phase(Phase.INSERT, t[0]);
         }
     }
 }

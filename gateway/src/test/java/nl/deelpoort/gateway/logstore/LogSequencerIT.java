@@ -15,6 +15,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -59,8 +64,10 @@ class LogSequencerIT extends IntegrationTest {
         String run = UUID.randomUUID().toString();
         List<Long> seqs = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(2 * writers);
+        // b's clock is an hour behind a's: registration times must still never go back along the seqs.
         try (LogSequencer a = sequencer(dataSource);
-                LogSequencer b = sequencer(dataSource)) {
+                LogSequencer b = sequencer(
+                        dataSource, Clock.offset(Clock.systemUTC(), Duration.ofHours(-1)), new SimpleMeterRegistry())) {
             List<Future<List<Long>>> results = new ArrayList<>();
             for (int w = 0; w < 2 * writers; w++) {
                 LogSequencer s = w % 2 == 0 ? a : b;
@@ -97,12 +104,17 @@ class LogSequencerIT extends IntegrationTest {
             ps.setLong(1, size);
             try (ResultSet rs = ps.executeQuery()) {
                 long expected = 0;
+                Instant previousTime = Instant.MIN;
                 while (rs.next()) {
                     assertThat(rs.getLong(1)).as("no gap").isEqualTo(expected++);
                     byte[] canonical = rs.getBytes(2);
                     assertThat(rs.getBytes(3)).isEqualTo(MerkleHash.leafHash(canonical));
                     LogEntry e = LogEntryCodec.decode(canonical);
                     assertThat(e.seq()).isEqualTo(rs.getLong(1));
+                    assertThat(e.registeredAt())
+                            .as("registered at %s, after seq %d at %s", e.registeredAt(), e.seq() - 1, previousTime)
+                            .isAfterOrEqualTo(previousTime);
+                    previousTime = e.registeredAt();
                     if (run.equals(e.attributes().get("run"))) {
                         runEntries.add(e.seq());
                     }
@@ -112,6 +124,7 @@ class LogSequencerIT extends IntegrationTest {
             }
         }
         assertThat(runEntries).containsExactlyInAnyOrderElementsOf(seqs);
+        assertThat(registrationTimesGoingBack()).isZero();
         assertThat(reader.rootHash(size)).isEqualTo(recomputed.root());
         for (long seq : List.of(seqs.get(0), seqs.get(seqs.size() / 2), seqs.get(seqs.size() - 1))) {
             LogReader.InclusionProof p = reader.inclusionProof(seq, size);
@@ -144,15 +157,12 @@ class LogSequencerIT extends IntegrationTest {
     }
 
     @Test
-    void aFailureHalfWayThroughTheBatchWritesNothing() throws Exception {
-        // An odd size makes the next append complete a level-1 subtree, so the batch needs its second
-        // INSERT, the one this DataSource breaks: the entry INSERT before it must be rolled back.
-        if (reader.size() % 2 == 0) {
-            log.append(probe("padding"));
-        }
+    void aFailureAfterTheInsertsWritesNothing() throws Exception {
+        // The batch's statements all run (lock, entries and subtrees); its COMMIT fails, as when the WAL
+        // cannot be flushed: nothing of it may be in the log, and its caller gets no seq.
         long sizeBefore = reader.size();
         String marker = UUID.randomUUID().toString();
-        try (LogSequencer s = sequencer(failingOnSubtreeInsert(dataSource))) {
+        try (LogSequencer s = sequencer(failingOnCommit(dataSource))) {
             CompletableFuture<Long> seq = s.submit(probe(marker));
             assertThatThrownBy(() -> seq.get(10, TimeUnit.SECONDS))
                     .isInstanceOf(ExecutionException.class)
@@ -266,6 +276,90 @@ class LogSequencerIT extends IntegrationTest {
         }
     }
 
+    @Test
+    void registrationTimeNeverGoesBackWhenTheClockDoes() throws Exception {
+        Instant start = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        SettableClock clock = new SettableClock(start);
+        try (LogSequencer s = sequencer(dataSource, clock, new SimpleMeterRegistry())) {
+            long first = s.submit(probe("clock")).get(10, TimeUnit.SECONDS);
+            Instant firstAt = registeredAt(first);
+            assertThat(firstAt).isAfterOrEqualTo(start);
+
+            clock.set(start.minus(Duration.ofDays(1)));
+            long second = s.submit(probe("clock went back")).get(10, TimeUnit.SECONDS);
+            assertThat(second).isGreaterThan(first);
+            assertThat(registeredAt(second)).as("not a day back").isEqualTo(firstAt);
+
+            clock.set(start.plusMillis(5));
+            long third = s.submit(probe("clock forward")).get(10, TimeUnit.SECONDS);
+            assertThat(registeredAt(third)).isAfter(firstAt);
+        }
+        // Another sequencer on the same database (another gateway instance) whose clock is behind
+        // continues from the log's last time, not from its own clock.
+        Instant last = registeredAt(reader.size() - 1);
+        try (LogSequencer other =
+                sequencer(dataSource, new SettableClock(start.minus(Duration.ofHours(1))), new SimpleMeterRegistry())) {
+            long seq = other.submit(probe("other instance")).get(10, TimeUnit.SECONDS);
+            assertThat(registeredAt(seq)).isEqualTo(last);
+        }
+        assertThat(registrationTimesGoingBack()).isZero();
+    }
+
+    /** registered_at of an entry, from its canonical bytes; asserts that the column says the same. */
+    private Instant registeredAt(long seq) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT canonical, registered_at FROM log_entry WHERE seq = ?")) {
+            ps.setLong(1, seq);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                Instant at = LogEntryCodec.decode(rs.getBytes(1)).registeredAt();
+                assertThat(rs.getObject(2, OffsetDateTime.class).toInstant()).isEqualTo(at);
+                return at;
+            }
+        }
+    }
+
+    /** Entries of the whole log registered before the entry with the seq before theirs. */
+    private long registrationTimesGoingBack() throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM (SELECT registered_at"
+                        + " < lag(registered_at) OVER (ORDER BY seq) AS back FROM log_entry) t WHERE back")) {
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** A clock the test sets, backwards too. */
+    private static final class SettableClock extends Clock {
+        private volatile Instant now;
+
+        SettableClock(Instant now) {
+            this.now = now;
+        }
+
+        void set(Instant instant) {
+            now = instant;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
     private long entriesMentioning(String marker) throws SQLException {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(
@@ -289,21 +383,23 @@ class LogSequencerIT extends IntegrationTest {
     }
 
     private static LogSequencer sequencer(DataSource ds, MeterRegistry meters) {
-        return new LogSequencer(
-                ds, 64, Duration.ZERO, 1000, Clock.systemUTC(), new LogMetrics(meters, Clock.systemUTC()));
+        return sequencer(ds, Clock.systemUTC(), meters);
     }
 
-    /** The real database, except that inserting subtree hashes fails. */
-    private static DataSource failingOnSubtreeInsert(DataSource real) {
+    private static LogSequencer sequencer(DataSource ds, Clock clock, MeterRegistry meters) {
+        return new LogSequencer(ds, 64, Duration.ZERO, 1000, clock, new LogMetrics(meters, Clock.systemUTC()));
+    }
+
+    /** The real database, except that a commit fails (and the transaction is left to roll back). */
+    private static DataSource failingOnCommit(DataSource real) {
         return new AbstractDataSource() {
             @Override
             public Connection getConnection() throws SQLException {
                 Connection c = real.getConnection();
                 return (Connection) Proxy.newProxyInstance(
                         Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, m, args) -> {
-                            if (m.getName().equals("prepareStatement")
-                                    && String.valueOf(args[0]).contains("INSERT INTO log_subtree")) {
-                                throw new SQLException("disk full");
+                            if (m.getName().equals("commit")) {
+                                throw new SQLException("could not flush the WAL: disk full");
                             }
                             try {
                                 return m.invoke(c, args);

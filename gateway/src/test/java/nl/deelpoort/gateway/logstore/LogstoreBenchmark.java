@@ -48,32 +48,101 @@ public final class LogstoreBenchmark {
         int writers = Integer.parseInt(a.getOrDefault("writers", "16"));
         long entries = Long.parseLong(a.getOrDefault("entries", "1000000"));
         int samples = Integer.parseInt(a.getOrDefault("samples", "20000"));
+        int batch = Integer.parseInt(a.getOrDefault("batch", "16"));
 
         try (EmbeddedDatabase db = BenchDatabase.migrated()) {
             createPlainTable(db);
             try (HikariDataSource app = BenchDatabase.appPool(db, writers + 4)) {
                 System.out.printf("PostgreSQL %s, %d cores, %d writers%n", version(app), cores(), writers);
-                throughput(app, writers, seconds);
-                load(app, entries);
-                proofLatency(app, samples);
-                storage(app);
+                throughput(app, writers, seconds, batch);
+                if (entries > 0) {
+                    load(app, entries);
+                    proofLatency(app, samples);
+                    storage(app);
+                }
             }
         }
     }
 
     // ---------------------------------------------------------------- 1. throughput
 
-    private static void throughput(HikariDataSource app, int writers, int seconds) throws Exception {
-        double plain = run("plain INSERT", writers, seconds, () -> insertPlain(app));
-        try (LogSequencer sequencer = new LogSequencer(app, 512, Duration.ZERO, 10_000, Clock.systemUTC(), metrics())) {
-            double seq = run("sequencer", writers, seconds, () -> {
-                try {
-                    sequencer.submit(typical()).get();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
+    /**
+     * Four ways of writing the same rows, side by side. "bulk" is the baseline of issue 15: each of the
+     * writers inserts {@code batch} rows at a time into {@code bench_plain} (log_entry's columns and
+     * indexes, an identity seq, no sequencer, no Merkle tree) in one transaction, the rows' canonical
+     * bytes and leaf hashes computed by the writer; once as one multi-row {@code INSERT … SELECT FROM
+     * unnest(arrays)} and once as a binary COPY, the faster of the two being the baseline. The sequencer
+     * is run with the writers each submitting {@code batch} entries and waiting for all of them (the
+     * same rows in the same amounts), and with each writer waiting for every entry (how the gateway
+     * uses it: one entry per pull).
+     */
+    private static void throughput(HikariDataSource app, int writers, int seconds, int batch) throws Exception {
+        double plain = run("plain INSERT", writers, seconds, 1, () -> insertPlain(app));
+        double bulkInsert = run("bulk INSERT", writers, seconds, batch, () -> BenchRows.insert(app, batch));
+        double bulkCopy = run("bulk COPY", writers, seconds, batch, () -> BenchRows.copy(app, batch));
+        double bulk = Math.max(bulkInsert, bulkCopy);
+        double seq;
+        try (Sequencer s = new Sequencer(app)) {
+            seq = run("sequencer", writers, seconds, 1, () -> {
+                s.sequencer.submit(typical()).get();
             });
-            System.out.printf("ratio sequencer / plain INSERT: %.2f%n", seq / plain);
+            s.close();
+            s.printPhases("sequencer, 1 entry per writer");
+        }
+        double seqBatched;
+        try (Sequencer s = new Sequencer(app)) {
+            seqBatched = run("sequencer bulk", writers, seconds, batch, () -> {
+                CompletableFuture<?>[] all = new CompletableFuture<?>[batch];
+                for (int i = 0; i < batch; i++) {
+                    all[i] = s.sequencer.submit(typical());
+                }
+                CompletableFuture.allOf(all).get();
+            });
+            s.close();
+            s.printPhases("sequencer bulk, " + batch + " entries per writer");
+        }
+        System.out.printf("ratio sequencer / plain INSERT (1 entry per writer): %.2f%n", seq / plain);
+        System.out.printf(
+                "ratio sequencer bulk / bulk baseline (%s, %d rows per writer): %.2f%n",
+                bulkCopy >= bulkInsert ? "COPY" : "INSERT", batch, seqBatched / bulk);
+        System.out.printf("ratio sequencer (1 entry per writer) / bulk baseline: %.2f%n", seq / bulk);
+    }
+
+    /** A sequencer as the gateway configures it (batches up to 512, no linger), with its own meters. */
+    private static final class Sequencer implements AutoCloseable {
+        final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        final LogSequencer sequencer;
+
+        Sequencer(HikariDataSource app) {
+            sequencer = new LogSequencer(
+                    app, 512, Duration.ZERO, 10_000, Clock.systemUTC(), new LogMetrics(meters, Clock.systemUTC()));
+        }
+
+        /** Where the writer's time went, per batch and per entry (after close: the writer has stopped). */
+        void printPhases(String what) {
+            var batches = meters.get("deelpoort.log.batch.size").summary();
+            long count = batches.count();
+            double entries = batches.totalAmount();
+            Map<String, Long> phases = sequencer.phases();
+            long writer = phases.entrySet().stream()
+                    .filter(e -> !e.getKey().equals("prepare"))
+                    .mapToLong(Map.Entry::getValue)
+                    .sum();
+            System.out.printf(
+                    "phases of %s: %d batches, %.1f entries per batch; writer busy %.0f us per batch%n",
+                    what, count, entries / count, writer / 1e3 / count);
+            phases.forEach((name, nanos) -> System.out.printf(
+                    "  %-16s %9.1f us/batch %7.2f us/entry %5.1f %%%s%n",
+                    name,
+                    nanos / 1e3 / count,
+                    nanos / 1e3 / entries,
+                    100.0 * nanos / writer,
+                    name.equals("prepare") ? " (callers' threads, off the lock; % of the writer's time)" : ""));
+        }
+
+        @Override
+        public void close() {
+            sequencer.close();
         }
     }
 
@@ -81,7 +150,7 @@ public final class LogstoreBenchmark {
         void run() throws Exception;
     }
 
-    private static double run(String name, int writers, int seconds, Op op) throws Exception {
+    private static double run(String name, int writers, int seconds, int perOp, Op op) throws Exception {
         LongAdder done = new LongAdder();
         long warmupEnd = System.nanoTime() + Duration.ofSeconds(3).toNanos();
         List<Thread> threads = new ArrayList<>();
@@ -92,7 +161,7 @@ public final class LogstoreBenchmark {
                     while (System.nanoTime() < end) {
                         op.run();
                         if (System.nanoTime() > warmupEnd) {
-                            done.increment();
+                            done.add(perOp);
                         }
                     }
                 } catch (Exception e) {
@@ -107,7 +176,9 @@ public final class LogstoreBenchmark {
         }
         long count = done.sum();
         double perSecond = count / (double) seconds;
-        System.out.printf("%-14s %8.0f entries/s (%d in %d s, %d writers)%n", name, perSecond, count, seconds, writers);
+        System.out.printf(
+                "%-14s %8.0f entries/s (%d in %d s, %d writers, %d per op)%n",
+                name, perSecond, count, seconds, writers, perOp);
         return perSecond;
     }
 
@@ -241,7 +312,7 @@ public final class LogstoreBenchmark {
     };
 
     /** An entry shaped like the ledger's typical test entry, with a fresh subject pseudonym. */
-    private static LogEntry typical() {
+    static LogEntry typical() {
         ThreadLocalRandom r = ThreadLocalRandom.current();
         byte[] secret = new byte[32];
         r.nextBytes(secret);
