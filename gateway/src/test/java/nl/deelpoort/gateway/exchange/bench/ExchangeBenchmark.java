@@ -128,21 +128,21 @@ public final class ExchangeBenchmark {
 
                 System.out.printf(
                         "ratio pull throughput gateway/direct, %d clients: %.3f%n",
-                        clients, gatewayMany.perSecond / directMany.perSecond);
+                        clients, gatewayMany.perSecond() / directMany.perSecond());
                 System.out.printf(
                         "pull latency added by the gateway, 1 client, p50: %.2f ms (%.2f - %.2f), p99: %.2f ms%n",
-                        (gatewayOne.p50Micros - directOne.p50Micros) / 1000.0,
-                        gatewayOne.p50Micros / 1000.0,
-                        directOne.p50Micros / 1000.0,
-                        (gatewayOne.p99Micros - directOne.p99Micros) / 1000.0);
+                        (gatewayOne.p50Micros() - directOne.p50Micros()) / 1000.0,
+                        gatewayOne.p50Micros() / 1000.0,
+                        directOne.p50Micros() / 1000.0,
+                        (gatewayOne.p99Micros() - directOne.p99Micros()) / 1000.0);
                 System.out.printf(
                         "CPU per request at %d clients: direct phase %.0f µs (load generator + stub);"
                                 + " gateway phase: load generator + stub %.0f µs, gateway %.0f µs, PostgreSQL %.0f µs%n",
                         clients,
-                        directMany.cpuMicrosPerRequest.get(0),
-                        gatewayMany.cpuMicrosPerRequest.get(0),
-                        gatewayMany.cpuMicrosPerRequest.get(1),
-                        gatewayMany.cpuMicrosPerRequest.get(2));
+                        directMany.cpuMicrosPerRequest().get(0),
+                        gatewayMany.cpuMicrosPerRequest().get(0),
+                        gatewayMany.cpuMicrosPerRequest().get(1),
+                        gatewayMany.cpuMicrosPerRequest().get(2));
                 System.out.printf(
                         "gateway resident set at the end: %d MB; load average %s%n",
                         gateway.residentBytes() >> 20, Cpus.loadAverage());
