@@ -7,6 +7,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -14,6 +15,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
@@ -60,6 +62,23 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                 ProblemTypes.MALFORMED_REQUEST,
                 "Malformed request",
                 "A part of the request could not be read.");
+    }
+
+    /**
+     * The database could not be reached (no connection within the pool's timeout, a connection broken
+     * under the query, a transaction that could not begin): nothing was released, and the caller may try
+     * again, so 503 rather than 500. The log's own failures are {@code LogUnavailableException}s already.
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class})
+    ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException e) {
+        log.warn("503: database unavailable: {}", e.getClass().getName());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "5")
+                .body(problem(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        ProblemTypes.UNAVAILABLE,
+                        "Service unavailable",
+                        "The gateway's database could not be reached, so nothing was released. Try again later."));
     }
 
     @ExceptionHandler(Exception.class)
