@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -19,6 +20,9 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 import nl.deelpoort.devkit.DevServices;
 import nl.deelpoort.gateway.DeelpoortGateway;
+import nl.deelpoort.gateway.audit.AuditFilter;
+import nl.deelpoort.gateway.audit.AuditProbe;
+import nl.deelpoort.gateway.logstore.CheckpointInclusion;
 import nl.deelpoort.gateway.logstore.DisclosureLog;
 import nl.deelpoort.gateway.logstore.SubjectPseudonyms;
 import nl.deelpoort.gateway.support.BenchDatabase;
@@ -26,6 +30,8 @@ import nl.deelpoort.keycloak.Tokens;
 import nl.deelpoort.ledger.EntryKind;
 import nl.deelpoort.ledger.LogEntry;
 import nl.deelpoort.policy.Bsn;
+import nl.deelpoort.policy.OrganisationId;
+import nl.deelpoort.policy.Purpose;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -82,12 +88,15 @@ public final class AuditSearchBenchmark {
                     pseudonyms.add(ps.pseudonym(Bsn.of(bsn)));
                 }
                 Instant[] window = load(gateway.getBean(DisclosureLog.class), entries, pseudonyms);
-                analyse(gateway.getBean(DataSource.class));
+                analyse(services);
                 // Let the checkpointer (every 5 s) cover the load, so hits carry real inclusion checks.
                 Thread.sleep(12_000);
                 Tokens tokens = services.tokens();
                 HttpClient http = HttpClient.newHttpClient();
                 ThreadLocalRandom r = ThreadLocalRandom.current();
+                if (!"false".equals(a.get("profile"))) {
+                    profile(gateway, window, Math.min(samples, 100));
+                }
                 time("by organisation (plusteam, no filter)", http, base, tokens, samples, () -> "{\"size\":50}");
                 time(
                         "by subject",
@@ -166,14 +175,114 @@ public final class AuditSearchBenchmark {
                 .categoriesReleased(deny ? List.of() : List.of("BSN", "PERSONALIA", "CASE_NOTES"));
     }
 
-    private static void analyse(DataSource dataSource) {
-        try (var c = dataSource.getConnection();
+    /** ANALYZE and VACUUM (visibility map, for index-only scans) as autovacuum would after such a load. */
+    private static void analyse(DevServices services) throws java.sql.SQLException {
+        try (var c = services.database().superuserConnection();
                 var s = c.createStatement()) {
-            s.execute("ANALYZE log_entry");
-        } catch (java.sql.SQLException e) {
-            // The app role may not analyse a table it does not own; autovacuum will, a little later.
-            System.out.println("ANALYZE refused for the app role; relying on autovacuum");
+            s.execute("VACUUM (ANALYZE) deelpoort.log_entry");
         }
+    }
+
+    /**
+     * Where the time of one search goes, each step timed alone in this JVM over the same database:
+     * the search's SQL (through {@link AuditProbe}, the statement {@code AuditQueries} runs), the
+     * officer's AUDIT_QUERY append, and the inclusion proofs of a page's hits; plus the plans of the
+     * organisation and the organisation + purpose + period statements, between "--- plan" lines.
+     */
+    private static void profile(ConfigurableApplicationContext gateway, Instant[] window, int samples) {
+        AuditProbe probe = new AuditProbe(gateway.getBean(DataSource.class));
+        DisclosureLog log = gateway.getBean(DisclosureLog.class);
+        CheckpointInclusion inclusion = gateway.getBean(CheckpointInclusion.class);
+        AuditFilter none = filter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        Supplier<AuditFilter> periodic = () -> filter(
+                Optional.of(OrganisationId.of("gemeente-waalre")),
+                Optional.of(Purpose.valueOf(PURPOSES[ThreadLocalRandom.current().nextInt(PURPOSES.length)])),
+                Optional.of(window[0]),
+                Optional.of(window[1]));
+        AuditFilter mdo = filter(
+                Optional.of(OrganisationId.of("gemeente-waalre")),
+                Optional.of(Purpose.MDO),
+                Optional.of(window[0]),
+                Optional.of(window[1]));
+        AuditProbe before = AuditProbe.periodByTimeOnly(gateway.getBean(DataSource.class));
+        plan("organisation (plusteam, no filter)", probe, none);
+        plan("organisation + purpose + period, period as time conditions only (before)", before, mdo);
+        plan("organisation + purpose + period, period as a seq range (after)", probe, mdo);
+        step("step: search SQL alone, organisation", samples, () -> probe.search("plusteam", none, 50));
+        step(
+                "step: search SQL alone, organisation + purpose + period, time conditions only (before)",
+                samples,
+                () -> before.search("plusteam", periodic.get(), 50));
+        step(
+                "step: search SQL alone, organisation + purpose + period, seq range (after)",
+                samples,
+                () -> probe.search("plusteam", periodic.get(), 50));
+        step(
+                "step: AUDIT_QUERY append alone (one commit)",
+                samples,
+                () -> log.append(LogEntry.builder(EntryKind.AUDIT_QUERY)
+                        .requestingOrganisation("plusteam")
+                        .user("3f1c2b9e-7a4d-4e8b-9c1a-2d5e6f7a8b9c")
+                        .attributes(Map.of("query", "search"))));
+        List<AuditProbe.Hit> page = probe.search("plusteam", none, 50).subList(0, 50);
+        step("step: inclusion proofs of a page's 50 hits, one query each (before)", samples, () -> {
+            CheckpointInclusion.Snapshot c = inclusion.latest().orElseThrow();
+            for (AuditProbe.Hit h : page) {
+                if (!inclusion.verifies(c, h.seq(), h.canonical())) {
+                    throw new IllegalStateException("entry " + h.seq() + " does not verify");
+                }
+            }
+        });
+        List<CheckpointInclusion.Leaf> leaves = page.stream()
+                .map(h -> new CheckpointInclusion.Leaf(h.seq(), h.canonical()))
+                .toList();
+        step("step: inclusion proofs of a page's 50 hits, one query for all (after)", samples, () -> {
+            CheckpointInclusion.Snapshot c = inclusion.latest().orElseThrow();
+            if (inclusion.verifiesAll(c, leaves).contains(false)) {
+                throw new IllegalStateException("an entry of the page does not verify");
+            }
+        });
+    }
+
+    private static void plan(String name, AuditProbe probe, AuditFilter filter) {
+        System.out.println("--- plan: " + name);
+        System.out.println(probe.describe("plusteam", filter, 50));
+        probe.explain("plusteam", filter, 50).forEach(System.out::println);
+        System.out.println("--- end of plan");
+    }
+
+    private static AuditFilter filter(
+            Optional<OrganisationId> organisation,
+            Optional<Purpose> purpose,
+            Optional<Instant> from,
+            Optional<Instant> to) {
+        return new AuditFilter(
+                Optional.empty(),
+                organisation,
+                purpose,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                from,
+                to);
+    }
+
+    private static void step(String name, int samples, Runnable step) {
+        for (int i = 0; i < Math.max(10, samples / 10); i++) {
+            step.run();
+        }
+        long[] nanos = new long[samples];
+        for (int i = 0; i < samples; i++) {
+            long t0 = System.nanoTime();
+            step.run();
+            nanos[i] = System.nanoTime() - t0;
+        }
+        Arrays.sort(nanos);
+        System.out.printf(
+                "%s: %d runs, p50 %.2f ms, p99 %.2f ms%n",
+                name, samples, nanos[samples / 2] / 1e6, nanos[(int) (samples * 0.99)] / 1e6);
     }
 
     private static void time(
