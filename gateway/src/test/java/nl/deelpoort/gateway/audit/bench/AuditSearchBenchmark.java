@@ -8,9 +8,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -18,7 +20,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import nl.deelpoort.casefile.stub.CaseFileStub;
 import nl.deelpoort.devkit.DevServices;
+import nl.deelpoort.devkit.EmbeddedDatabase;
 import nl.deelpoort.gateway.DeelpoortGateway;
 import nl.deelpoort.gateway.audit.AuditFilter;
 import nl.deelpoort.gateway.audit.AuditProbe;
@@ -26,6 +30,7 @@ import nl.deelpoort.gateway.logstore.CheckpointInclusion;
 import nl.deelpoort.gateway.logstore.DisclosureLog;
 import nl.deelpoort.gateway.logstore.SubjectPseudonyms;
 import nl.deelpoort.gateway.support.BenchDatabase;
+import nl.deelpoort.keycloak.KeycloakLauncher;
 import nl.deelpoort.keycloak.Tokens;
 import nl.deelpoort.ledger.EntryKind;
 import nl.deelpoort.ledger.LogEntry;
@@ -49,8 +54,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  * </ol>
  *
  * <p>Each timed request includes appending its AUDIT_QUERY entry and the inclusion proofs of its
- * hits that the latest checkpoint covers. Arguments (all optional): {@code entries=1000000
- * subjects=20000 samples=300}.
+ * hits that the latest checkpoint covers. Before those timings, unless {@code profile=false}, it
+ * prints where a search's time goes: the plans of the search SQL and each step timed alone, the period
+ * search and the inclusion proofs each before and after session 6's change, side by side on the same
+ * data. Arguments (all optional): {@code entries=1000000 subjects=20000 samples=300
+ * keycloak-timeout=PT15M profile=true}.
  */
 public final class AuditSearchBenchmark {
 
@@ -67,7 +75,8 @@ public final class AuditSearchBenchmark {
         int subjects = Integer.parseInt(a.getOrDefault("subjects", "20000"));
         int samples = Integer.parseInt(a.getOrDefault("samples", "300"));
 
-        try (DevServices services = DevServices.start(DevServices.Ports.free(), null)) {
+        Duration keycloakTimeout = Duration.parse(a.getOrDefault("keycloak-timeout", "PT15M"));
+        try (Services services = Services.start(keycloakTimeout)) {
             List<String> props = new ArrayList<>();
             services.gatewayProperties().forEach((k, v) -> props.add("--" + k + "=" + v));
             props.add("--server.port=0");
@@ -175,8 +184,53 @@ public final class AuditSearchBenchmark {
                 .categoriesReleased(deny ? List.of() : List.of("BSN", "PERSONALIA", "CASE_NOTES"));
     }
 
+    /**
+     * DevServices' PostgreSQL, Keycloak and case file stub, with a longer wait for Keycloak: on a
+     * machine loaded by other builds its start has taken more than DevServices' five minutes.
+     */
+    private record Services(EmbeddedDatabase database, KeycloakLauncher keycloak, CaseFileStub caseFiles)
+            implements AutoCloseable {
+
+        static Services start(Duration keycloakTimeout) {
+            KeycloakLauncher.Settings d = KeycloakLauncher.Settings.defaults();
+            var keycloak = CompletableFuture.supplyAsync(() -> KeycloakLauncher.start(new KeycloakLauncher.Settings(
+                    d.version(), 0, 0, d.cacheDir(), keycloakTimeout, d.realmResource(), d.environment())));
+            EmbeddedDatabase database = EmbeddedDatabase.start(0, null);
+            return new Services(database, keycloak.join(), CaseFileStub.start(0));
+        }
+
+        Tokens tokens() {
+            return new Tokens(keycloak.tokenEndpoint());
+        }
+
+        /** As {@link DevServices#gatewayProperties()}. */
+        Map<String, String> gatewayProperties() {
+            Map<String, String> p = new LinkedHashMap<>();
+            p.put("spring.profiles.active", DevServices.DEV_PROFILE);
+            p.put("spring.datasource.url", database.jdbcUrl());
+            p.put("spring.datasource.username", EmbeddedDatabase.APP);
+            p.put("spring.datasource.password", EmbeddedDatabase.APP_PASSWORD);
+            p.put("spring.flyway.url", database.jdbcUrl());
+            p.put("spring.flyway.user", EmbeddedDatabase.OWNER);
+            p.put("spring.flyway.password", EmbeddedDatabase.OWNER_PASSWORD);
+            p.put("deelpoort.security.issuer", keycloak.issuer());
+            // The dev realm's documented secrets, as DevServices sets them.
+            p.put("deelpoort.keycloak-admin.client-secret", "deelpoort-gateway-secret");
+            p.put("deelpoort.console.client-secret", "deelpoort-console-secret");
+            p.put("deelpoort.casefiles.default-base-url", caseFiles.baseUrl());
+            return p;
+        }
+
+        @Override
+        public void close() {
+            keycloak.close();
+            caseFiles.close();
+            database.close();
+        }
+    }
+
     /** ANALYZE and VACUUM (visibility map, for index-only scans) as autovacuum would after such a load. */
-    private static void analyse(DevServices services) throws java.sql.SQLException {
+    private static void analyse(Services services) throws java.sql.SQLException {
         try (var c = services.database().superuserConnection();
                 var s = c.createStatement()) {
             s.execute("VACUUM (ANALYZE) deelpoort.log_entry");
