@@ -74,13 +74,14 @@ public final class AuditProbe {
             return s;
         }
         String sql = s.sql()
-                .replaceAll("seq >= \\(SELECT seq FROM log_entry WHERE registered_at >= :from [^)]*\\) AND ", "")
                 .replaceAll(
-                        "seq < coalesce\\(\\(SELECT seq FROM log_entry WHERE registered_at >= :to [^)]*\\), \\d+\\) AND ",
-                        "");
+                        "seq >= \\(SELECT seq FROM log_entry WHERE registered_at >= :from [^)]*\\)",
+                        "registered_at >= :from")
+                .replaceAll(
+                        "seq < coalesce\\(\\(SELECT seq FROM log_entry WHERE registered_at >= :to [^)]*\\), \\d+\\)",
+                        "registered_at < :to");
         if (sql.contains("SELECT seq FROM log_entry WHERE registered_at")) {
-            throw new IllegalStateException(
-                    "the period's seq range is no longer written as this probe expects: " + sql);
+            throw new IllegalStateException("the period's seq range is no longer written as this probe expects: " + sql);
         }
         return new Statement(sql, s.params());
     }
