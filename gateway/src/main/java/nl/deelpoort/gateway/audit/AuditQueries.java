@@ -88,7 +88,11 @@ record AuditQueries(JdbcClient jdbc) {
             // whole period instead of the party's index back from the period's end.
             f.from().ifPresent(v -> and(sql, p, "seq >= " + FIRST_SEQ_AT.formatted(":from"), "from", utc(v)));
             f.to().ifPresent(v -> and(
-                    sql, p, "seq < coalesce(" + FIRST_SEQ_AT.formatted(":to") + ", " + Long.MAX_VALUE + ")", "to", utc(v)));
+                    sql,
+                    p,
+                    "seq < coalesce(" + FIRST_SEQ_AT.formatted(":to") + ", " + Long.MAX_VALUE + ")",
+                    "to",
+                    utc(v)));
             return new Where(sql.toString(), p);
         }
 

@@ -81,7 +81,8 @@ public final class AuditProbe {
                         "seq < coalesce\\(\\(SELECT seq FROM log_entry WHERE registered_at >= :to [^)]*\\), \\d+\\)",
                         "registered_at < :to");
         if (sql.contains("SELECT seq FROM log_entry WHERE registered_at")) {
-            throw new IllegalStateException("the period's seq range is no longer written as this probe expects: " + sql);
+            throw new IllegalStateException(
+                    "the period's seq range is no longer written as this probe expects: " + sql);
         }
         return new Statement(sql, s.params());
     }
