@@ -1,6 +1,7 @@
 package nl.deelpoort.gateway.audit;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -185,16 +186,29 @@ public record Audits(AuditTrail trail, AuditQueries queries, CheckpointInclusion
         });
     }
 
+    /**
+     * The first {@code limit} entries as hits, each with its inclusion verified against the checkpoint
+     * when the checkpoint covers it; the proofs of all of them come from one query.
+     */
     private List<Hit> hits(List<Found> found, int limit, Optional<CheckpointInclusion.Snapshot> checkpoint) {
-        return found.stream().limit(limit).map(f -> hit(f, checkpoint)).toList();
+        List<Found> shown = found.size() > limit ? found.subList(0, limit) : found;
+        Map<Long, Boolean> verified = new HashMap<>();
+        checkpoint.ifPresent(c -> {
+            List<CheckpointInclusion.Leaf> covered = shown.stream()
+                    .filter(f -> f.entry().seq() < c.treeSize())
+                    .map(f -> new CheckpointInclusion.Leaf(f.entry().seq(), f.canonical()))
+                    .toList();
+            List<Boolean> answers = inclusion.verifiesAll(c, covered);
+            for (int i = 0; i < covered.size(); i++) {
+                verified.put(covered.get(i).seq(), answers.get(i));
+            }
+        });
+        return shown.stream().map(f -> hit(f, verified.get(f.entry().seq()))).toList();
     }
 
-    private Hit hit(Found f, Optional<CheckpointInclusion.Snapshot> checkpoint) {
+    /** @param verified null when the latest checkpoint does not cover the entry (or there is none) */
+    private Hit hit(Found f, Boolean verified) {
         LogEntry e = f.entry();
-        Boolean verified = checkpoint
-                .filter(c -> e.seq() < c.treeSize())
-                .map(c -> inclusion.verifies(c, e.seq(), f.canonical()))
-                .orElse(null);
         return new Hit(
                 e.seq(),
                 e.registeredAt(),

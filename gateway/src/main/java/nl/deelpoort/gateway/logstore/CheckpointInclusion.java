@@ -1,6 +1,8 @@
 package nl.deelpoort.gateway.logstore;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import nl.deelpoort.ledger.LedgerFormatException;
 import nl.deelpoort.ledger.merkle.MerkleHash;
@@ -42,6 +44,40 @@ public final class CheckpointInclusion {
                 return new Snapshot(stored.treeSize(), stored.rootHash(), false, stored.createdAt());
             }
         });
+    }
+
+    /** An entry to check: its seq and the canonical bytes its leaf hash is recomputed from. */
+    public record Leaf(long seq, byte[] canonical) {}
+
+    /**
+     * {@link #verifies} for several entries at once, answers in their order, with the proofs of all
+     * of them read in one query rather than one each.
+     *
+     * @throws IllegalArgumentException if an entry is newer than the checkpoint
+     */
+    public List<Boolean> verifiesAll(Snapshot checkpoint, List<Leaf> leaves) {
+        for (Leaf leaf : leaves) {
+            if (leaf.seq() < 0 || leaf.seq() >= checkpoint.treeSize()) {
+                throw new IllegalArgumentException(
+                        "entry " + leaf.seq() + " is not covered by a tree of size " + checkpoint.treeSize());
+            }
+        }
+        if (!checkpoint.signatureValid() || leaves.isEmpty()) {
+            return leaves.stream().map(leaf -> false).toList();
+        }
+        List<List<byte[]>> paths =
+                reader.inclusionPaths(leaves.stream().map(Leaf::seq).toList(), checkpoint.treeSize());
+        List<Boolean> verified = new ArrayList<>(leaves.size());
+        for (int i = 0; i < leaves.size(); i++) {
+            Leaf leaf = leaves.get(i);
+            verified.add(MerkleVerifier.verifyInclusion(
+                    leaf.seq(),
+                    checkpoint.treeSize(),
+                    MerkleHash.leafHash(leaf.canonical()),
+                    paths.get(i),
+                    checkpoint.rootHash()));
+        }
+        return verified;
     }
 
     /**

@@ -114,6 +114,25 @@ final class LogReader {
                 MerkleProofs.rootHash(source, treeSize)));
     }
 
+    /**
+     * PATH(seq, D[treeSize]) for each of {@code seqs}, in their order, from one query for all of them
+     * (the paths of a page's entries share most of their upper hashes).
+     */
+    List<List<byte[]>> inclusionPaths(List<Long> seqs, long treeSize) {
+        long size = sizeFor(treeSize);
+        if (treeSize < 1 || treeSize > size) {
+            throw InvalidRequestException.of("treeSize", "must be between 1 and the log's size, " + size);
+        }
+        for (long seq : seqs) {
+            if (seq < 0 || seq >= treeSize) {
+                throw InvalidRequestException.of("seq", "must be below treeSize");
+            }
+        }
+        return fromStoredHashes(source -> seqs.stream()
+                .map(seq -> MerkleProofs.inclusionProof(source, seq, treeSize))
+                .toList());
+    }
+
     /** PROOF(from, D[to]) and both roots from stored hashes. */
     ConsistencyProof consistencyProof(long from, long to) {
         long size = sizeFor(to);

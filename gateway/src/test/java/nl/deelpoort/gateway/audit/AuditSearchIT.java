@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import nl.deelpoort.gateway.logstore.CheckpointInclusion;
 import nl.deelpoort.gateway.logstore.SubjectPseudonyms;
 import nl.deelpoort.gateway.support.Api;
 import nl.deelpoort.gateway.support.IntegrationTest;
@@ -38,6 +39,9 @@ class AuditSearchIT extends IntegrationTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    CheckpointInclusion inclusion;
 
     private record Made(String bsn, long escalation, long accountability) {}
 
@@ -235,6 +239,63 @@ class AuditSearchIT extends IntegrationTest {
                 assertThat(h.path("inclusionVerified").asBoolean()).isTrue();
             }
         });
+    }
+
+    @Test
+    void aPeriodSelectsExactlyTheEntriesRegisteredInIt() {
+        Made m = twoQuestions();
+        Map<Long, Instant> registered = new HashMap<>();
+        ok(search("hanna.fg", bySubject(m.bsn())))
+                .path("hits")
+                .forEach(h -> registered.put(
+                        h.path("seq").asLong(),
+                        Instant.parse(h.path("registeredAt").asString())));
+        Instant escalation = registered.get(m.escalation());
+        Instant accountability = registered.get(m.accountability());
+        assertThat(accountability).isAfterOrEqualTo(escalation);
+        // Windows around both instants, a millisecond (the log's resolution) either side; the expected
+        // hits follow from the instants themselves, so the test holds whether or not they are equal.
+        for (Instant from : List.of(escalation.minusMillis(1), escalation, escalation.plusMillis(1), accountability)) {
+            for (Instant to : List.of(escalation.plusMillis(1), accountability, accountability.plusMillis(1))) {
+                if (!to.isAfter(from)) {
+                    continue;
+                }
+                List<Long> expected = new ArrayList<>();
+                for (long seq : List.of(m.accountability(), m.escalation())) {
+                    Instant at = registered.get(seq);
+                    if (!at.isBefore(from) && at.isBefore(to)) {
+                        expected.add(seq);
+                    }
+                }
+                assertThat(seqs(ok(search("hanna.fg", bySubject(m.bsn(), "from", from.toString(), "to", to.toString())))
+                                .path("hits")))
+                        .as("[%s, %s)", from, to)
+                        .containsExactlyElementsOf(expected);
+            }
+        }
+    }
+
+    @Test
+    void aPageOfProofsReadTogetherStillCatchesAWrongLeaf() throws InterruptedException {
+        Made m = twoQuestions();
+        CheckpointInclusion.Snapshot c = inclusion.latest().orElseThrow();
+        for (int i = 0; i < 40 && c.treeSize() <= m.accountability(); i++) {
+            Thread.sleep(500);
+            c = inclusion.latest().orElseThrow();
+        }
+        assertThat(c.treeSize()).isGreaterThan(m.accountability());
+        byte[] escalation =
+                jdbc.queryForObject("SELECT canonical FROM log_entry WHERE seq = ?", byte[].class, m.escalation());
+        byte[] accountability =
+                jdbc.queryForObject("SELECT canonical FROM log_entry WHERE seq = ?", byte[].class, m.accountability());
+        assertThat(inclusion.verifiesAll(
+                        c,
+                        List.of(
+                                new CheckpointInclusion.Leaf(m.escalation(), escalation),
+                                new CheckpointInclusion.Leaf(m.accountability(), escalation),
+                                new CheckpointInclusion.Leaf(m.accountability(), accountability))))
+                .as("each answer is that entry's own, in the order asked")
+                .containsExactly(true, false, true);
     }
 
     @Test

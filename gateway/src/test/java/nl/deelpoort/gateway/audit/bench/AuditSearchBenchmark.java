@@ -8,8 +8,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -17,15 +20,23 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import nl.deelpoort.casefile.stub.CaseFileStub;
 import nl.deelpoort.devkit.DevServices;
+import nl.deelpoort.devkit.EmbeddedDatabase;
 import nl.deelpoort.gateway.DeelpoortGateway;
+import nl.deelpoort.gateway.audit.AuditFilter;
+import nl.deelpoort.gateway.audit.AuditProbe;
+import nl.deelpoort.gateway.logstore.CheckpointInclusion;
 import nl.deelpoort.gateway.logstore.DisclosureLog;
 import nl.deelpoort.gateway.logstore.SubjectPseudonyms;
 import nl.deelpoort.gateway.support.BenchDatabase;
+import nl.deelpoort.keycloak.KeycloakLauncher;
 import nl.deelpoort.keycloak.Tokens;
 import nl.deelpoort.ledger.EntryKind;
 import nl.deelpoort.ledger.LogEntry;
 import nl.deelpoort.policy.Bsn;
+import nl.deelpoort.policy.OrganisationId;
+import nl.deelpoort.policy.Purpose;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -43,8 +54,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  * </ol>
  *
  * <p>Each timed request includes appending its AUDIT_QUERY entry and the inclusion proofs of its
- * hits that the latest checkpoint covers. Arguments (all optional): {@code entries=1000000
- * subjects=20000 samples=300}.
+ * hits that the latest checkpoint covers. Before those timings, unless {@code profile=false}, it
+ * prints where a search's time goes: the plans of the search SQL and each step timed alone, the period
+ * search and the inclusion proofs each before and after session 6's change, side by side on the same
+ * data. Arguments (all optional): {@code entries=1000000 subjects=20000 samples=300
+ * keycloak-timeout=PT15M profile=true}.
  */
 public final class AuditSearchBenchmark {
 
@@ -61,7 +75,8 @@ public final class AuditSearchBenchmark {
         int subjects = Integer.parseInt(a.getOrDefault("subjects", "20000"));
         int samples = Integer.parseInt(a.getOrDefault("samples", "300"));
 
-        try (DevServices services = DevServices.start(DevServices.Ports.free(), null)) {
+        Duration keycloakTimeout = Duration.parse(a.getOrDefault("keycloak-timeout", "PT15M"));
+        try (Services services = Services.start(keycloakTimeout)) {
             List<String> props = new ArrayList<>();
             services.gatewayProperties().forEach((k, v) -> props.add("--" + k + "=" + v));
             props.add("--server.port=0");
@@ -82,12 +97,15 @@ public final class AuditSearchBenchmark {
                     pseudonyms.add(ps.pseudonym(Bsn.of(bsn)));
                 }
                 Instant[] window = load(gateway.getBean(DisclosureLog.class), entries, pseudonyms);
-                analyse(gateway.getBean(DataSource.class));
+                analyse(services);
                 // Let the checkpointer (every 5 s) cover the load, so hits carry real inclusion checks.
                 Thread.sleep(12_000);
                 Tokens tokens = services.tokens();
                 HttpClient http = HttpClient.newHttpClient();
                 ThreadLocalRandom r = ThreadLocalRandom.current();
+                if (!"false".equals(a.get("profile"))) {
+                    profile(gateway, window, Math.min(samples, 100));
+                }
                 time("by organisation (plusteam, no filter)", http, base, tokens, samples, () -> "{\"size\":50}");
                 time(
                         "by subject",
@@ -166,14 +184,165 @@ public final class AuditSearchBenchmark {
                 .categoriesReleased(deny ? List.of() : List.of("BSN", "PERSONALIA", "CASE_NOTES"));
     }
 
-    private static void analyse(DataSource dataSource) {
-        try (var c = dataSource.getConnection();
-                var s = c.createStatement()) {
-            s.execute("ANALYZE log_entry");
-        } catch (java.sql.SQLException e) {
-            // The app role may not analyse a table it does not own; autovacuum will, a little later.
-            System.out.println("ANALYZE refused for the app role; relying on autovacuum");
+    /**
+     * DevServices' PostgreSQL, Keycloak and case file stub, with a longer wait for Keycloak: on a
+     * machine loaded by other builds its start has taken more than DevServices' five minutes.
+     */
+    private record Services(EmbeddedDatabase database, KeycloakLauncher keycloak, CaseFileStub caseFiles)
+            implements AutoCloseable {
+
+        static Services start(Duration keycloakTimeout) {
+            KeycloakLauncher.Settings d = KeycloakLauncher.Settings.defaults();
+            var keycloak = CompletableFuture.supplyAsync(() -> KeycloakLauncher.start(new KeycloakLauncher.Settings(
+                    d.version(), 0, 0, d.cacheDir(), keycloakTimeout, d.realmResource(), d.environment())));
+            EmbeddedDatabase database = EmbeddedDatabase.start(0, null);
+            return new Services(database, keycloak.join(), CaseFileStub.start(0));
         }
+
+        Tokens tokens() {
+            return new Tokens(keycloak.tokenEndpoint());
+        }
+
+        /** As {@link DevServices#gatewayProperties()}. */
+        Map<String, String> gatewayProperties() {
+            Map<String, String> p = new LinkedHashMap<>();
+            p.put("spring.profiles.active", DevServices.DEV_PROFILE);
+            p.put("spring.datasource.url", database.jdbcUrl());
+            p.put("spring.datasource.username", EmbeddedDatabase.APP);
+            p.put("spring.datasource.password", EmbeddedDatabase.APP_PASSWORD);
+            p.put("spring.flyway.url", database.jdbcUrl());
+            p.put("spring.flyway.user", EmbeddedDatabase.OWNER);
+            p.put("spring.flyway.password", EmbeddedDatabase.OWNER_PASSWORD);
+            p.put("deelpoort.security.issuer", keycloak.issuer());
+            // The dev realm's documented secrets, as DevServices sets them.
+            p.put("deelpoort.keycloak-admin.client-secret", "deelpoort-gateway-secret");
+            p.put("deelpoort.console.client-secret", "deelpoort-console-secret");
+            p.put("deelpoort.casefiles.default-base-url", caseFiles.baseUrl());
+            return p;
+        }
+
+        @Override
+        public void close() {
+            keycloak.close();
+            caseFiles.close();
+            database.close();
+        }
+    }
+
+    /** ANALYZE and VACUUM (visibility map, for index-only scans) as autovacuum would after such a load. */
+    private static void analyse(Services services) throws java.sql.SQLException {
+        try (var c = services.database().superuserConnection();
+                var s = c.createStatement()) {
+            s.execute("VACUUM (ANALYZE) deelpoort.log_entry");
+        }
+    }
+
+    /**
+     * Where the time of one search goes, each step timed alone in this JVM over the same database:
+     * the search's SQL (through {@link AuditProbe}, the statement {@code AuditQueries} runs), the
+     * officer's AUDIT_QUERY append, and the inclusion proofs of a page's hits; plus the plans of the
+     * organisation and the organisation + purpose + period statements, between "--- plan" lines.
+     */
+    private static void profile(ConfigurableApplicationContext gateway, Instant[] window, int samples) {
+        AuditProbe probe = new AuditProbe(gateway.getBean(DataSource.class));
+        DisclosureLog log = gateway.getBean(DisclosureLog.class);
+        CheckpointInclusion inclusion = gateway.getBean(CheckpointInclusion.class);
+        AuditFilter none = filter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        Supplier<AuditFilter> periodic = () -> filter(
+                Optional.of(OrganisationId.of("gemeente-waalre")),
+                Optional.of(Purpose.valueOf(PURPOSES[ThreadLocalRandom.current().nextInt(PURPOSES.length)])),
+                Optional.of(window[0]),
+                Optional.of(window[1]));
+        AuditFilter mdo = filter(
+                Optional.of(OrganisationId.of("gemeente-waalre")),
+                Optional.of(Purpose.MDO),
+                Optional.of(window[0]),
+                Optional.of(window[1]));
+        AuditProbe before = AuditProbe.periodByTimeOnly(gateway.getBean(DataSource.class));
+        plan("organisation (plusteam, no filter)", probe, none);
+        plan("organisation + purpose + period, period as time conditions only (before)", before, mdo);
+        plan("organisation + purpose + period, period as a seq range (after)", probe, mdo);
+        step("step: search SQL alone, organisation", samples, () -> probe.search("plusteam", none, 50));
+        step(
+                "step: search SQL alone, organisation + purpose + period, time conditions only (before)",
+                samples,
+                () -> before.search("plusteam", periodic.get(), 50));
+        step(
+                "step: search SQL alone, organisation + purpose + period, seq range (after)",
+                samples,
+                () -> probe.search("plusteam", periodic.get(), 50));
+        // The newest 50 entries the latest checkpoint covers (the steps' own searches are not logged,
+        // and the appends below come after).
+        long covered = inclusion.latest().orElseThrow().treeSize();
+        List<AuditProbe.Hit> page = probe.search("plusteam", none, 50 + 50).stream()
+                .filter(h -> h.seq() < covered)
+                .limit(50)
+                .toList();
+        step("step: inclusion proofs of a page's 50 hits, one query each (before)", samples, () -> {
+            CheckpointInclusion.Snapshot c = inclusion.latest().orElseThrow();
+            for (AuditProbe.Hit h : page) {
+                if (!inclusion.verifies(c, h.seq(), h.canonical())) {
+                    throw new IllegalStateException("entry " + h.seq() + " does not verify");
+                }
+            }
+        });
+        List<CheckpointInclusion.Leaf> leaves = page.stream()
+                .map(h -> new CheckpointInclusion.Leaf(h.seq(), h.canonical()))
+                .toList();
+        step("step: inclusion proofs of a page's 50 hits, one query for all (after)", samples, () -> {
+            CheckpointInclusion.Snapshot c = inclusion.latest().orElseThrow();
+            if (inclusion.verifiesAll(c, leaves).contains(false)) {
+                throw new IllegalStateException("an entry of the page does not verify");
+            }
+        });
+        step(
+                "step: AUDIT_QUERY append alone (one commit)",
+                samples,
+                () -> log.append(LogEntry.builder(EntryKind.AUDIT_QUERY)
+                        .requestingOrganisation("plusteam")
+                        .user("3f1c2b9e-7a4d-4e8b-9c1a-2d5e6f7a8b9c")
+                        .attributes(Map.of("query", "search"))));
+    }
+
+    private static void plan(String name, AuditProbe probe, AuditFilter filter) {
+        System.out.println("--- plan: " + name);
+        System.out.println(probe.describe("plusteam", filter, 50));
+        probe.explain("plusteam", filter, 50).forEach(System.out::println);
+        System.out.println("--- end of plan");
+    }
+
+    private static AuditFilter filter(
+            Optional<OrganisationId> organisation,
+            Optional<Purpose> purpose,
+            Optional<Instant> from,
+            Optional<Instant> to) {
+        return new AuditFilter(
+                Optional.empty(),
+                organisation,
+                purpose,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                from,
+                to);
+    }
+
+    private static void step(String name, int samples, Runnable step) {
+        for (int i = 0; i < Math.max(10, samples / 10); i++) {
+            step.run();
+        }
+        long[] nanos = new long[samples];
+        for (int i = 0; i < samples; i++) {
+            long t0 = System.nanoTime();
+            step.run();
+            nanos[i] = System.nanoTime() - t0;
+        }
+        Arrays.sort(nanos);
+        System.out.printf(
+                "%s: %d runs, p50 %.2f ms, p99 %.2f ms%n",
+                name, samples, nanos[samples / 2] / 1e6, nanos[(int) (samples * 0.99)] / 1e6);
     }
 
     private static void time(
