@@ -120,10 +120,12 @@ class KeycloakOutageIT {
         p.put("deelpoort.keycloak-admin.client-secret", "deelpoort-gateway-secret");
         p.put("deelpoort.console.client-secret", "deelpoort-console-secret");
         p.put("deelpoort.casefiles.default-base-url", "http://127.0.0.1:1");
+        // As command-line arguments: they outrank application.yml (default properties would not).
         gateway = new SpringApplicationBuilder(DeelpoortGateway.class)
                 .profiles("dev")
-                .properties(p)
-                .run();
+                .run(p.entrySet().stream()
+                        .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                        .toArray(String[]::new));
         base = "http://localhost:"
                 + ((WebServerApplicationContext) gateway).getWebServer().getPort();
     }
