@@ -1,4 +1,4 @@
-package nl.deelpoort.gateway.reliability;
+package nl.deelpoort.gateway.reliability.heavy;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -146,9 +146,11 @@ class CaseFileFaultsIT extends IntegrationTest {
         assertThat(wave.threads.peakWaiting)
                 .as("request threads waiting on the holder at the peak")
                 .isLessThanOrEqualTo(MAX_CONNECTIONS);
-        assertThat(HOLDER.getAllServeEvents().size() - wave.holderCallsBefore)
+        // The bulkhead bounds the calls in flight (above), not their total: a slot freed by a timeout
+        // may take a late request before the circuit opens. Every call that reached the holder timed out.
+        assertThat((long) HOLDER.getAllServeEvents().size() - wave.holderCallsBefore)
                 .as("calls that reached the holder")
-                .isLessThanOrEqualTo(MAX_CONNECTIONS);
+                .isLessThanOrEqualTo(wave.count("TIMEOUT"));
         ThreadSample after = awaitThreads(s -> s.waiting == 0 && s.busyExec == 0);
         FIGURES.put("slow: threads after (live/busy exec/waiting on holder)", after.toString());
         wave.assertLogged(dataSource);
