@@ -3,10 +3,14 @@ package nl.deelpoort.gateway.security;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
+import java.net.MalformedURLException;
 import java.util.List;
-import org.springframework.cache.concurrent.ConcurrentMapCache;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -23,8 +27,10 @@ import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequest
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
@@ -246,24 +252,53 @@ class SecurityConfiguration {
     }
 
     /**
-     * RS256 only (so {@code alg: none} and HMAC tricks fail); the JWK set is cached, so tokens keep
-     * validating while Keycloak restarts, and refetched when a token names an unknown key. A token
-     * whose signature was checked is remembered for a short while ({@link VerifiedTokens}). The JOSE
-     * {@code typ} header is checked with the other rules ({@link #tokenValidator}), not by Nimbus,
-     * which would refuse an RFC 9068 {@code at+jwt} access token.
+     * RS256 only (so {@code alg: none} and HMAC tricks fail). The realm's JWK set is cached ({@link
+     * SecuritySettings.Jwks}): refetched after the cache time, so a key the realm withdrew is dropped;
+     * refetched when a token names an unknown key, at most twice per interval, so a rotated key is
+     * taken up and forged key ids cannot make the gateway hammer Keycloak; kept through an outage of
+     * the realm, so issued tokens keep validating while Keycloak is down or restarts. The JOSE {@code
+     * typ} header is checked with the other rules ({@link #tokenValidator}), not by Nimbus, which
+     * would refuse an RFC 9068 {@code at+jwt} access token. A token
+     * whose signature was checked is remembered for a short while ({@link VerifiedTokens}), so a key
+     * the realm withdrew is trusted at most {@code jwks.cache-ttl} plus {@code verified-token-ttl}.
+     *
+     * <p>A token whose key cannot be had (the realm unreachable, or the refetches used up) is an
+     * invalid token, answered 401 like any other; Spring would make it an internal error (500).
      */
     @Bean
     JwtDecoder jwtDecoder(SecuritySettings settings) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(
-                        settings.effectiveJwkSetUri().toString())
+        SecuritySettings.Jwks jwks = settings.jwks();
+        int timeout = (int) jwks.timeout().toMillis();
+        JWKSource<SecurityContext> keys;
+        try {
+            keys = JWKSourceBuilder.<SecurityContext>create(
+                            settings.effectiveJwkSetUri().toURL(),
+                            new DefaultResourceRetriever(timeout, timeout, JWKSourceBuilder.DEFAULT_HTTP_SIZE_LIMIT))
+                    .cache(jwks.cacheTtl().toMillis(), jwks.timeout().toMillis())
+                    .refreshAheadCache(false)
+                    .rateLimited(jwks.minRefreshInterval().toMillis())
+                    .outageTolerant(jwks.outageTolerance().toMillis())
+                    .retrying(false)
+                    .build();
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException("deelpoort.security.jwk-set-uri is no URL", e);
+        }
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys)
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
-                .validateType(false)
-                .cache(new ConcurrentMapCache("deelpoort-jwks"))
                 .build();
         OAuth2TokenValidator<Jwt> rules = tokenValidator(settings);
         decoder.setJwtValidator(rules);
+        JwtDecoder checked = token -> {
+            try {
+                return decoder.decode(token);
+            } catch (BadJwtException e) {
+                throw e;
+            } catch (JwtException e) {
+                throw new BadJwtException("The token's signing key could not be had: " + e.getMessage(), e);
+            }
+        };
         return new VerifiedTokens(
-                decoder, rules, settings.verifiedTokenTtl(), settings.verifiedTokenEntries(), Clock.systemUTC());
+                checked, rules, settings.verifiedTokenTtl(), settings.verifiedTokenEntries(), Clock.systemUTC());
     }
 
     /**
