@@ -45,7 +45,7 @@ import nl.deelpoort.keycloak.Tokens;
 import nl.deelpoort.policy.Framework;
 
 /**
- * The soak of docs/reliability/soak.md; a plain main ({@code ./benchmark SoakBenchmark minutes=10
+ * The soak of docs/reliability.md ("Load and soak"); a plain main ({@code ./benchmark SoakBenchmark minutes=10
  * clients=16}) and the engine of {@link SoakIT}. Starts PostgreSQL, Keycloak and the stubs in this JVM
  * (devkit) and the gateway as a child JVM of its own (so that its memory is its own to measure), then,
  * after a warm-up:
