@@ -32,6 +32,15 @@ import org.yaml.snakeyaml.error.YAMLException;
 final class FrameworkParser {
     private static final Set<String> WILDCARDS = Set.of("*", "ALL", "ANY");
     private static final LocalDate PERIOD_REFERENCE = LocalDate.of(2000, 1, 31);
+    /*
+     * Dates, periods and durations are added to one another and to the clock (an agreement's end, a
+     * record's retention, an override's expiry): bounded here, so that the arithmetic cannot leave
+     * java.time's range at run time. The bounds are far beyond any real framework.
+     */
+    private static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
+    private static final LocalDate LATEST_DATE = LocalDate.of(9999, 12, 31);
+    private static final Period LONGEST_PERIOD = Period.ofYears(100);
+    private static final Duration LONGEST_DURATION = Duration.ofDays(366);
 
     private final String source;
     private final String policyVersion;
@@ -56,6 +65,9 @@ final class FrameworkParser {
         }
         Map<String, Object> top = map(root, "(document)");
         if (top == null) {
+            if (root == null) {
+                problem("", "empty: expected a mapping with organisations, agreements, flows, consent and override");
+            }
             throw new FrameworkException(source, problems);
         }
         onlyKeys(top, "", "organisations", "agreements", "flows", "consent", "override");
@@ -117,12 +129,12 @@ final class FrameworkParser {
             problem(at(path, "email"), "'" + email + "' is not an e-mail address");
             valid = false;
         }
-        Optional<String> phone = Optional.ofNullable(m.get("phone")).map(String::valueOf);
+        Optional<String> phone = Optional.ofNullable(m.get("phone")).map(FrameworkParser::shown);
         if (phone.isPresent() && !Contact.isPhone(phone.get())) {
             problem(at(path, "phone"), "'" + phone.get() + "' is not a telephone number (digits, spaces, dashes)");
             valid = false;
         }
-        Optional<String> address = Optional.ofNullable(m.get("website")).map(String::valueOf);
+        Optional<String> address = Optional.ofNullable(m.get("website")).map(FrameworkParser::shown);
         Optional<String> website = address.filter(Contact::isWebsite);
         if (address.isPresent() && website.isEmpty()) {
             problem(at(path, "website"), "'" + address.get() + "' is not an https address");
@@ -359,7 +371,7 @@ final class FrameworkParser {
             return null;
         }
         if (!(value instanceof String s)) {
-            problem(at(path, key), "expected a quoted text, got '" + value + "'");
+            problem(at(path, key), "expected a quoted text, got '" + shown(value) + "'");
             return null;
         }
         Optional<String> problem = check.apply(s);
@@ -494,12 +506,14 @@ final class FrameworkParser {
         Object maxNode = required(m, path, "maxDuration");
         if (maxNode != null) {
             try {
-                max = Duration.parse(String.valueOf(maxNode));
+                max = Duration.parse(shown(maxNode));
                 if (max.isNegative() || max.isZero()) {
                     problem(at(path, "maxDuration"), "must be positive");
+                } else if (max.compareTo(LONGEST_DURATION) > 0) {
+                    problem(at(path, "maxDuration"), "must be at most " + LONGEST_DURATION);
                 }
             } catch (DateTimeParseException e) {
-                problem(at(path, "maxDuration"), "'" + maxNode + "' is not an ISO-8601 duration such as PT72H");
+                problem(at(path, "maxDuration"), "'" + shown(maxNode) + "' is not an ISO-8601 duration such as PT72H");
             }
         }
         Integer minLength = positiveInt(m, path, "minJustificationLength");
@@ -579,8 +593,8 @@ final class FrameworkParser {
     private void onlyKeys(Map<String, Object> m, String path, String... allowed) {
         Set<String> known = Set.of(allowed);
         for (Object key : m.keySet()) {
-            if (!known.contains(String.valueOf(key))) {
-                problem(at(path, String.valueOf(key)), "unknown field (known: " + String.join(", ", allowed) + ")");
+            if (!known.contains(shown(key))) {
+                problem(at(path, shown(key)), "unknown field (known: " + String.join(", ", allowed) + ")");
             }
         }
     }
@@ -615,7 +629,7 @@ final class FrameworkParser {
             return null;
         }
         if (!(value instanceof Integer i) || i <= 0) {
-            problem(at(path, key), "expected a positive whole number, got '" + value + "'");
+            problem(at(path, key), "expected a positive whole number, got '" + shown(value) + "'");
             return null;
         }
         return i;
@@ -627,7 +641,7 @@ final class FrameworkParser {
             return false;
         }
         if (!(value instanceof Boolean b)) {
-            problem(at(path, key), "expected true or false, got '" + value + "'");
+            problem(at(path, key), "expected true or false, got '" + shown(value) + "'");
             return false;
         }
         return b;
@@ -638,15 +652,22 @@ final class FrameworkParser {
         if (value == null) {
             return null;
         }
+        LocalDate date;
         if (value instanceof Date d) {
-            return d.toInstant().atZone(ZoneOffset.UTC).toLocalDate();
+            date = d.toInstant().atZone(ZoneOffset.UTC).toLocalDate();
+        } else {
+            try {
+                date = LocalDate.parse(shown(value));
+            } catch (DateTimeParseException e) {
+                problem(at(path, key), "'" + shown(value) + "' is not a date such as 2026-01-01");
+                return null;
+            }
         }
-        try {
-            return LocalDate.parse(String.valueOf(value));
-        } catch (DateTimeParseException e) {
-            problem(at(path, key), "'" + value + "' is not a date such as 2026-01-01");
+        if (date.isBefore(EARLIEST_DATE) || date.isAfter(LATEST_DATE)) {
+            problem(at(path, key), "must lie between " + EARLIEST_DATE + " and " + LATEST_DATE);
             return null;
         }
+        return date;
     }
 
     private Period period(Map<String, Object> m, String path, String key) {
@@ -655,16 +676,40 @@ final class FrameworkParser {
             return null;
         }
         try {
-            Period period = Period.parse(String.valueOf(value));
+            Period period = Period.parse(shown(value));
             if (period.isNegative() || period.isZero()) {
                 problem(at(path, key), "must be positive");
                 return null;
             }
+            if (longerThan(period, LONGEST_PERIOD)) {
+                problem(at(path, key), "must be at most " + LONGEST_PERIOD);
+                return null;
+            }
             return period;
         } catch (DateTimeParseException e) {
-            problem(at(path, key), "'" + value + "' is not an ISO-8601 period such as P12M");
+            problem(at(path, key), "'" + shown(value) + "' is not an ISO-8601 period such as P12M");
             return null;
         }
+    }
+
+    /** Whether {@code period} (no part negative) is longer than {@code limit}, counting a month as 31 days. */
+    private static boolean longerThan(Period period, Period limit) {
+        return period.toTotalMonths() * 31L + period.getDays() > limit.toTotalMonths() * 31L + limit.getDays();
+    }
+
+    /**
+     * A node as a problem message shows it: a scalar as written, a list or mapping by its kind only.
+     * A collection is never printed whole: YAML anchors can make it contain itself, and its text would
+     * never end.
+     */
+    private static String shown(Object node) {
+        if (node instanceof Map<?, ?>) {
+            return "(a mapping)";
+        }
+        if (node instanceof java.util.Collection<?>) {
+            return "(a list)";
+        }
+        return String.valueOf(node);
     }
 
     private OrganisationId organisationIdField(Map<String, Object> m, String path, String key) {
@@ -683,7 +728,7 @@ final class FrameworkParser {
         if (node == null) {
             return null;
         }
-        String value = String.valueOf(node);
+        String value = shown(node);
         Organisation organisation = OrganisationId.isValid(value) ? organisations.get(OrganisationId.of(value)) : null;
         if (organisation == null) {
             problem(path, "unknown organisation '" + value + "'");
@@ -698,7 +743,7 @@ final class FrameworkParser {
     }
 
     private <E extends Enum<E>> E enumOf(Class<E> type, Object node, String path, String what) {
-        String value = String.valueOf(node);
+        String value = shown(node);
         for (E constant : type.getEnumConstants()) {
             if (constant.name().equals(value)) {
                 return constant;

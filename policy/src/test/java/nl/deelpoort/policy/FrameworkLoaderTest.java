@@ -293,7 +293,29 @@ class FrameworkLoaderTest {
                         "      email: fg@team-b.example\n",
                         "",
                         "organisations[1].contact.email: missing"),
-                invalid("not YAML at all", "organisations:", "organisations: [", "not valid YAML"));
+                invalid("not YAML at all", "organisations:", "organisations: [", "not valid YAML"),
+                // Found by FrameworkLoaderFuzzTest: each escaped as a java.time exception or a stack overflow.
+                invalid(
+                        "a period beyond a century",
+                        "defaultValidity: P12M",
+                        "defaultValidity: P999999999Y",
+                        "consent.defaultValidity: must be at most P100Y"),
+                invalid(
+                        "a date beyond the year 9999",
+                        "validUntil: 2025-12-31",
+                        "validUntil: \"+999999999-12-31\"",
+                        "agreements[0].validUntil: must lie between 1900-01-01 and 9999-12-31"),
+                invalid(
+                        "an override duration beyond a year",
+                        "maxDuration: PT72H",
+                        "maxDuration: PT9000H",
+                        "override.maxDuration: must be at most PT8784H"),
+                invalid(
+                        "a list that contains itself",
+                        "minJustificationLength: 40",
+                        "minJustificationLength: &a [[*a]]",
+                        "override.minJustificationLength: expected a positive whole number, got '(a list)'"),
+                invalid("an empty file", VALID, "", "(document): empty"));
     }
 
     private static Arguments invalid(String scenario, String find, String replace, String expected) {

@@ -74,6 +74,18 @@ class MalformedBodyTest {
                 .isEqualTo("Field 'byKey.*' has a property the contract does not know.");
     }
 
+    /** JsonSettings: a field's JSON type is the contract's, and a key is given once (MalformedRequestsIT). */
+    @Test
+    void noScalarIsCoercedAndNoKeyIsGivenTwice() {
+        assertThat(describe(GATEWAY, "{\"amount\": \"12\"}")).startsWith("Field 'amount' must be a whole number");
+        assertThat(describe(GATEWAY, "{\"amount\": 1.5}")).startsWith("Field 'amount' must be a whole number");
+        assertThat(describe(GATEWAY, "{\"amount\": true}")).startsWith("Field 'amount' must be a whole number");
+        assertThat(describe(GATEWAY, "{\"inner\": {\"name\": 12}}")).isEqualTo("Field 'inner.name' must be a string.");
+        assertThat(describe(GATEWAY, "{\"inner\": {\"name\": false}}"))
+                .isEqualTo("Field 'inner.name' must be a string.");
+        assertThat(describe(GATEWAY, "{\"amount\": 1, \"amount\": 2}")).isEqualTo("The body is not valid JSON.");
+    }
+
     @Test
     void aMissingPrimitiveIsNamed() {
         assertThat(describe(GATEWAY, "{}")).isEqualTo("Field 'count' must not be null.");
