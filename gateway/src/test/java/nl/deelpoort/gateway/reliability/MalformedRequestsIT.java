@@ -29,7 +29,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A corpus of malformed requests, generated from the served OpenAPI document for every operation that
- * takes a body or parameters (docs/reliability/bad-input.md): a body that is not JSON, truncated, of
+ * takes a body or parameters (docs/reliability.md, "Bad input"): a body that is not JSON, truncated, of
  * the wrong type at its root, without each required field, with each field of the wrong type or
  * {@code null}, strings past their length, numbers past any range, nesting 10,000 deep, duplicate
  * keys, unknown fields on a broken body, the wrong Content-Type, no body, charset tricks, and path and
@@ -183,12 +183,12 @@ class MalformedRequestsIT extends IntegrationTest {
 
         // Not tried: "charset=UTF-16" on UTF-8 bytes. JSON is UTF-8 (RFC 8259, 8.1) and the JSON reader
         // tells the encoding from the bytes, so such a body is read as the sound body it is (the
-        // first run of this corpus had it accepted on every operation; docs/reliability/bad-input.md).
+        // first run of this corpus had it accepted on every operation; docs/reliability.md, "Bad input").
         expect4xx(op, "charset", "application/json; charset=no-such-charset", bytes(valid), null);
         byte[] invalidUtf8 = bytes(valid.replaceFirst("\"" + firstKey + "\"", "\"\u0000BAD\""));
         // OPEN: invalid UTF-8 inside a key is not refused; the key is read as an unknown one and
         // ignored, so where the first field is optional the body is accepted. Tallied, not asserted
-        // (docs/reliability/bad-input.md, "Open").
+        // (docs/reliability.md, "Bad input", open defect).
         expect4xx(
                 op,
                 OPEN_INVALID_UTF8_KEY,

@@ -44,7 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
  * rest is the body. In the normal build the kept inputs under {@code
  * src/test/resources/nl/deelpoort/gateway/web/RequestBodyFuzzTestInputs/requestBodies/} are replayed
  * (a valid body of each type as seeds, every finding as a regression input). To fuzz: {@code JAZZER_FUZZ=1
- * ./mvnw -pl gateway test -Dtest=RequestBodyFuzzTest} (docs/reliability/bad-input.md).
+ * ./mvnw -pl gateway test -Dtest=RequestBodyFuzzTest} (docs/reliability.md, "Bad input").
  */
 class RequestBodyFuzzTest {
 

@@ -20,7 +20,7 @@ import nl.deelpoort.policy.FrameworkLoader;
  * src/test/resources/nl/deelpoort/policy/fuzz/FrameworkLoaderFuzzTestInputs/<test>/} (regression
  * mode): a small valid framework in YAML and in JSON as seeds, and every finding as a regression
  * input. To fuzz: {@code JAZZER_FUZZ=1 ./mvnw -pl policy test -Dtest=FrameworkLoaderFuzzTest}
- * (docs/reliability/bad-input.md).
+ * (docs/reliability.md, "Bad input").
  */
 class FrameworkLoaderFuzzTest {
 
