@@ -29,10 +29,6 @@ record SecuritySettings(
         Duration verifiedTokenTtl,
         Integer verifiedTokenEntries) {
 
-    SecuritySettings(URI issuer, URI jwkSetUri, String audience, Jwks jwks) {
-        this(issuer, jwkSetUri, audience, jwks, null, null);
-    }
-
     SecuritySettings {
         if (issuer == null) {
             throw new IllegalArgumentException("deelpoort.security.issuer must be set");

@@ -136,7 +136,10 @@ class JwksCacheTest {
                         URI.create(ISSUER),
                         certs,
                         null,
-                        new SecuritySettings.Jwks(ttl, minInterval, Duration.ofHours(1), Duration.ofSeconds(2))));
+                        new SecuritySettings.Jwks(ttl, minInterval, Duration.ofHours(1), Duration.ofSeconds(2)),
+                        // The JWK set's cache alone: no verified token remembered (VerifiedTokensTest).
+                        Duration.ZERO,
+                        0));
     }
 
     private void publish(Signer... signers) {

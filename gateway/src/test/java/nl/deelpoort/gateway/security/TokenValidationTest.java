@@ -150,7 +150,7 @@ class TokenValidationTest {
                 .validateType(false)
                 .build();
         d.setJwtValidator(
-                SecurityConfiguration.tokenValidator(new SecuritySettings(URI.create(ISSUER), null, null, null)));
+                SecurityConfiguration.tokenValidator(new SecuritySettings(URI.create(ISSUER), null, null, null, null, null)));
         return d;
     }
 
