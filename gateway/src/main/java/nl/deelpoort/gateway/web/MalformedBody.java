@@ -29,6 +29,9 @@ import tools.jackson.databind.exc.ValueInstantiationException;
 final class MalformedBody {
 
     static String describe(HttpMessageNotReadableException ex) {
+        if (ex.getCause() instanceof java.nio.charset.CharacterCodingException) {
+            return Utf8Bodies.NOT_UTF8;
+        }
         JacksonException jackson = jacksonCause(ex);
         if (jackson == null) {
             return "The request body is missing or unreadable.";

@@ -50,7 +50,7 @@ class MalformedRequestsIT extends IntegrationTest {
     private static final String ROLE_REFUSAL = "Your role does not allow this call.";
     private static final int NESTING = 10_000;
     private static final int UNBOUNDED_STRING = 100_000;
-    private static final String OPEN_INVALID_UTF8_KEY = "charset: invalid UTF-8 in a key (open defect)";
+    private static final String INVALID_UTF8_KEY = "charset: invalid UTF-8 in a key";
 
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -62,7 +62,6 @@ class MalformedRequestsIT extends IntegrationTest {
     JdbcTemplate jdbc;
 
     private JsonNode document;
-    private boolean openAccepted;
 
     @Test
     void everyMalformedRequestToEveryOperationIsA4xxProblemThatWritesNothing() throws IOException {
@@ -80,13 +79,12 @@ class MalformedRequestsIT extends IntegrationTest {
                 }
                 operations++;
                 long entriesBefore = logEntries();
-                openAccepted = false;
                 if (operation.body()) {
                     bodies(operation);
                 }
                 parameters(operation);
                 long entriesAfter = logEntries();
-                if (entriesAfter != entriesBefore && !openAccepted) {
+                if (entriesAfter != entriesBefore) {
                     defects.add(operation + ": the log grew by " + (entriesAfter - entriesBefore)
                             + " entries during its malformed requests");
                 }
@@ -186,18 +184,18 @@ class MalformedRequestsIT extends IntegrationTest {
         // first run of this corpus had it accepted on every operation; docs/reliability.md, "Bad input").
         expect4xx(op, "charset", "application/json; charset=no-such-charset", bytes(valid), null);
         byte[] invalidUtf8 = bytes(valid.replaceFirst("\"" + firstKey + "\"", "\"\u0000BAD\""));
-        // OPEN: invalid UTF-8 inside a key is not refused; the key is read as an unknown one and
-        // ignored, so where the first field is optional the body is accepted. Tallied, not asserted
-        // (docs/reliability.md, "Bad input", open defect).
+        // Invalid UTF-8 inside a key: the JSON reader took it for an unknown key and ignored it, so
+        // where the first field is optional the body was accepted; now every body is checked as
+        // UTF-8 first (web.Utf8Bodies; docs/reliability.md, "Bad input").
         expect4xx(
                 op,
-                OPEN_INVALID_UTF8_KEY,
+                INVALID_UTF8_KEY,
                 json,
                 splice(invalidUtf8, bytes("\u0000BAD"), new byte[] {(byte) 0xC3, 0x28}),
                 null);
         expect4xx(
                 op,
-                OPEN_INVALID_UTF8_KEY,
+                INVALID_UTF8_KEY,
                 json,
                 splice(invalidUtf8, bytes("\u0000BAD"), new byte[] {(byte) 0xC0, (byte) 0xA2}),
                 null);
@@ -381,10 +379,6 @@ class MalformedRequestsIT extends IntegrationTest {
         }
         if (r.statusCode() < 400) {
             counts[3]++;
-            if (kind.equals(OPEN_INVALID_UTF8_KEY)) {
-                openAccepted = true;
-                return;
-            }
             defects.add(where + "accepted with " + r.statusCode() + " " + abbreviate(r.body()));
             return;
         }
