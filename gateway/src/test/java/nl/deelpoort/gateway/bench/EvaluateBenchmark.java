@@ -37,7 +37,7 @@ import nl.deelpoort.policy.Framework;
  * Prints both and the ratio. Pinned as {@link nl.deelpoort.gateway.exchange.bench.ExchangeBenchmark}:
  * gateway and PostgreSQL on CPU 1, the load generator on CPU 0.
  *
- * <p>Arguments (all optional): {@code threads=16 seconds=20 warmup=10 subjects=200 pin=true
+ * <p>Arguments (all optional): {@code threads=16 seconds=20 warmup=30 subjects=200 pin=true
  * profile=<directory> jvm=<gateway JVM options, comma-separated>}.
  */
 public final class EvaluateBenchmark {
@@ -46,7 +46,7 @@ public final class EvaluateBenchmark {
         Map<String, String> a = BenchDatabase.arguments(args);
         int threads = Integer.parseInt(a.getOrDefault("threads", "16"));
         int seconds = Integer.parseInt(a.getOrDefault("seconds", "20"));
-        int warmup = Integer.parseInt(a.getOrDefault("warmup", "10"));
+        int warmup = Integer.parseInt(a.getOrDefault("warmup", "30"));
         int subjects = Integer.parseInt(a.getOrDefault("subjects", "200"));
         boolean pin = Boolean.parseBoolean(
                 a.getOrDefault("pin", Boolean.toString(Runtime.getRuntime().availableProcessors() >= 2)));
@@ -62,7 +62,7 @@ public final class EvaluateBenchmark {
             props.put("deelpoort.bench.floor", "true");
             // The households are made up: consents are recorded on the typed birth date, not checked in the register.
             props.put("deelpoort.population.base-url", "");
-            List<Long> database = Cpus.descendants("postgres");
+            List<Long> database = Cpus.postgres(services.database().port());
             if (pin) {
                 // After the services started: Keycloak, a process of its own, stays unpinned (it
                 // only signs the one token and serves the keys once, but starts slowly on one CPU).
@@ -106,7 +106,7 @@ public final class EvaluateBenchmark {
                         "{\"subject\":{\"bsn\":\"" + bsns.get(i % bsns.size()) + "\"},\"purpose\":\"ESCALATION\"}");
 
                 Cpu gatewayCpu = new Cpu(List.of(gateway.pid()));
-                Cpu databaseCpu = new Cpu(database);
+                Cpu databaseCpu = new Cpu(Cpus.postgres(services.database().port()));
                 Result floorResult = run("floor", http, threads, warmup, seconds, bare, null, gatewayCpu, databaseCpu);
                 Recording recording = profile == null ? null : new Recording(gateway, profile, "gateway-evaluate");
                 Result evaluateResult =

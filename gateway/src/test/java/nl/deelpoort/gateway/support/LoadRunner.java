@@ -67,6 +67,26 @@ public final class LoadRunner {
             }
         }
 
+        /**
+         * The PostgreSQL server listening on {@code port} and its backends: the postmaster is found by
+         * its {@code -p} argument (pg_ctl detaches it, so it is no descendant of this JVM), the
+         * backends are its children. New backends inherit the postmaster's CPU affinity.
+         */
+        public static List<Long> postgres(int port) {
+            return ProcessHandle.allProcesses()
+                    .filter(h -> h.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
+                    .filter(h -> h.info()
+                            .arguments()
+                            .map(a -> String.join(" ", a).contains("-p " + port))
+                            .orElse(false))
+                    .findFirst()
+                    .map(pm -> java.util.stream.Stream.concat(
+                                    java.util.stream.Stream.of(pm.pid()),
+                                    pm.descendants().map(ProcessHandle::pid))
+                            .toList())
+                    .orElse(List.of());
+        }
+
         /** Pids of this JVM's descendants whose command contains {@code name}. */
         public static List<Long> descendants(String name) {
             return ProcessHandle.current()

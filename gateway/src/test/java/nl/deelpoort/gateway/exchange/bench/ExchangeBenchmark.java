@@ -34,7 +34,7 @@ import nl.deelpoort.gateway.support.LoadRunner.Result;
  * comparison is then "the gateway and its database on a machine of their own against the call it
  * mediates", and the CPU time each side spends per pull is read from {@code /proc}.
  *
- * <p>Arguments (all optional): {@code clients=32 seconds=20 warmup=10 single=10 subjects=256 pin=true
+ * <p>Arguments (all optional): {@code clients=32 seconds=20 warmup=30 single=10 subjects=256 pin=true
  * profile=<directory for a JFR recording of the gateway during the measured pulls> jvm=<gateway JVM
  * options, comma-separated>}.
  */
@@ -44,7 +44,7 @@ public final class ExchangeBenchmark {
         Map<String, String> a = BenchDatabase.arguments(args);
         int clients = Integer.parseInt(a.getOrDefault("clients", "32"));
         int seconds = Integer.parseInt(a.getOrDefault("seconds", "20"));
-        int warmup = Integer.parseInt(a.getOrDefault("warmup", "10"));
+        int warmup = Integer.parseInt(a.getOrDefault("warmup", "30"));
         int single = Integer.parseInt(a.getOrDefault("single", "10"));
         int subjects = Integer.parseInt(a.getOrDefault("subjects", "256"));
         boolean pin = Boolean.parseBoolean(
@@ -58,7 +58,7 @@ public final class ExchangeBenchmark {
             props.put("deelpoort.exchange.data-dir", System.getProperty("java.io.tmpdir") + "/deelpoort-bench-keys");
             props.put("deelpoort.log.data-dir", System.getProperty("java.io.tmpdir") + "/deelpoort-bench-keys");
             props.put("logging.level.root", "WARN");
-            List<Long> database = Cpus.descendants("postgres");
+            List<Long> database = Cpus.postgres(services.database().port());
             if (pin) {
                 // After the services started: Keycloak, a process of its own, stays unpinned (it
                 // only signs the one token and serves the keys once, but starts slowly on one CPU).
@@ -107,7 +107,7 @@ public final class ExchangeBenchmark {
 
                 Cpu self = new Cpu(List.of(ProcessHandle.current().pid()));
                 Cpu gatewayCpu = new Cpu(List.of(gateway.pid()));
-                Cpu databaseCpu = new Cpu(database);
+                Cpu databaseCpu = new Cpu(Cpus.postgres(services.database().port()));
 
                 Result directMany = run("direct to stub", http, clients, warmup, seconds, direct, null, self);
                 Recording recording = profile == null ? null : new Recording(gateway, profile, "gateway-pull");
