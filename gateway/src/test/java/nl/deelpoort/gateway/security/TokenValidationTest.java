@@ -149,8 +149,8 @@ class TokenValidationTest {
         NimbusJwtDecoder d = NimbusJwtDecoder.withPublicKey((RSAPublicKey) keys.getPublic())
                 .validateType(false)
                 .build();
-        d.setJwtValidator(
-                SecurityConfiguration.tokenValidator(new SecuritySettings(URI.create(ISSUER), null, null, null, null, null)));
+        d.setJwtValidator(SecurityConfiguration.tokenValidator(
+                new SecuritySettings(URI.create(ISSUER), null, null, null, null, null)));
         return d;
     }
 

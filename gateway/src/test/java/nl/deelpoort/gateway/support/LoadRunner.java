@@ -74,7 +74,8 @@ public final class LoadRunner {
          */
         public static List<Long> postgres(int port) {
             return ProcessHandle.allProcesses()
-                    .filter(h -> h.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
+                    .filter(h ->
+                            h.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
                     .filter(h -> h.info()
                             .arguments()
                             .map(a -> String.join(" ", a).contains("-p " + port))

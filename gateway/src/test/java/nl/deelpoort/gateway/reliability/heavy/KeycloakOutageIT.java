@@ -285,8 +285,11 @@ class KeycloakOutageIT {
             old.getConfig().put("enabled", List.of("false"));
             realm.components().component(old.getId()).update(old);
             long disabled = System.nanoTime();
-            long deadline =
-                    disabled + JWKS_TTL.plus(JWKS_MIN_INTERVAL).plus(VERIFIED_TTL).plusSeconds(10).toNanos();
+            long deadline = disabled
+                    + JWKS_TTL.plus(JWKS_MIN_INTERVAL)
+                            .plus(VERIFIED_TTL)
+                            .plusSeconds(10)
+                            .toNanos();
             int status;
             do {
                 status = me(restartedToken);
