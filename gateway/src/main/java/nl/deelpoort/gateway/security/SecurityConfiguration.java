@@ -17,7 +17,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -299,16 +298,6 @@ class SecurityConfiguration {
         };
         return new VerifiedTokens(
                 checked, rules, settings.verifiedTokenTtl(), settings.verifiedTokenEntries(), Clock.systemUTC());
-    }
-
-    /**
-     * Spring Security's own observations (a span per filter, authentication and authorisation) are
-     * off: every request already has its server span, and wrapping each of a dozen filters in an
-     * observation cost a pull more CPU than its decision (see docs/benchmarks/exchange.md).
-     */
-    @Bean
-    SecurityObservationSettings securityObservations() {
-        return SecurityObservationSettings.noObservations();
     }
 
     /**
