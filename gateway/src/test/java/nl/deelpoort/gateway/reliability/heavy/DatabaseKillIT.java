@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * while the database is down must fail closed (a 503 problem detail, no data); the gateway must serve
  * again without a restart; and afterwards every answer that released data has its entry in the log, the
  * log verifies entry by entry and against every signed checkpoint. Figures in
- * {@code target/reliability/database-kill.tsv} (docs/reliability/faults-process.md).
+ * {@code target/reliability/database-kill.tsv} (docs/reliability.md, "Faults with processes").
  */
 class DatabaseKillIT {
 
