@@ -127,12 +127,13 @@ public final class EvaluateBenchmark {
         System.exit(0);
     }
 
+    /** In schema public: the gateway's own schema only exists once its migrations ran, at its start. */
     private static void createFloorTable(EmbeddedDatabase database) throws Exception {
         try (Connection c = database.superuserConnection();
                 Statement s = c.createStatement()) {
             s.execute(
-                    "CREATE TABLE bench_floor (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, payload bytea NOT NULL)");
-            s.execute("GRANT INSERT ON bench_floor TO " + EmbeddedDatabase.APP);
+                    "CREATE TABLE public.bench_floor (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, payload bytea NOT NULL)");
+            s.execute("GRANT INSERT ON public.bench_floor TO " + EmbeddedDatabase.APP);
         }
     }
 

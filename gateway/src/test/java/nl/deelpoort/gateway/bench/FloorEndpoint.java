@@ -52,7 +52,7 @@ public class FloorEndpoint {
         Map<String, Object> floor(@RequestBody Map<String, Object> body) {
             byte[] payload = new byte[ENTRY_BYTES];
             java.util.concurrent.ThreadLocalRandom.current().nextBytes(payload);
-            jdbc.sql("INSERT INTO bench_floor (payload) VALUES (?)")
+            jdbc.sql("INSERT INTO public.bench_floor (payload) VALUES (?)")
                     .param(payload)
                     .update();
             return Map.of("stored", payload.length, "fields", body.size());
