@@ -184,7 +184,7 @@ class KeycloakOutageIT {
 
         // The console's login: the gateway sends the browser to Keycloak (it needs Keycloak for
         // nothing yet); the way back, with a code it cannot redeem, ends on the "failed" page.
-        HttpResponse<String> login = get("/console/oauth2/authorization/keycloak", null);
+        HttpResponse<String> login = get("/console/oauth2/authorization/deelpoort-console", null);
         assertThat(login.statusCode()).isEqualTo(302);
         String location = login.headers().firstValue("Location").orElseThrow();
         assertThat(location).startsWith(keycloak.issuer() + "/protocol/openid-connect/auth");
@@ -192,7 +192,7 @@ class KeycloakOutageIT {
         Matcher state = STATE.matcher(location);
         assertThat(state.find()).isTrue();
         HttpResponse<String> back = get(
-                "/console/login/oauth2/code/keycloak?code=" + UUID.randomUUID() + "&state=" + state.group(1), session);
+                "/console/login/oauth2/code/deelpoort-console?code=" + UUID.randomUUID() + "&state=" + state.group(1), session);
         assertThat(back.statusCode()).as(back.body()).isEqualTo(302);
         assertThat(back.headers().firstValue("Location").orElseThrow()).endsWith("/console?failed");
         figures.put(
