@@ -505,7 +505,10 @@ class CaseFileFaultsIT extends IntegrationTest {
                 boolean onHolder = false;
                 for (StackTraceElement frame : info.getStackTrace()) {
                     inGateway |= frame.getClassName().startsWith("nl.deelpoort.");
-                    onHolder |= frame.getClassName().endsWith("filesystem.CaseFileClient");
+                    // Inside the guarded call (a bulkhead slot held), not merely in fetch(): a thread
+                    // being refused by the full bulkhead, or recording its outcome, holds no slot.
+                    onHolder |= frame.getClassName().endsWith("filesystem.CaseFileClient")
+                            && frame.getMethodName().equals("call");
                 }
                 if (inGateway) {
                     busy++;

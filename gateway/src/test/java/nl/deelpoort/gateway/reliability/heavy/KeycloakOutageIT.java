@@ -192,7 +192,8 @@ class KeycloakOutageIT {
         Matcher state = STATE.matcher(location);
         assertThat(state.find()).isTrue();
         HttpResponse<String> back = get(
-                "/console/login/oauth2/code/deelpoort-console?code=" + UUID.randomUUID() + "&state=" + state.group(1), session);
+                "/console/login/oauth2/code/deelpoort-console?code=" + UUID.randomUUID() + "&state=" + state.group(1),
+                session);
         assertThat(back.statusCode()).as(back.body()).isEqualTo(302);
         assertThat(back.headers().firstValue("Location").orElseThrow()).endsWith("/console?failed");
         figures.put(
