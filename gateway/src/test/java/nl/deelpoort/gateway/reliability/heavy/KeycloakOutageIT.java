@@ -76,6 +76,8 @@ class KeycloakOutageIT {
     static final int LONG_LIFESPAN_S = 600;
     /** Spring Security's default leeway on {@code exp}. */
     static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
+    /** The console's session cookie (server.servlet.session.cookie.name). */
+    static final String SESSION_COOKIE = "DEELPOORT_CONSOLE";
     /** The JWK set cache of this test's gateway (short, so that a disabled key's end is seen). */
     static final Duration JWKS_TTL = Duration.ofSeconds(20);
     /** At most two fetches of the JWK set in this much time. */
@@ -188,7 +190,7 @@ class KeycloakOutageIT {
         assertThat(login.statusCode()).isEqualTo(302);
         String location = login.headers().firstValue("Location").orElseThrow();
         assertThat(location).startsWith(keycloak.issuer() + "/protocol/openid-connect/auth");
-        String session = cookie(login, "JSESSIONID");
+        String session = cookie(login, SESSION_COOKIE);
         Matcher state = STATE.matcher(location);
         assertThat(state.find()).isTrue();
         HttpResponse<String> back = get(
@@ -332,7 +334,7 @@ class KeycloakOutageIT {
     private HttpResponse<String> get(String path, String session) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
         if (session != null) {
-            b.header("Cookie", "JSESSIONID=" + session);
+            b.header("Cookie", SESSION_COOKIE + "=" + session);
         }
         HttpResponse<String> r = send(b.GET());
         assertThat(r.statusCode()).as("no 5xx: %s", r.body()).isLessThan(500);
