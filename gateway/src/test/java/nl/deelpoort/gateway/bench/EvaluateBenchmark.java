@@ -12,7 +12,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
@@ -55,22 +54,11 @@ public final class EvaluateBenchmark {
 
         try (DevServices services = DevServices.start(DevServices.Ports.free(), null)) {
             createFloorTable(services.database());
-            Map<String, String> props = new HashMap<>(services.gatewayProperties());
-            props.put("deelpoort.exchange.data-dir", System.getProperty("java.io.tmpdir") + "/deelpoort-bench-keys");
-            props.put("deelpoort.log.data-dir", System.getProperty("java.io.tmpdir") + "/deelpoort-bench-keys");
-            props.put("logging.level.root", "WARN");
+            Map<String, String> props = Cpus.benchmarkGateway(services);
             props.put("deelpoort.bench.floor", "true");
             // The households are made up: consents are recorded on the typed birth date, not checked in the register.
             props.put("deelpoort.population.base-url", "");
-            List<Long> database = Cpus.postgres(services.database().port());
-            if (pin) {
-                // After the services started: Keycloak, a process of its own, stays unpinned (it
-                // only signs the one token and serves the keys once, but starts slowly on one CPU).
-                Cpus.pin(ProcessHandle.current().pid(), "0");
-                for (long pid : database) {
-                    Cpus.pin(pid, "1");
-                }
-            }
+            List<Long> database = Cpus.pinApart(services, pin);
             try (GatewayProcess gateway = GatewayProcess.start(props, jvm, pin ? "1" : null, Duration.ofMinutes(3))) {
                 HttpClient http = HttpClient.newBuilder()
                         .version(HttpClient.Version.HTTP_1_1)

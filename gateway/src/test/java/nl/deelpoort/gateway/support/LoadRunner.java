@@ -88,13 +88,32 @@ public final class LoadRunner {
                     .orElse(List.of());
         }
 
-        /** Pids of this JVM's descendants whose command contains {@code name}. */
-        public static List<Long> descendants(String name) {
-            return ProcessHandle.current()
-                    .descendants()
-                    .filter(h -> h.info().command().map(c -> c.contains(name)).orElse(false))
-                    .map(ProcessHandle::pid)
-                    .toList();
+        /** The gateway properties of a benchmark: the services', fixed key folders, quiet logs. */
+        public static java.util.Map<String, String> benchmarkGateway(nl.deelpoort.devkit.DevServices services) {
+            java.util.Map<String, String> props = new java.util.HashMap<>(services.gatewayProperties());
+            String keys = System.getProperty("java.io.tmpdir") + "/deelpoort-bench-keys";
+            props.put("deelpoort.exchange.data-dir", keys);
+            props.put("deelpoort.log.data-dir", keys);
+            props.put("logging.level.root", "WARN");
+            return props;
+        }
+
+        /**
+         * With {@code pin}, this JVM (load generator, stubs) goes to CPU 0 and the services' PostgreSQL
+         * to CPU 1, where the gateway will join it. Called after the services started: Keycloak, a
+         * process of its own, stays unpinned (it only signs the one token and serves the keys once,
+         * but starts slowly on one CPU). Returns PostgreSQL's pids.
+         */
+        public static List<Long> pinApart(nl.deelpoort.devkit.DevServices services, boolean pin)
+                throws java.io.IOException, InterruptedException {
+            List<Long> database = postgres(services.database().port());
+            if (pin) {
+                pin(ProcessHandle.current().pid(), "0");
+                for (long pid : database) {
+                    pin(pid, "1");
+                }
+            }
+            return database;
         }
 
         public static String loadAverage() {

@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
@@ -54,19 +53,8 @@ public final class ExchangeBenchmark {
 
         System.setProperty(CaseFileStub.JOURNAL_PROPERTY, "false");
         try (DevServices services = DevServices.start(DevServices.Ports.free(), null)) {
-            Map<String, String> props = new HashMap<>(services.gatewayProperties());
-            props.put("deelpoort.exchange.data-dir", System.getProperty("java.io.tmpdir") + "/deelpoort-bench-keys");
-            props.put("deelpoort.log.data-dir", System.getProperty("java.io.tmpdir") + "/deelpoort-bench-keys");
-            props.put("logging.level.root", "WARN");
-            List<Long> database = Cpus.postgres(services.database().port());
-            if (pin) {
-                // After the services started: Keycloak, a process of its own, stays unpinned (it
-                // only signs the one token and serves the keys once, but starts slowly on one CPU).
-                Cpus.pin(ProcessHandle.current().pid(), "0");
-                for (long pid : database) {
-                    Cpus.pin(pid, "1");
-                }
-            }
+            Map<String, String> props = Cpus.benchmarkGateway(services);
+            List<Long> database = Cpus.pinApart(services, pin);
             try (GatewayProcess gateway = GatewayProcess.start(props, jvm, pin ? "1" : null, Duration.ofMinutes(3))) {
                 String[] bsns = new String[subjects];
                 for (int i = 0; i < subjects; i++) {
