@@ -21,6 +21,7 @@ import nl.deelpoort.gateway.support.BenchDatabase;
 import nl.deelpoort.gateway.support.GatewayProcess;
 import nl.deelpoort.gateway.support.LoadRunner.Cpu;
 import nl.deelpoort.gateway.support.LoadRunner.Cpus;
+import nl.deelpoort.gateway.support.LoadRunner.FreshToken;
 import nl.deelpoort.gateway.support.LoadRunner.Recording;
 import nl.deelpoort.gateway.support.LoadRunner.Result;
 import nl.deelpoort.policy.Framework;
@@ -37,7 +38,7 @@ import nl.deelpoort.policy.Framework;
  * gateway and PostgreSQL on CPU 1, the load generator on CPU 0.
  *
  * <p>Arguments (all optional): {@code threads=16 seconds=20 warmup=30 subjects=200 pin=true
- * profile=<directory> jvm=<gateway JVM options, comma-separated>}.
+ * profile=<directory> profiler=jfr|async jvm=<gateway JVM options, comma-separated>}.
  */
 public final class EvaluateBenchmark {
 
@@ -47,9 +48,8 @@ public final class EvaluateBenchmark {
         int seconds = Integer.parseInt(a.getOrDefault("seconds", "20"));
         int warmup = Integer.parseInt(a.getOrDefault("warmup", "30"));
         int subjects = Integer.parseInt(a.getOrDefault("subjects", "200"));
-        boolean pin = Boolean.parseBoolean(
-                a.getOrDefault("pin", Boolean.toString(Runtime.getRuntime().availableProcessors() >= 2)));
-        String profile = a.get("profile");
+        int cores = Runtime.getRuntime().availableProcessors(); // before this JVM is pinned to one
+        boolean pin = Boolean.parseBoolean(a.getOrDefault("pin", Boolean.toString(cores >= 2)));
         List<String> jvm = a.containsKey("jvm") ? List.of(a.get("jvm").split(",")) : List.of("-Xmx1g");
 
         try (DevServices services = DevServices.start(DevServices.Ports.free(), null)) {
@@ -64,12 +64,12 @@ public final class EvaluateBenchmark {
                         .version(HttpClient.Version.HTTP_1_1)
                         .connectTimeout(Duration.ofSeconds(5))
                         .build();
-                String token = services.tokens().user("carla.cmd-waalre");
-                List<String> bsns = seed(http, gateway.baseUrl(), token, subjects);
+                FreshToken token = new FreshToken(() -> services.tokens().user("carla.cmd-waalre"));
+                List<String> bsns = seed(http, gateway.baseUrl(), token.get(), subjects);
                 System.out.printf(
                         "%d cores, load generator on JDK %s, gateway JVM options %s, %s; %d threads, %d s measured"
                                 + " after %d s warm-up; %d households with grounds; load average at start %s%n",
-                        Runtime.getRuntime().availableProcessors(),
+                        cores,
                         System.getProperty("java.version"),
                         jvm,
                         pin ? "gateway + PostgreSQL pinned to CPU 1, the load generator to CPU 0" : "nothing pinned",
@@ -82,7 +82,7 @@ public final class EvaluateBenchmark {
                 URI evaluate = URI.create(gateway.baseUrl() + "/api/v1/decisions/evaluate");
                 IntFunction<HttpRequest> evaluation = i -> post(
                         evaluate,
-                        token,
+                        token.get(),
                         "{\"subject\":{\"bsn\":\"" + bsns.get(i % bsns.size()) + "\"},\"purpose\":\"ESCALATION\","
                                 + "\"actingRole\":\"MUNICIPAL_ACCESS\",\"holder\":\"gemeente-waalre\","
                                 + "\"recipient\":\"plusteam\",\"recipientRole\":\"ADVISOR\","
@@ -90,13 +90,13 @@ public final class EvaluateBenchmark {
                 URI floor = URI.create(gateway.baseUrl() + "/bench/floor");
                 IntFunction<HttpRequest> bare = i -> post(
                         floor,
-                        token,
+                        token.get(),
                         "{\"subject\":{\"bsn\":\"" + bsns.get(i % bsns.size()) + "\"},\"purpose\":\"ESCALATION\"}");
 
                 Cpu gatewayCpu = new Cpu(List.of(gateway.pid()));
                 Cpu databaseCpu = new Cpu(Cpus.postgres(services.database().port()));
                 Result floorResult = run("floor", http, threads, warmup, seconds, bare, null, gatewayCpu, databaseCpu);
-                Recording recording = profile == null ? null : new Recording(gateway, profile, "gateway-evaluate");
+                Recording recording = Recording.of(a, gateway, "gateway-evaluate");
                 Result evaluateResult =
                         run("evaluate", http, threads, warmup, seconds, evaluation, recording, gatewayCpu, databaseCpu);
                 System.out.printf(

@@ -18,20 +18,100 @@ import java.util.function.IntFunction;
  */
 public final class LoadRunner {
 
-    /** A JFR recording of the gateway during a measured phase, written to {@code <directory>/<name>.jfr}. */
-    public record Recording(GatewayProcess gateway, String directory, String name) {
+    /**
+     * A profile of the gateway during a measured phase, written to {@code <directory>/<name>.*}: a JFR
+     * recording ({@code profiler=jfr}, the default; {@code .jfr}) or async-profiler's CPU samples
+     * ({@code profiler=async}; {@code .collapsed}, one line per stack with the thread's name first, and
+     * a flame graph, {@code .html}), which include native code, the JIT compilers and the collector, and
+     * are not starved the way JFR's Java sampler is on a busy CPU. async-profiler is loaded into the
+     * running gateway with {@code jcmd JVMTI.agent_load} from the test class path.
+     */
+    public record Recording(GatewayProcess gateway, String directory, String name, boolean async) {
+
+        /** The recording the arguments {@code profile=<directory> profiler=jfr|async} ask for, or null. */
+        public static Recording of(java.util.Map<String, String> arguments, GatewayProcess gateway, String name) {
+            String directory = arguments.get("profile");
+            if (directory == null) {
+                return null;
+            }
+            String profiler = arguments.getOrDefault("profiler", "jfr");
+            if (!profiler.equals("jfr") && !profiler.equals("async")) {
+                throw new IllegalArgumentException("profiler must be jfr or async, not " + profiler);
+            }
+            return new Recording(gateway, directory, name, profiler.equals("async"));
+        }
 
         void start() throws Exception {
             java.nio.file.Files.createDirectories(java.nio.file.Path.of(directory));
-            gateway.jcmd("JFR.start", "name=bench", "settings=profile");
+            if (async) {
+                agent("start,event=cpu,interval=1ms,threads");
+            } else {
+                gateway.jcmd("JFR.start", "name=bench", "settings=profile");
+            }
         }
 
         void stop() throws Exception {
-            String file = java.nio.file.Path.of(directory, name + ".jfr")
-                    .toAbsolutePath()
-                    .toString();
-            gateway.jcmd("JFR.stop", "name=bench", "filename=" + file);
-            System.out.println("profile: " + file);
+            java.nio.file.Path base = java.nio.file.Path.of(directory).toAbsolutePath();
+            if (async) {
+                agent("dump,collapsed,file=" + base.resolve(name + ".collapsed"));
+                agent("stop,file=" + base.resolve(name + ".html"));
+                System.out.println(
+                        "profile: " + base.resolve(name + ".collapsed") + ", " + base.resolve(name + ".html"));
+            } else {
+                String file = base.resolve(name + ".jfr").toString();
+                gateway.jcmd("JFR.stop", "name=bench", "filename=" + file);
+                System.out.println("profile: " + file);
+            }
+        }
+
+        private void agent(String command) throws Exception {
+            // quoted: jcmd's argument parser would otherwise cut the options at their first '='
+            String out = gateway.jcmd("JVMTI.agent_load", library().toString(), '"' + command + '"');
+            if (!out.contains("return code: 0")) {
+                throw new IllegalStateException("async-profiler " + command + ": " + out.strip());
+            }
+        }
+
+        /** The agent from the async-profiler jar on the class path, copied out once per run. */
+        private java.nio.file.Path library() throws java.io.IOException {
+            java.nio.file.Path lib =
+                    java.nio.file.Path.of(directory).toAbsolutePath().resolve("libasyncProfiler.so");
+            if (!java.nio.file.Files.exists(lib)) {
+                try (java.io.InputStream in =
+                        Recording.class.getClassLoader().getResourceAsStream("linux-x64/libasyncProfiler.so")) {
+                    if (in == null) {
+                        throw new IllegalStateException("async-profiler is not on the class path");
+                    }
+                    java.nio.file.Files.copy(in, lib);
+                }
+            }
+            return lib;
+        }
+    }
+
+    /**
+     * A user's access token, renewed as a client would before it runs out: the realm's tokens live
+     * 5 minutes and a benchmark runs longer. One token for the whole run would end in the 60 seconds
+     * of clock skew the gateway grants past {@code exp}, where it is still accepted but, being
+     * expired, never remembered as verified, so every request would pay the full RSA check.
+     */
+    public static final class FreshToken {
+
+        private static final long RENEW_AFTER_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(3);
+        private final java.util.function.Supplier<String> issue;
+        private String token;
+        private long issuedAt;
+
+        public FreshToken(java.util.function.Supplier<String> issue) {
+            this.issue = issue;
+        }
+
+        public synchronized String get() {
+            if (token == null || System.nanoTime() - issuedAt > RENEW_AFTER_NANOS) {
+                token = issue.get();
+                issuedAt = System.nanoTime();
+            }
+            return token;
         }
     }
 

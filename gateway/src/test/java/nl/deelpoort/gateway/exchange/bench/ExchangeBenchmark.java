@@ -16,6 +16,7 @@ import nl.deelpoort.gateway.support.BenchDatabase;
 import nl.deelpoort.gateway.support.GatewayProcess;
 import nl.deelpoort.gateway.support.LoadRunner.Cpu;
 import nl.deelpoort.gateway.support.LoadRunner.Cpus;
+import nl.deelpoort.gateway.support.LoadRunner.FreshToken;
 import nl.deelpoort.gateway.support.LoadRunner.Recording;
 import nl.deelpoort.gateway.support.LoadRunner.Result;
 
@@ -34,8 +35,8 @@ import nl.deelpoort.gateway.support.LoadRunner.Result;
  * mediates", and the CPU time each side spends per pull is read from {@code /proc}.
  *
  * <p>Arguments (all optional): {@code clients=32 seconds=20 warmup=30 single=10 subjects=256 pin=true
- * profile=<directory for a JFR recording of the gateway during the measured pulls> jvm=<gateway JVM
- * options, comma-separated>}.
+ * profile=<directory for a profile of the gateway during the measured pulls> profiler=jfr|async
+ * jvm=<gateway JVM options, comma-separated>} ({@link LoadRunner.Recording}).
  */
 public final class ExchangeBenchmark {
 
@@ -46,9 +47,8 @@ public final class ExchangeBenchmark {
         int warmup = Integer.parseInt(a.getOrDefault("warmup", "30"));
         int single = Integer.parseInt(a.getOrDefault("single", "10"));
         int subjects = Integer.parseInt(a.getOrDefault("subjects", "256"));
-        boolean pin = Boolean.parseBoolean(
-                a.getOrDefault("pin", Boolean.toString(Runtime.getRuntime().availableProcessors() >= 2)));
-        String profile = a.get("profile");
+        int cores = Runtime.getRuntime().availableProcessors(); // before this JVM is pinned to one
+        boolean pin = Boolean.parseBoolean(a.getOrDefault("pin", Boolean.toString(cores >= 2)));
         List<String> jvm = a.containsKey("jvm") ? List.of(a.get("jvm").split(",")) : List.of("-Xmx1g");
 
         System.setProperty(CaseFileStub.JOURNAL_PROPERTY, "false");
@@ -67,7 +67,7 @@ public final class ExchangeBenchmark {
                 System.out.printf(
                         "%d cores, load generator on JDK %s, gateway JVM options %s, %s; %d clients, %d s measured"
                                 + " after %d s warm-up, then 1 client for %d s; %d subjects; load average at start %s%n",
-                        Runtime.getRuntime().availableProcessors(),
+                        cores,
                         System.getProperty("java.version"),
                         jvm,
                         pin ? "gateway + PostgreSQL pinned to CPU 1, the rest to CPU 0" : "nothing pinned",
@@ -83,11 +83,11 @@ public final class ExchangeBenchmark {
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString("{\"bsn\":\"" + bsns[i % subjects] + "\"}"))
                         .build();
-                String token = services.tokens().user("bram.cmd-gm");
+                FreshToken token = new FreshToken(() -> services.tokens().user("bram.cmd-gm"));
                 URI pull = URI.create(gateway.baseUrl() + "/api/v1/disclosures");
                 IntFunction<HttpRequest> viaGateway = i -> HttpRequest.newBuilder(pull)
                         .header("Content-Type", "application/json")
-                        .header("Authorization", "Bearer " + token)
+                        .header("Authorization", "Bearer " + token.get())
                         .POST(HttpRequest.BodyPublishers.ofString("{\"subject\":{\"bsn\":\"" + bsns[i % subjects]
                                 + "\"},\"purpose\":\"ACCOUNTABILITY\",\"actingRole\":\"MUNICIPAL_ACCESS\","
                                 + "\"holder\":\"plusteam\",\"categories\":[\"BSN\",\"CARE_DEPLOYED\"]}"))
@@ -98,7 +98,7 @@ public final class ExchangeBenchmark {
                 Cpu databaseCpu = new Cpu(Cpus.postgres(services.database().port()));
 
                 Result directMany = run("direct to stub", http, clients, warmup, seconds, direct, null, self);
-                Recording recording = profile == null ? null : new Recording(gateway, profile, "gateway-pull");
+                Recording recording = Recording.of(a, gateway, "gateway-pull");
                 Result gatewayMany = run(
                         "gateway pull",
                         http,
