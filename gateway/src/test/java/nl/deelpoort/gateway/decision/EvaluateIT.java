@@ -3,7 +3,6 @@ package nl.deelpoort.gateway.decision;
 import static nl.deelpoort.gateway.support.TestBsns.freshBsn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -15,11 +14,11 @@ import java.util.List;
 import java.util.Map;
 import nl.deelpoort.gateway.support.Api;
 import nl.deelpoort.gateway.support.IntegrationTest;
+import nl.deelpoort.gateway.support.SecuredMockMvc;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 import tools.jackson.databind.JsonNode;
 
@@ -269,9 +268,7 @@ class EvaluateIT extends IntegrationTest {
 
     @Test
     void professionalWithoutOrganisationIs403() throws Exception {
-        var mvc = MockMvcBuilders.webAppContextSetup(context)
-                .apply(springSecurity())
-                .build();
+        var mvc = SecuredMockMvc.of(context);
         mvc.perform(post(EVALUATE)
                         .with(jwt().jwt(j -> j.subject("no-org-user")
                                         .claim("realm_access", Map.of("roles", List.of("professional"))))

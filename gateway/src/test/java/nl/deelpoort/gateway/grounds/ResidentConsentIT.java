@@ -10,7 +10,6 @@ import static nl.deelpoort.gateway.grounds.GroundsFixtures.giver;
 import static nl.deelpoort.gateway.grounds.GroundsFixtures.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -21,6 +20,7 @@ import javax.sql.DataSource;
 import nl.deelpoort.gateway.audit.report.ReportFixtures;
 import nl.deelpoort.gateway.support.Api;
 import nl.deelpoort.gateway.support.IntegrationTest;
+import nl.deelpoort.gateway.support.SecuredMockMvc;
 import nl.deelpoort.ledger.EntryKind;
 import nl.deelpoort.ledger.LogEntry;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,6 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -183,8 +182,6 @@ class ResidentConsentIT extends IntegrationTest {
     }
 
     private MockMvc mvc() {
-        return MockMvcBuilders.webAppContextSetup(context)
-                .apply(springSecurity())
-                .build();
+        return SecuredMockMvc.of(context);
     }
 }

@@ -2,7 +2,6 @@ package nl.deelpoort.gateway.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.io.IOException;
@@ -19,6 +18,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import nl.deelpoort.gateway.support.Api;
 import nl.deelpoort.gateway.support.IntegrationTest;
+import nl.deelpoort.gateway.support.SecuredMockMvc;
 import nl.deelpoort.gateway.support.TestServices;
 import nl.deelpoort.keycloak.DemoRealm;
 import nl.deelpoort.keycloak.KeycloakLauncher;
@@ -27,7 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -153,9 +152,7 @@ class AuthenticationIT extends IntegrationTest {
 
     /** The inbox needs the caller's organisation: a token made with {@code jwt()} carries the claim. */
     private MvcResult asProfessionalOf(List<String> organisations) throws Exception {
-        return MockMvcBuilders.webAppContextSetup(context)
-                .apply(springSecurity())
-                .build()
+        return SecuredMockMvc.of(context)
                 .perform(get("/api/v1/transfers/inbox")
                         .with(jwt().jwt(j -> j.subject("professional-with-odd-claim")
                                         .claim("organization", organisations)

@@ -7,7 +7,6 @@ import static nl.deelpoort.gateway.audit.report.ReportFixtures.pushAdvice;
 import static nl.deelpoort.gateway.audit.report.ReportFixtures.reportToVeiligThuis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.util.ArrayList;
@@ -17,12 +16,12 @@ import java.util.Map;
 import javax.sql.DataSource;
 import nl.deelpoort.gateway.support.Api;
 import nl.deelpoort.gateway.support.IntegrationTest;
+import nl.deelpoort.gateway.support.SecuredMockMvc;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -154,9 +153,7 @@ class ResidentDisclosuresIT extends IntegrationTest {
     }
 
     private MockMvc mvc() {
-        return MockMvcBuilders.webAppContextSetup(context)
-                .apply(springSecurity())
-                .build();
+        return SecuredMockMvc.of(context);
     }
 
     private static List<Long> ids(JsonNode body) {
