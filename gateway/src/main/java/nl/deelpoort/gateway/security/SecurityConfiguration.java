@@ -36,6 +36,7 @@ import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -71,7 +72,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain apiChain(HttpSecurity http, JwtDecoder decoder, JsonMapper json, CorsSettings cors)
+    SecurityFilterChain apiChain(
+            HttpSecurity http, JwtDecoder decoder, BearerTokenResolver bearerTokens, JsonMapper json, CorsSettings cors)
             throws Exception {
         ProblemResponses problems = new ProblemResponses(json);
         // CORS by a filter of our own rather than .cors(): the same policy, but a refused origin gets a
@@ -80,7 +82,7 @@ class SecurityConfiguration {
                 .cors(c -> c.disable())
                 .addFilterBefore(ProblemResponses.corsFilter(cors.source(), json), CsrfFilter.class)
                 .authorizeHttpRequests(SecurityConfiguration::endpointRoles)
-                .oauth2ResourceServer(o -> o.bearerTokenResolver(new BearerTokenHeader())
+                .oauth2ResourceServer(o -> o.bearerTokenResolver(bearerTokens)
                         .jwt(j -> j.decoder(decoder)
                                 .jwtAuthenticationConverter(jwt -> new JwtAuthenticationToken(
                                         jwt,
@@ -300,6 +302,12 @@ class SecurityConfiguration {
         };
         return new VerifiedTokens(
                 checked, rules, settings.verifiedTokenTtl(), settings.verifiedTokenEntries(), Clock.systemUTC());
+    }
+
+    /** The bearer token of an API request ({@link BearerTokenHeader}: Spring's rules, without its regex). */
+    @Bean
+    BearerTokenResolver bearerTokens() {
+        return new BearerTokenHeader();
     }
 
     /**

@@ -7,8 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
 import nl.deelpoort.devkit.DevServices;
-import nl.deelpoort.devkit.EmbeddedDatabase;
 import nl.deelpoort.gateway.support.BenchDatabase;
 import nl.deelpoort.gateway.support.GatewayProcess;
 import nl.deelpoort.gateway.support.LoadRunner.Cpu;
@@ -53,7 +50,7 @@ public final class EvaluateBenchmark {
         List<String> jvm = a.containsKey("jvm") ? List.of(a.get("jvm").split(",")) : List.of("-Xmx1g");
 
         try (DevServices services = DevServices.start(DevServices.Ports.free(), null)) {
-            createFloorTable(services.database());
+            FloorEndpoint.createTable(services.database());
             Map<String, String> props = Cpus.benchmarkGateway(services);
             props.put("deelpoort.bench.floor", "true");
             // The households are made up: consents are recorded on the typed birth date, not checked in the register.
@@ -113,16 +110,6 @@ public final class EvaluateBenchmark {
             }
         }
         System.exit(0);
-    }
-
-    /** In schema public: the gateway's own schema only exists once its migrations ran, at its start. */
-    private static void createFloorTable(EmbeddedDatabase database) throws Exception {
-        try (Connection c = database.superuserConnection();
-                Statement s = c.createStatement()) {
-            s.execute(
-                    "CREATE TABLE public.bench_floor (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, payload bytea NOT NULL)");
-            s.execute("GRANT INSERT ON public.bench_floor TO " + EmbeddedDatabase.APP);
-        }
     }
 
     /** A consent for each household (every fourth withdrawn again), so that each evaluation reads real grounds. */

@@ -1,7 +1,10 @@
 package nl.deelpoort.gateway.bench;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.Map;
 import javax.sql.DataSource;
+import nl.deelpoort.devkit.EmbeddedDatabase;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,6 +12,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -16,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The floor an evaluation is measured against (docs/benchmarks/grounds.md): a bare endpoint in the
- * same gateway process that checks the same bearer token with the same {@link JwtDecoder}, reads a
+ * same gateway process that reads and checks the same bearer token with the same {@link
+ * BearerTokenResolver} and {@link JwtDecoder}, reads a
  * JSON body and commits one INSERT of a log entry's size through the same connection pool. Test code,
  * on the class path only of the benchmark's gateway JVM, and only there switched on ({@code
  * deelpoort.bench.floor=true}); the table {@code bench_floor} is made by the benchmark.
@@ -30,12 +35,26 @@ public class FloorEndpoint {
 
     @Bean
     @Order(0)
-    SecurityFilterChain floorChain(HttpSecurity http, JwtDecoder decoder) throws Exception {
+    SecurityFilterChain floorChain(HttpSecurity http, JwtDecoder decoder, BearerTokenResolver bearerTokens)
+            throws Exception {
         return http.securityMatcher("/bench/floor")
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
-                .oauth2ResourceServer(o -> o.jwt(j -> j.decoder(decoder)))
+                .oauth2ResourceServer(o -> o.bearerTokenResolver(bearerTokens).jwt(j -> j.decoder(decoder)))
                 .csrf(c -> c.disable())
                 .build();
+    }
+
+    /**
+     * The floor's table, made by the benchmark before the gateway starts: in schema public, since the
+     * gateway's own schema only exists once its migrations ran.
+     */
+    public static void createTable(EmbeddedDatabase database) throws Exception {
+        try (Connection c = database.superuserConnection();
+                Statement s = c.createStatement()) {
+            s.execute(
+                    "CREATE TABLE public.bench_floor (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, payload bytea NOT NULL)");
+            s.execute("GRANT INSERT ON public.bench_floor TO " + EmbeddedDatabase.APP);
+        }
     }
 
     /** Scanned as a component; the same condition, so it exists only where the floor is switched on. */

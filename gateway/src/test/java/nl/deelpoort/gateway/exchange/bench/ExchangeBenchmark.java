@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.function.IntFunction;
 import nl.deelpoort.casefile.stub.CaseFileStub;
 import nl.deelpoort.devkit.DevServices;
+import nl.deelpoort.gateway.bench.FloorEndpoint;
 import nl.deelpoort.gateway.support.BenchDatabase;
 import nl.deelpoort.gateway.support.GatewayProcess;
 import nl.deelpoort.gateway.support.LoadRunner.Cpu;
@@ -35,7 +36,7 @@ import nl.deelpoort.gateway.support.LoadRunner.Result;
  * mediates", and the CPU time each side spends per pull is read from {@code /proc}.
  *
  * <p>Arguments (all optional): {@code clients=32 seconds=20 warmup=30 single=10 subjects=256 pin=true
- * profile=<directory for a profile of the gateway during the measured pulls> profiler=jfr|async
+ * floor=true profile=<directory for a profile of the gateway during the measured pulls> profiler=jfr|async
  * jvm=<gateway JVM options, comma-separated>} ({@link LoadRunner.Recording}).
  */
 public final class ExchangeBenchmark {
@@ -49,11 +50,16 @@ public final class ExchangeBenchmark {
         int subjects = Integer.parseInt(a.getOrDefault("subjects", "256"));
         int cores = Runtime.getRuntime().availableProcessors(); // before this JVM is pinned to one
         boolean pin = Boolean.parseBoolean(a.getOrDefault("pin", Boolean.toString(cores >= 2)));
+        boolean floor = Boolean.parseBoolean(a.getOrDefault("floor", "true"));
         List<String> jvm = a.containsKey("jvm") ? List.of(a.get("jvm").split(",")) : List.of("-Xmx1g");
 
         System.setProperty(CaseFileStub.JOURNAL_PROPERTY, "false");
         try (DevServices services = DevServices.start(DevServices.Ports.free(), null)) {
             Map<String, String> props = Cpus.benchmarkGateway(services);
+            if (floor) {
+                FloorEndpoint.createTable(services.database());
+                props.put("deelpoort.bench.floor", "true");
+            }
             List<Long> database = Cpus.pinApart(services, pin);
             try (GatewayProcess gateway = GatewayProcess.start(props, jvm, pin ? "1" : null, Duration.ofMinutes(3))) {
                 String[] bsns = new String[subjects];
@@ -110,6 +116,18 @@ public final class ExchangeBenchmark {
                         self,
                         gatewayCpu,
                         databaseCpu);
+                Result floorMany = null;
+                if (floor) {
+                    // The floor's body names a subject as a pull's does; the endpoint only stores bytes.
+                    URI floorUri = URI.create(gateway.baseUrl() + "/bench/floor");
+                    IntFunction<HttpRequest> bare = i -> HttpRequest.newBuilder(floorUri)
+                            .header("Content-Type", "application/json")
+                            .header("Authorization", "Bearer " + token.get())
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"subject\":{\"bsn\":\"" + bsns[i % subjects]
+                                    + "\"},\"purpose\":\"ACCOUNTABILITY\"}"))
+                            .build();
+                    floorMany = run("floor", http, clients, warmup, seconds, bare, null, self, gatewayCpu, databaseCpu);
+                }
                 Result directOne = run("direct, 1 client", http, 1, Math.min(warmup, 5), single, direct, null, self);
                 Result gatewayOne =
                         run("gateway, 1 client", http, 1, Math.min(warmup, 5), single, viaGateway, null, self);
@@ -117,6 +135,16 @@ public final class ExchangeBenchmark {
                 System.out.printf(
                         "ratio pull throughput gateway/direct, %d clients: %.3f%n",
                         clients, gatewayMany.perSecond() / directMany.perSecond());
+                if (floorMany != null) {
+                    System.out.printf(
+                            "ceiling: floor/direct throughput, %d clients: %.3f (the floor: token, JSON body, one"
+                                    + " committed INSERT, no decision, no case file call; gateway CPU per request"
+                                    + " %.0f µs, PostgreSQL %.0f µs)%n",
+                            clients,
+                            floorMany.perSecond() / directMany.perSecond(),
+                            floorMany.cpuMicrosPerRequest().get(1),
+                            floorMany.cpuMicrosPerRequest().get(2));
+                }
                 System.out.printf(
                         "pull latency added by the gateway, 1 client, p50: %.2f ms (%.2f - %.2f), p99: %.2f ms%n",
                         (gatewayOne.p50Micros() - directOne.p50Micros()) / 1000.0,
