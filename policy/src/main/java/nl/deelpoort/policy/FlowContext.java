@@ -96,32 +96,33 @@ final class FlowContext {
 
     /**
      * A reason that does not depend on the category (a withdrawn consent, an expired override) is
-     * rendered once per flow and shared by every category it withholds: {@link #remembered} finds it,
-     * {@link #remember} keeps it. A linear list, because a flow has one or two such reasons; looking
-     * one up allocates nothing.
+     * rendered once per flow and shared by every category it withholds, as one refusal: {@link
+     * #remembered} finds it, {@link #remember} keeps it. A linear list, because a flow has one or two
+     * such reasons; looking one up allocates nothing.
      */
-    Reason remembered(ReasonCode code, String id, Object detail) {
+    Verdict.Refused remembered(ReasonCode code, String id, Object detail) {
         for (int i = 0; i < memoSize; i++) {
             Memo m = memo[i];
             if (m.code == code && m.id.equals(id) && m.detail == detail) {
-                return m.reason;
+                return m.refusal;
             }
         }
         return null;
     }
 
-    Reason remember(ReasonCode code, String id, Object detail, Reason reason) {
+    Verdict.Refused remember(ReasonCode code, String id, Object detail, Reason reason) {
         if (memo == null) {
             memo = new Memo[4];
         } else if (memoSize == memo.length) {
             memo = Arrays.copyOf(memo, memoSize * 2);
         }
-        memo[memoSize++] = new Memo(code, id, detail, reason);
-        return reason;
+        Verdict.Refused refusal = Verdict.refused(reason);
+        memo[memoSize++] = new Memo(code, id, detail, refusal);
+        return refusal;
     }
 
     /** @param detail an enum constant (compared by identity) that tells reasons of one code and id apart */
-    private record Memo(ReasonCode code, String id, Object detail, Reason reason) {}
+    private record Memo(ReasonCode code, String id, Object detail, Verdict.Refused refusal) {}
 
     /** The declared expiry, capped at the framework's maximum so a bad record cannot outlive the rules. */
     Instant overrideEnd(OverrideFact fact) {
