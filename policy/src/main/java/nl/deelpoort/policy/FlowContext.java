@@ -26,6 +26,7 @@ final class FlowContext {
 
     private Memo[] memo;
     private int memoSize;
+    private Verdict.Allowed lastAllowed;
 
     FlowContext(Framework framework, PrecomputedReasons reasons, RequestContext request, Flow flow, boolean explain) {
         this.explain = explain;
@@ -123,6 +124,18 @@ final class FlowContext {
 
     /** @param detail an enum constant (compared by identity) that tells reasons of one code and id apart */
     private record Memo(ReasonCode code, String id, Object detail, Verdict.Refused refusal) {}
+
+    /**
+     * Allowed on this ground by this fact: the same verdict object as for the previous category when
+     * the same fact covers it (one consent usually covers every category of a request).
+     */
+    Verdict.Allowed allowedOn(Verdict.Ground ground, String id) {
+        Verdict.Allowed last = lastAllowed;
+        if (last != null && last.ground() == ground && last.id() == id) {
+            return last;
+        }
+        return lastAllowed = Verdict.on(ground, id);
+    }
 
     /** The declared expiry, capped at the framework's maximum so a bad record cannot outlive the rules. */
     Instant overrideEnd(OverrideFact fact) {

@@ -428,7 +428,7 @@ final class Rules {
             ConsentState state = state(fact, t);
             if (mismatch == Mismatch.NONE && state == ConsentState.ACTIVE) {
                 // A consent that covers, covers, whoever may read it.
-                return Verdict.on(Ground.CONSENT, fact.id());
+                return c.allowedOn(Ground.CONSENT, fact.id());
             }
             if (!consentNamedToCaller(c, fact)) {
                 // Not the caller's to know of: left out of the explanation (it falls through to CONSENT_MISSING).
@@ -594,7 +594,7 @@ final class Rules {
         }
         Instant t = c.time;
         if (!c.explain) {
-            return overrideCovers(c, o, category) ? Verdict.on(Ground.OVERRIDE, o.id()) : Verdict.UNEXPLAINED;
+            return overrideCovers(c, o, category) ? c.allowedOn(Ground.OVERRIDE, o.id()) : Verdict.UNEXPLAINED;
         }
         if (t.isBefore(o.declaredAt())) {
             return overrideScope(o, OVERRIDE_NOT_YET_DECLARED.part("at", o.declaredAt()));
@@ -636,7 +636,7 @@ final class Rules {
         if (!o.categories().contains(category)) {
             return overrideScope(o, OVERRIDE_SCOPE_CATEGORY.part("category", category, "categories", o.categories()));
         }
-        return Verdict.on(Ground.OVERRIDE, o.id());
+        return c.allowedOn(Ground.OVERRIDE, o.id());
     }
 
     /** The checks of {@link #override} without their explanations, in the same order. */
