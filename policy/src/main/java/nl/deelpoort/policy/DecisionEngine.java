@@ -52,8 +52,8 @@ public final class DecisionEngine {
 
     public DecisionResult decide(DecisionRequest request) {
         RequestContext context = new RequestContext(framework, request);
-        for (Rules.RequestRule rule : Rules.REQUEST_RULES) {
-            if (rule.check(context) instanceof Verdict.Refused refusal) {
+        for (int i = 0, n = Rules.REQUEST_RULES.size(); i < n; i++) {
+            if (Rules.REQUEST_RULES.get(i).check(context) instanceof Verdict.Refused refusal) {
                 return denied(request, refusal.reasons());
             }
         }
@@ -177,8 +177,8 @@ public final class DecisionEngine {
             String overrideId = null;
             String measureId = null;
             List<Reason> refusal = null;
-            for (Rules.CategoryRule rule : Rules.CATEGORY_RULES) {
-                Verdict verdict = rule.check(c, category);
+            for (int r = 0, n = Rules.CATEGORY_RULES.size(); r < n; r++) {
+                Verdict verdict = Rules.CATEGORY_RULES.get(r).check(c, category);
                 if (verdict instanceof Verdict.Refused refused) {
                     refusal = refused.reasons();
                     break;
@@ -256,7 +256,11 @@ public final class DecisionEngine {
         if (withheld == null) {
             return;
         }
-        for (List<Reason> reasons : withheld.values()) {
+        for (Category category : CATEGORIES) {
+            List<Reason> reasons = withheld.get(category);
+            if (reasons == null) {
+                continue;
+            }
             for (int i = 0, n = reasons.size(); i < n; i++) {
                 Reason reason = reasons.get(i);
                 if (!containsReason(all, reason)) {

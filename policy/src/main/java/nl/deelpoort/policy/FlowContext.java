@@ -3,6 +3,7 @@ package nl.deelpoort.policy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * One candidate flow for one request. Whatever does not depend on the category (the agreement, the
@@ -82,7 +83,9 @@ final class FlowContext {
             overrideLooked = true;
             String id = facts().invokedOverrideId().orElse(null);
             if (id != null && subject() != null) {
-                for (OverrideFact fact : facts().overrides()) {
+                List<OverrideFact> overrides = facts().overrides();
+                for (int i = 0, n = overrides.size(); i < n; i++) {
+                    OverrideFact fact = overrides.get(i);
                     if (fact.id().equals(id)
                             && fact.subjectPseudonym().equals(subject())
                             && Rules.overrideVisibleToCaller(this, fact)) {

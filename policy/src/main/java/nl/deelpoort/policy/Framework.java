@@ -91,6 +91,11 @@ public final class Framework {
         return Optional.ofNullable(organisations.get(id));
     }
 
+    /** {@link #organisation} without the {@code Optional}, for the engine's hot path; {@code null} when unknown. */
+    Organisation organisationOrNull(OrganisationId id) {
+        return organisations.get(id);
+    }
+
     /** All agreement versions, in the order of the file. */
     public List<Agreement> agreements() {
         return agreements;

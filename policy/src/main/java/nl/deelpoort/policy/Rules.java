@@ -342,7 +342,9 @@ final class Rules {
         }
         // The first problem found is the one explained; it is rendered only when no measure is in force.
         MeasureFact firstProblem = null;
-        for (MeasureFact m : c.facts().measures()) {
+        List<MeasureFact> measures = c.facts().measures();
+        for (int i = 0, n = measures.size(); i < n; i++) {
+            MeasureFact m = measures.get(i);
             if (!m.subjectPseudonym().equals(c.subject())) {
                 continue;
             }
@@ -420,7 +422,10 @@ final class Rules {
         ConsentFact notYet = null;
         ConsentFact otherScope = null;
         Mismatch otherScopeMismatch = null;
-        for (ConsentFact fact : c.facts().consents()) {
+        // Indexed loops over the facts' immutable lists: no iterator per category.
+        List<ConsentFact> consents = c.facts().consents();
+        for (int i = 0, n = consents.size(); i < n; i++) {
+            ConsentFact fact = consents.get(i);
             if (!fact.subjectPseudonym().equals(c.subject())) {
                 continue;
             }
