@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,14 +23,27 @@ import java.util.Set;
 public final class DecisionEngine {
     private static final Text OVERRIDABLE = Wording.of("CONSENT_REQUIRED.overridable");
 
+    private static final Category[] CATEGORIES = Category.values();
+
     private final Framework framework;
     private final FlowIndex index;
     private final PrecomputedReasons reasons;
+    /** What a result says about its flow, made once per flow rather than per decision. */
+    private final Map<Flow, FlowAnswer> answers = new IdentityHashMap<>();
 
     public DecisionEngine(Framework framework) {
         this.framework = framework;
         this.index = new FlowIndex(framework);
         this.reasons = new PrecomputedReasons(framework);
+        for (Flow flow : framework.flows()) {
+            answers.put(flow, new FlowAnswer(flow));
+        }
+    }
+
+    private record FlowAnswer(Optional<String> flowId, Optional<String> agreementId, Optional<LegalBasis> legalBasis) {
+        FlowAnswer(Flow flow) {
+            this(Optional.of(flow.id()), Optional.of(flow.agreementId()), Optional.of(flow.legalBasis()));
+        }
     }
 
     public Framework framework() {
@@ -38,25 +52,32 @@ public final class DecisionEngine {
 
     public DecisionResult decide(DecisionRequest request) {
         RequestContext context = new RequestContext(framework, request);
-        for (Rules.RequestRule rule : Rules.REQUEST_RULES) {
-            if (rule.check(context) instanceof Verdict.Refused refusal) {
+        for (int i = 0, n = Rules.REQUEST_RULES.size(); i < n; i++) {
+            if (Rules.REQUEST_RULES.get(i).check(context) instanceof Verdict.Refused refusal) {
                 return denied(request, refusal.reasons());
             }
         }
         List<Flow> route = index.flows(request.purpose(), request.holder(), request.recipient());
-        List<Flow> candidates = new ArrayList<>(route.size());
+        Flow first = null;
+        int fitting = 0;
+        for (int i = 0, n = route.size(); i < n; i++) {
+            if (Rules.rolesFit(context, route.get(i))) {
+                first = fitting++ == 0 ? route.get(i) : first;
+            }
+        }
+        if (fitting == 0) {
+            Reason reason = Rules.noFlow(context, route, index.purposes(request.holder(), request.recipient()));
+            return denied(request, List.of(reason));
+        }
+        if (fitting == 1) {
+            Evaluation only = evaluate(context, first, true);
+            return result(context, only, null);
+        }
+        List<Flow> candidates = new ArrayList<>(fitting);
         for (Flow flow : route) {
             if (Rules.rolesFit(context, flow)) {
                 candidates.add(flow);
             }
-        }
-        if (candidates.isEmpty()) {
-            Reason reason = Rules.noFlow(context, route, index.purposes(request.holder(), request.recipient()));
-            return denied(request, List.of(reason));
-        }
-        if (candidates.size() == 1) {
-            Evaluation only = evaluate(context, candidates.get(0), true);
-            return result(context, only, List.of(only));
         }
         // Several flows fit (F8 and F9): first what each would release, rendering no sentence; then
         // explain only what the result shows: the winner, or every candidate when all of them deny.
@@ -65,33 +86,80 @@ public final class DecisionEngine {
         for (Flow flow : candidates) {
             Evaluation evaluation = evaluate(context, flow, false);
             evaluations.add(evaluation);
-            if (evaluation.released.size() > evaluations.get(best).released.size()) {
+            if (evaluation.releasedCount() > evaluations.get(best).releasedCount()) {
                 best = evaluations.size() - 1;
             }
         }
         Evaluation winner = evaluations.get(best);
-        if (winner.released.isEmpty()) {
+        if (winner.releasedCount() == 0) {
             evaluations.replaceAll(quiet -> evaluate(context, quiet.flow, true));
-        } else if (!winner.withheld.isEmpty()) {
+        } else if (winner.withheld != null) {
             evaluations.set(best, evaluate(context, winner.flow, true));
         }
         // A winner that withholds nothing has nothing to explain: its quiet evaluation is the result.
         return result(context, evaluations.get(best), evaluations);
     }
 
-    /** What one candidate flow would release, and why it would withhold the rest. */
+    /**
+     * What one candidate flow would release, and why it would withhold the rest. The map of withheld
+     * categories and the list of consents are made when first needed: a permit withholds nothing, and
+     * most decisions rest on one consent or none.
+     */
     private static final class Evaluation {
         final Flow flow;
         final Set<Category> released = EnumSet.noneOf(Category.class);
-        final Map<Category, List<Reason>> withheld = new EnumMap<>(Category.class);
-        /** In the order first used; a request names a handful at most, so a list beats a set. */
-        final List<String> consentIds = new ArrayList<>(2);
+        /** {@code null} while nothing is withheld. */
+        Map<Category, List<Reason>> withheld;
+        /** The first consent used; {@code moreConsentIds} the others, in the order first used. */
+        String consentId;
 
+        List<String> moreConsentIds;
         String overrideId;
         String measureId;
 
         Evaluation(Flow flow) {
             this.flow = flow;
+        }
+
+        int releasedCount() {
+            return released.size();
+        }
+
+        void withhold(Category category, List<Reason> reasons) {
+            if (withheld == null) {
+                withheld = new EnumMap<>(Category.class);
+            }
+            withheld.put(category, reasons);
+        }
+
+        void usedConsent(String id) {
+            if (consentId == null) {
+                consentId = id;
+            } else if (!consentId.equals(id)) {
+                if (moreConsentIds == null) {
+                    moreConsentIds = new ArrayList<>(2);
+                }
+                if (!moreConsentIds.contains(id)) {
+                    moreConsentIds.add(id);
+                }
+            }
+        }
+
+        List<String> consentIds() {
+            if (consentId == null) {
+                return List.of();
+            }
+            if (moreConsentIds == null) {
+                return List.of(consentId);
+            }
+            List<String> all = new ArrayList<>(1 + moreConsentIds.size());
+            all.add(consentId);
+            all.addAll(moreConsentIds);
+            return List.copyOf(all);
+        }
+
+        Map<Category, List<Reason>> withheldView() {
+            return withheld == null ? Collections.emptyMap() : Collections.unmodifiableMap(withheld);
         }
     }
 
@@ -99,13 +167,18 @@ public final class DecisionEngine {
     private Evaluation evaluate(RequestContext context, Flow flow, boolean explain) {
         FlowContext c = new FlowContext(framework, reasons, context, flow, explain);
         Evaluation e = new Evaluation(flow);
-        for (Category category : context.request.categories()) {
+        Set<Category> requested = context.request.categories();
+        // In the order of the enum, as the request's EnumSet iterates, without an iterator per flow.
+        for (Category category : CATEGORIES) {
+            if (!requested.contains(category)) {
+                continue;
+            }
             String consentId = null;
             String overrideId = null;
             String measureId = null;
             List<Reason> refusal = null;
-            for (Rules.CategoryRule rule : Rules.CATEGORY_RULES) {
-                Verdict verdict = rule.check(c, category);
+            for (int r = 0, n = Rules.CATEGORY_RULES.size(); r < n; r++) {
+                Verdict verdict = Rules.CATEGORY_RULES.get(r).check(c, category);
                 if (verdict instanceof Verdict.Refused refused) {
                     refusal = refused.reasons();
                     break;
@@ -120,12 +193,12 @@ public final class DecisionEngine {
                 }
             }
             if (refusal != null) {
-                e.withheld.put(category, refusal);
+                e.withhold(category, refusal);
                 continue;
             }
             e.released.add(category);
-            if (consentId != null && !e.consentIds.contains(consentId)) {
-                e.consentIds.add(consentId);
+            if (consentId != null) {
+                e.usedConsent(consentId);
             }
             if (overrideId != null) {
                 e.overrideId = overrideId;
@@ -137,33 +210,42 @@ public final class DecisionEngine {
         return e;
     }
 
+    /** @param evaluations every candidate, or {@code null} when {@code best} was the only one */
     private DecisionResult result(RequestContext context, Evaluation best, List<Evaluation> evaluations) {
         Decision decision =
-                best.released.isEmpty() ? Decision.DENY : best.withheld.isEmpty() ? Decision.PERMIT : Decision.PARTIAL;
+                best.releasedCount() == 0 ? Decision.DENY : best.withheld == null ? Decision.PERMIT : Decision.PARTIAL;
         List<Reason> reasons = List.of();
         if (decision == Decision.DENY) {
             // Every candidate's reasons, so that "no measure (F8)" comes with "and no consent (F9)";
             // each once, in order of first appearance (the same reason object is usually shared).
-            List<Reason> all = new ArrayList<>();
+            List<Reason> all = new ArrayList<>(4);
             addDistinct(all, best.withheld);
-            for (Evaluation other : evaluations) {
-                addDistinct(all, other.withheld);
+            if (evaluations != null) {
+                for (Evaluation other : evaluations) {
+                    addDistinct(all, other.withheld);
+                }
             }
             reasons = List.copyOf(all);
         }
-        List<Reason> conditions = context.subject == null ? conditions(context, evaluations) : List.of();
+        List<Reason> conditions = context.subject == null
+                ? conditions(context, evaluations == null ? List.of(best) : evaluations)
+                : List.of();
         Flow flow = best.flow;
+        FlowAnswer answer = answers.get(flow);
+        if (answer == null) {
+            answer = new FlowAnswer(flow);
+        }
         return new DecisionResult(
                 decision,
                 Collections.unmodifiableSet(best.released),
-                Collections.unmodifiableMap(best.withheld),
+                best.withheldView(),
                 reasons,
                 conditions,
-                Optional.of(flow.id()),
-                Optional.of(flow.agreementId()),
-                Optional.of(flow.legalBasis()),
+                answer.flowId(),
+                answer.agreementId(),
+                answer.legalBasis(),
                 flow.sources(),
-                List.copyOf(best.consentIds),
+                best.consentIds(),
                 Optional.ofNullable(best.overrideId),
                 Optional.ofNullable(best.measureId),
                 flow.confidential(),
@@ -171,8 +253,16 @@ public final class DecisionEngine {
     }
 
     private static void addDistinct(List<Reason> all, Map<Category, List<Reason>> withheld) {
-        for (List<Reason> reasons : withheld.values()) {
-            for (Reason reason : reasons) {
+        if (withheld == null) {
+            return;
+        }
+        for (Category category : CATEGORIES) {
+            List<Reason> reasons = withheld.get(category);
+            if (reasons == null) {
+                continue;
+            }
+            for (int i = 0, n = reasons.size(); i < n; i++) {
+                Reason reason = reasons.get(i);
                 if (!containsReason(all, reason)) {
                     all.add(reason);
                 }
@@ -194,7 +284,7 @@ public final class DecisionEngine {
     private static List<Reason> conditions(RequestContext context, List<Evaluation> evaluations) {
         List<Reason> conditions = new ArrayList<>();
         for (Evaluation e : evaluations) {
-            if (e.released.isEmpty()) {
+            if (e.releasedCount() == 0) {
                 continue;
             }
             Flow flow = e.flow;

@@ -3,6 +3,7 @@ package nl.deelpoort.policy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * One candidate flow for one request. Whatever does not depend on the category (the agreement, the
@@ -26,6 +27,7 @@ final class FlowContext {
 
     private Memo[] memo;
     private int memoSize;
+    private Verdict.Allowed lastAllowed;
 
     FlowContext(Framework framework, PrecomputedReasons reasons, RequestContext request, Flow flow, boolean explain) {
         this.explain = explain;
@@ -81,7 +83,9 @@ final class FlowContext {
             overrideLooked = true;
             String id = facts().invokedOverrideId().orElse(null);
             if (id != null && subject() != null) {
-                for (OverrideFact fact : facts().overrides()) {
+                List<OverrideFact> overrides = facts().overrides();
+                for (int i = 0, n = overrides.size(); i < n; i++) {
+                    OverrideFact fact = overrides.get(i);
                     if (fact.id().equals(id)
                             && fact.subjectPseudonym().equals(subject())
                             && Rules.overrideVisibleToCaller(this, fact)) {
@@ -96,32 +100,45 @@ final class FlowContext {
 
     /**
      * A reason that does not depend on the category (a withdrawn consent, an expired override) is
-     * rendered once per flow and shared by every category it withholds: {@link #remembered} finds it,
-     * {@link #remember} keeps it. A linear list, because a flow has one or two such reasons; looking
-     * one up allocates nothing.
+     * rendered once per flow and shared by every category it withholds, as one refusal: {@link
+     * #remembered} finds it, {@link #remember} keeps it. A linear list, because a flow has one or two
+     * such reasons; looking one up allocates nothing.
      */
-    Reason remembered(ReasonCode code, String id, Object detail) {
+    Verdict.Refused remembered(ReasonCode code, String id, Object detail) {
         for (int i = 0; i < memoSize; i++) {
             Memo m = memo[i];
             if (m.code == code && m.id.equals(id) && m.detail == detail) {
-                return m.reason;
+                return m.refusal;
             }
         }
         return null;
     }
 
-    Reason remember(ReasonCode code, String id, Object detail, Reason reason) {
+    Verdict.Refused remember(ReasonCode code, String id, Object detail, Reason reason) {
         if (memo == null) {
             memo = new Memo[4];
         } else if (memoSize == memo.length) {
             memo = Arrays.copyOf(memo, memoSize * 2);
         }
-        memo[memoSize++] = new Memo(code, id, detail, reason);
-        return reason;
+        Verdict.Refused refusal = Verdict.refused(reason);
+        memo[memoSize++] = new Memo(code, id, detail, refusal);
+        return refusal;
     }
 
     /** @param detail an enum constant (compared by identity) that tells reasons of one code and id apart */
-    private record Memo(ReasonCode code, String id, Object detail, Reason reason) {}
+    private record Memo(ReasonCode code, String id, Object detail, Verdict.Refused refusal) {}
+
+    /**
+     * Allowed on this ground by this fact: the same verdict object as for the previous category when
+     * the same fact covers it (one consent usually covers every category of a request).
+     */
+    Verdict.Allowed allowedOn(Verdict.Ground ground, String id) {
+        Verdict.Allowed last = lastAllowed;
+        if (last != null && last.ground() == ground && last.id() == id) {
+            return last;
+        }
+        return lastAllowed = Verdict.on(ground, id);
+    }
 
     /** The declared expiry, capped at the framework's maximum so a bad record cannot outlive the rules. */
     Instant overrideEnd(OverrideFact fact) {

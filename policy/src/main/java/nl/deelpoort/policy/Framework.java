@@ -23,6 +23,13 @@ public final class Framework {
     private final Map<OrganisationId, Organisation> organisations;
     private final List<Agreement> agreements;
     private final Map<String, List<Agreement>> agreementVersions;
+    /**
+     * Per agreement id, the windows of its versions in the order of {@link #agreementVersions}, as
+     * instants {@code [startsAt, endsBefore, …]}: computed once, so that asking which version is in
+     * force converts no dates.
+     */
+    private final Map<String, Instant[]> agreementWindows;
+
     private final List<Flow> flows;
     private final Map<String, Flow> flowsById;
     private final ConsentPolicy consentPolicy;
@@ -47,6 +54,16 @@ public final class Framework {
                 a -> versions.computeIfAbsent(a.id(), k -> new ArrayList<>()).add(a));
         versions.replaceAll((id, list) -> List.copyOf(list));
         this.agreementVersions = Collections.unmodifiableMap(versions);
+        Map<String, Instant[]> windows = new LinkedHashMap<>();
+        versions.forEach((id, list) -> {
+            Instant[] bounds = new Instant[2 * list.size()];
+            for (int i = 0; i < list.size(); i++) {
+                bounds[2 * i] = list.get(i).startsAt();
+                bounds[2 * i + 1] = list.get(i).endsBefore();
+            }
+            windows.put(id, bounds);
+        });
+        this.agreementWindows = windows;
         this.flows = List.copyOf(flows);
         Map<String, Flow> flowIndex = new LinkedHashMap<>();
         flows.forEach(f -> flowIndex.put(f.id(), f));
@@ -74,6 +91,11 @@ public final class Framework {
         return Optional.ofNullable(organisations.get(id));
     }
 
+    /** {@link #organisation} without the {@code Optional}, for the engine's hot path; {@code null} when unknown. */
+    Organisation organisationOrNull(OrganisationId id) {
+        return organisations.get(id);
+    }
+
     /** All agreement versions, in the order of the file. */
     public List<Agreement> agreements() {
         return agreements;
@@ -86,12 +108,27 @@ public final class Framework {
 
     /** The version of an agreement in force at {@code time}, if any. */
     public Optional<Agreement> agreementInForce(String agreementId, Instant time) {
-        for (Agreement version : agreementVersions(agreementId)) {
-            if (version.inForceAt(time)) {
-                return Optional.of(version);
+        int version = versionInForce(agreementId, time);
+        return version < 0
+                ? Optional.empty()
+                : Optional.of(agreementVersions.get(agreementId).get(version));
+    }
+
+    /** Whether some version of the agreement is in force at {@code time} ({@link Agreement#inForceAt}). */
+    boolean hasAgreementInForce(String agreementId, Instant time) {
+        return versionInForce(agreementId, time) >= 0;
+    }
+
+    private int versionInForce(String agreementId, Instant time) {
+        Instant[] windows = agreementWindows.get(agreementId);
+        if (windows != null) {
+            for (int i = 0; i < windows.length; i += 2) {
+                if (!time.isBefore(windows[i]) && time.isBefore(windows[i + 1])) {
+                    return i / 2;
+                }
             }
         }
-        return Optional.empty();
+        return -1;
     }
 
     /** All flows, in the order of the file (which is also the order of preference between equal flows). */

@@ -92,7 +92,7 @@ public enum ReasonCode {
 
     /** Fills both templates from name/value pairs, e.g. {@code reason("flow", "F1", "category", Category.HEALTH)}. */
     Reason reason(Object... namedArgs) {
-        return new Reason(
-                this, Text.render(template.nl(), true, namedArgs), Text.render(template.en(), false, namedArgs));
+        Text sentence = template.fill(namedArgs);
+        return new Reason(this, sentence.nl(), sentence.en());
     }
 }

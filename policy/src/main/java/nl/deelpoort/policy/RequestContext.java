@@ -16,9 +16,9 @@ final class RequestContext {
 
     RequestContext(Framework framework, DecisionRequest request) {
         this.request = request;
-        this.caller = framework.organisation(request.caller().organisation()).orElse(null);
-        this.holder = framework.organisation(request.holder()).orElse(null);
-        this.recipient = framework.organisation(request.recipient()).orElse(null);
+        this.caller = framework.organisationOrNull(request.caller().organisation());
+        this.holder = framework.organisationOrNull(request.holder());
+        this.recipient = framework.organisationOrNull(request.recipient());
         this.holderRole = callerIsHolder()
                 ? request.caller().actingRole()
                 : request.holderRole().orElse(null);

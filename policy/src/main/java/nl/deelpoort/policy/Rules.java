@@ -238,7 +238,7 @@ final class Rules {
 
     static Verdict identifyingOnlyWhereAllowed(FlowContext c, Category category) {
         if (c.flow.noIdentifyingCategories() && category.isIdentifying()) {
-            return refused(c.reasons.identifying(c.flow, category));
+            return c.reasons.identifying(c.flow, category);
         }
         return ALLOWED;
     }
@@ -252,7 +252,7 @@ final class Rules {
         if (c.flow.names(category)) {
             return ALLOWED;
         }
-        Reason notInFlow = c.reasons.notInFlow(c.flow, category);
+        Verdict.Refused notInFlow = c.reasons.notInFlow(c.flow, category);
         OverrideFact override = c.invokedOverride();
         if (override != null && override.categories().contains(category)) {
             if (!c.explain) {
@@ -260,12 +260,12 @@ final class Rules {
             }
             // Say so explicitly: a professional who named the category in the override may expect it to count.
             return refused(
-                    notInFlow,
+                    notInFlow.reasons().get(0),
                     ReasonCode.OVERRIDE_SCOPE.reason(
                             "override", override.id(),
-                            "detail", OVERRIDE_NEVER_WIDENS.fill("flow", c.flow.id(), "category", category)));
+                            "detail", OVERRIDE_NEVER_WIDENS.part("flow", c.flow.id(), "category", category)));
         }
-        return refused(notInFlow);
+        return notInFlow;
     }
 
     static Reason notInFlowReason(Flow flow, Category category) {
@@ -315,18 +315,18 @@ final class Rules {
 
     /** The agreement of the flow in force at the time of the request, or AGREEMENT_NOT_IN_FORCE. */
     static Verdict agreementOf(FlowContext c) {
-        if (c.framework.agreementInForce(c.flow.agreementId(), c.time).isPresent()) {
+        if (c.framework.hasAgreementInForce(c.flow.agreementId(), c.time)) {
             return ALLOWED;
         }
         if (!c.explain) {
             return Verdict.UNEXPLAINED;
         }
-        List<Text> windows = new ArrayList<>();
+        List<Text.Part> windows = new ArrayList<>();
         for (Agreement version : c.framework.agreementVersions(c.flow.agreementId())) {
             windows.add(
                     version.validUntil() == null
-                            ? AGREEMENT_FROM.fill("from", version.validFrom())
-                            : AGREEMENT_FROM_UNTIL.fill("from", version.validFrom(), "until", version.validUntil()));
+                            ? AGREEMENT_FROM.part("from", version.validFrom())
+                            : AGREEMENT_FROM_UNTIL.part("from", version.validFrom(), "until", version.validUntil()));
         }
         return refused(ReasonCode.AGREEMENT_NOT_IN_FORCE.reason(
                 "flow", c.flow.id(), "agreement", c.flow.agreementId(), "windows", windows, "time", c.time));
@@ -342,7 +342,9 @@ final class Rules {
         }
         // The first problem found is the one explained; it is rendered only when no measure is in force.
         MeasureFact firstProblem = null;
-        for (MeasureFact m : c.facts().measures()) {
+        List<MeasureFact> measures = c.facts().measures();
+        for (int i = 0, n = measures.size(); i < n; i++) {
+            MeasureFact m = measures.get(i);
             if (!m.subjectPseudonym().equals(c.subject())) {
                 continue;
             }
@@ -360,7 +362,7 @@ final class Rules {
         if (!c.explain) {
             return Verdict.UNEXPLAINED;
         }
-        Text detail = firstProblem == null ? NO_MEASURE : measureDetail(c, firstProblem);
+        Object detail = firstProblem == null ? NO_MEASURE : measureDetail(c, firstProblem);
         return refused(
                 ReasonCode.MEASURE_MISSING.reason("flow", c.flow.id(), "recipient", c.recipientId(), "detail", detail));
     }
@@ -390,13 +392,13 @@ final class Rules {
         return null;
     }
 
-    private static Text measureDetail(FlowContext c, MeasureFact m) {
+    private static Text.Part measureDetail(FlowContext c, MeasureFact m) {
         return switch (measureProblem(c, m)) {
             case OTHER_REGISTRAR ->
-                MEASURE_OTHER_REGISTRAR.fill("measure", m.id(), "by", m.registeredBy(), "recipient", c.recipientId());
-            case ENDED -> MEASURE_ENDED.fill("measure", m.id(), "at", m.endedAt());
-            case NOT_STARTED -> MEASURE_NOT_STARTED.fill("measure", m.id(), "at", m.validFrom());
-            case RAN_OUT -> MEASURE_RAN_OUT.fill("measure", m.id(), "at", m.validUntil());
+                MEASURE_OTHER_REGISTRAR.part("measure", m.id(), "by", m.registeredBy(), "recipient", c.recipientId());
+            case ENDED -> MEASURE_ENDED.part("measure", m.id(), "at", m.endedAt());
+            case NOT_STARTED -> MEASURE_NOT_STARTED.part("measure", m.id(), "at", m.validFrom());
+            case RAN_OUT -> MEASURE_RAN_OUT.part("measure", m.id(), "at", m.validUntil());
         };
     }
 
@@ -420,7 +422,10 @@ final class Rules {
         ConsentFact notYet = null;
         ConsentFact otherScope = null;
         Mismatch otherScopeMismatch = null;
-        for (ConsentFact fact : c.facts().consents()) {
+        // Indexed loops over the facts' immutable lists: no iterator per category.
+        List<ConsentFact> consents = c.facts().consents();
+        for (int i = 0, n = consents.size(); i < n; i++) {
+            ConsentFact fact = consents.get(i);
             if (!fact.subjectPseudonym().equals(c.subject())) {
                 continue;
             }
@@ -428,7 +433,7 @@ final class Rules {
             ConsentState state = state(fact, t);
             if (mismatch == Mismatch.NONE && state == ConsentState.ACTIVE) {
                 // A consent that covers, covers, whoever may read it.
-                return Verdict.on(Ground.CONSENT, fact.id());
+                return c.allowedOn(Ground.CONSENT, fact.id());
             }
             if (!consentNamedToCaller(c, fact)) {
                 // Not the caller's to know of: left out of the explanation (it falls through to CONSENT_MISSING).
@@ -452,61 +457,59 @@ final class Rules {
             return Verdict.UNEXPLAINED;
         }
         String flow = c.flow.id();
-        Reason reason;
+        Verdict.Refused known;
         if (withdrawn != null) {
             ConsentFact f = withdrawn;
-            reason = c.remembered(ReasonCode.CONSENT_WITHDRAWN, f.id(), null);
-            if (reason == null) {
-                reason = c.remember(
-                        ReasonCode.CONSENT_WITHDRAWN,
-                        f.id(),
-                        null,
-                        ReasonCode.CONSENT_WITHDRAWN.reason("consent", f.id(), "at", f.withdrawnAt(), "flow", flow));
-            }
-            return refused(reason);
+            known = c.remembered(ReasonCode.CONSENT_WITHDRAWN, f.id(), null);
+            return known != null
+                    ? known
+                    : c.remember(
+                            ReasonCode.CONSENT_WITHDRAWN,
+                            f.id(),
+                            null,
+                            ReasonCode.CONSENT_WITHDRAWN.reason(
+                                    "consent", f.id(), "at", f.withdrawnAt(), "flow", flow));
         }
         if (expired != null) {
             ConsentFact f = expired;
-            reason = c.remembered(ReasonCode.CONSENT_EXPIRED, f.id(), null);
-            if (reason == null) {
-                reason = c.remember(
-                        ReasonCode.CONSENT_EXPIRED,
-                        f.id(),
-                        null,
-                        ReasonCode.CONSENT_EXPIRED.reason("consent", f.id(), "until", f.validUntil(), "flow", flow));
-            }
-            return refused(reason);
+            known = c.remembered(ReasonCode.CONSENT_EXPIRED, f.id(), null);
+            return known != null
+                    ? known
+                    : c.remember(
+                            ReasonCode.CONSENT_EXPIRED,
+                            f.id(),
+                            null,
+                            ReasonCode.CONSENT_EXPIRED.reason(
+                                    "consent", f.id(), "until", f.validUntil(), "flow", flow));
         }
         if (notYet != null) {
             ConsentFact f = notYet;
-            reason = c.remembered(ReasonCode.CONSENT_NOT_YET_VALID, f.id(), null);
-            if (reason == null) {
-                reason = c.remember(
-                        ReasonCode.CONSENT_NOT_YET_VALID,
-                        f.id(),
-                        null,
-                        ReasonCode.CONSENT_NOT_YET_VALID.reason(
-                                "consent", f.id(), "from", f.validFrom(), "flow", flow));
-            }
-            return refused(reason);
+            known = c.remembered(ReasonCode.CONSENT_NOT_YET_VALID, f.id(), null);
+            return known != null
+                    ? known
+                    : c.remember(
+                            ReasonCode.CONSENT_NOT_YET_VALID,
+                            f.id(),
+                            null,
+                            ReasonCode.CONSENT_NOT_YET_VALID.reason(
+                                    "consent", f.id(), "from", f.validFrom(), "flow", flow));
         }
         if (otherScope != null) {
             ConsentFact f = otherScope;
             Mismatch m = otherScopeMismatch;
             // A category mismatch is explained per category; the others once per consent.
             Object detailKey = m == Mismatch.CATEGORY ? category : m;
-            reason = c.remembered(ReasonCode.CONSENT_SCOPE, f.id(), detailKey);
-            if (reason == null) {
-                reason = c.remember(
-                        ReasonCode.CONSENT_SCOPE,
-                        f.id(),
-                        detailKey,
-                        ReasonCode.CONSENT_SCOPE.reason(
-                                "consent", f.id(), "detail", scopeDetail(c, f, m, category), "flow", flow));
-            }
-            return refused(reason);
+            known = c.remembered(ReasonCode.CONSENT_SCOPE, f.id(), detailKey);
+            return known != null
+                    ? known
+                    : c.remember(
+                            ReasonCode.CONSENT_SCOPE,
+                            f.id(),
+                            detailKey,
+                            ReasonCode.CONSENT_SCOPE.reason(
+                                    "consent", f.id(), "detail", scopeDetail(c, f, m, category), "flow", flow));
         }
-        return refused(c.reasons.consentMissing(c.flow, c.recipientId(), category));
+        return c.reasons.consentMissing(c.flow, c.recipientId(), category);
     }
 
     // ---- what a refusal may name: only grounds the caller's organisation may know of ----
@@ -574,13 +577,13 @@ final class Rules {
         return fact.categories().contains(category) ? Mismatch.NONE : Mismatch.CATEGORY;
     }
 
-    private static Text scopeDetail(FlowContext c, ConsentFact fact, Mismatch mismatch, Category category) {
+    private static Text.Part scopeDetail(FlowContext c, ConsentFact fact, Mismatch mismatch, Category category) {
         return switch (mismatch) {
-            case PURPOSE -> CONSENT_SCOPE_PURPOSE.fill("purposes", fact.purposes(), "purpose", c.flow.purpose());
+            case PURPOSE -> CONSENT_SCOPE_PURPOSE.part("purposes", fact.purposes(), "purpose", c.flow.purpose());
             case RECIPIENT ->
-                CONSENT_SCOPE_RECIPIENT.fill("recipient", c.recipientId(), "recipients", sorted(fact.recipients()));
-            case HOLDER -> CONSENT_SCOPE_HOLDER.fill("holders", sorted(fact.holders()), "holder", c.holderId());
-            case CATEGORY, NONE -> CONSENT_SCOPE_CATEGORY.fill("category", category, "categories", fact.categories());
+                CONSENT_SCOPE_RECIPIENT.part("recipient", c.recipientId(), "recipients", sorted(fact.recipients()));
+            case HOLDER -> CONSENT_SCOPE_HOLDER.part("holders", sorted(fact.holders()), "holder", c.holderId());
+            case CATEGORY, NONE -> CONSENT_SCOPE_CATEGORY.part("category", category, "categories", fact.categories());
         };
     }
 
@@ -596,50 +599,49 @@ final class Rules {
         }
         Instant t = c.time;
         if (!c.explain) {
-            return overrideCovers(c, o, category) ? Verdict.on(Ground.OVERRIDE, o.id()) : Verdict.UNEXPLAINED;
+            return overrideCovers(c, o, category) ? c.allowedOn(Ground.OVERRIDE, o.id()) : Verdict.UNEXPLAINED;
         }
         if (t.isBefore(o.declaredAt())) {
-            return overrideScope(o, OVERRIDE_NOT_YET_DECLARED.fill("at", o.declaredAt()));
+            return overrideScope(o, OVERRIDE_NOT_YET_DECLARED.part("at", o.declaredAt()));
         }
         if (o.endedAt() != null && !o.endedAt().isAfter(t)) {
-            Reason reason = c.remembered(ReasonCode.OVERRIDE_EXPIRED, o.id(), null);
-            if (reason == null) {
-                reason = c.remember(
-                        ReasonCode.OVERRIDE_EXPIRED,
-                        o.id(),
-                        null,
-                        ReasonCode.OVERRIDE_EXPIRED.reason(
-                                "override", o.id(), "state", OVERRIDE_ENDED, "at", o.endedAt()));
-            }
-            return refused(reason);
+            Verdict.Refused known = c.remembered(ReasonCode.OVERRIDE_EXPIRED, o.id(), null);
+            return known != null
+                    ? known
+                    : c.remember(
+                            ReasonCode.OVERRIDE_EXPIRED,
+                            o.id(),
+                            null,
+                            ReasonCode.OVERRIDE_EXPIRED.reason(
+                                    "override", o.id(), "state", OVERRIDE_ENDED, "at", o.endedAt()));
         }
         Instant end = c.overrideEnd(o);
         if (!t.isBefore(end)) {
-            Reason reason = c.remembered(ReasonCode.OVERRIDE_EXPIRED, o.id(), null);
-            if (reason == null) {
-                reason = c.remember(
-                        ReasonCode.OVERRIDE_EXPIRED,
-                        o.id(),
-                        null,
-                        ReasonCode.OVERRIDE_EXPIRED.reason("override", o.id(), "state", OVERRIDE_RAN_OUT, "at", end));
-            }
-            return refused(reason);
+            Verdict.Refused known = c.remembered(ReasonCode.OVERRIDE_EXPIRED, o.id(), null);
+            return known != null
+                    ? known
+                    : c.remember(
+                            ReasonCode.OVERRIDE_EXPIRED,
+                            o.id(),
+                            null,
+                            ReasonCode.OVERRIDE_EXPIRED.reason(
+                                    "override", o.id(), "state", OVERRIDE_RAN_OUT, "at", end));
         }
         if (o.purpose() != c.flow.purpose()) {
-            return overrideScope(o, OVERRIDE_SCOPE_PURPOSE.fill("purpose", o.purpose(), "requested", c.flow.purpose()));
+            return overrideScope(o, OVERRIDE_SCOPE_PURPOSE.part("purpose", o.purpose(), "requested", c.flow.purpose()));
         }
         if (!o.recipients().contains(c.recipientId())) {
             return overrideScope(
                     o,
-                    OVERRIDE_SCOPE_RECIPIENT.fill("recipient", c.recipientId(), "recipients", sorted(o.recipients())));
+                    OVERRIDE_SCOPE_RECIPIENT.part("recipient", c.recipientId(), "recipients", sorted(o.recipients())));
         }
         if (!o.declaringOrganisation().equals(c.holderId())) {
-            return overrideScope(o, OVERRIDE_SCOPE_DECLARER.fill("by", o.declaringOrganisation()));
+            return overrideScope(o, OVERRIDE_SCOPE_DECLARER.part("by", o.declaringOrganisation()));
         }
         if (!o.categories().contains(category)) {
-            return overrideScope(o, OVERRIDE_SCOPE_CATEGORY.fill("category", category, "categories", o.categories()));
+            return overrideScope(o, OVERRIDE_SCOPE_CATEGORY.part("category", category, "categories", o.categories()));
         }
-        return Verdict.on(Ground.OVERRIDE, o.id());
+        return c.allowedOn(Ground.OVERRIDE, o.id());
     }
 
     /** The checks of {@link #override} without their explanations, in the same order. */
@@ -654,7 +656,7 @@ final class Rules {
                 && o.categories().contains(category);
     }
 
-    private static Verdict overrideScope(OverrideFact o, Text detail) {
+    private static Verdict overrideScope(OverrideFact o, Text.Part detail) {
         return refused(ReasonCode.OVERRIDE_SCOPE.reason("override", o.id(), "detail", detail));
     }
 

@@ -46,10 +46,36 @@ record Text(String nl, String en) {
      */
     private record Compiled(String[] literals, String[] names, String[] raw, int length) {}
 
-    /** This text as a template, filled from name/value pairs, e.g. {@code fill("flow", "F1")}. */
+    /**
+     * This text as a template, filled from name/value pairs, e.g. {@code fill("flow", "F1")}. Both
+     * languages are written into one builder, sized beforehand for the longer of the two ({@link
+     * #length}), so that it never grows: what a sentence allocates is its two strings and that builder.
+     */
     Text fill(Object... namedArgs) {
-        return new Text(render(nl, true, namedArgs), render(en, false, namedArgs));
+        Compiled compiledNl = COMPILED.get(nl);
+        Compiled compiledEn = COMPILED.get(en);
+        if (compiledNl == null && compiledEn == null) {
+            return new Text(render(nl, true, namedArgs), render(en, false, namedArgs));
+        }
+        StringBuilder out = new StringBuilder(
+                Math.max(length(nl, compiledNl, true, namedArgs), length(en, compiledEn, false, namedArgs)));
+        String filledNl = renderWith(out, nl, compiledNl, true, namedArgs);
+        out.setLength(0);
+        String filledEn = renderWith(out, en, compiledEn, false, namedArgs);
+        return new Text(filledNl, filledEn);
     }
+
+    /**
+     * This text as a template with its values, to be written into the sentence it is a part of (as the
+     * value of one of its placeholders) in that sentence's language: the same words as {@code
+     * fill(namedArgs)}, without rendering the part into strings of its own first.
+     */
+    Part part(Object... namedArgs) {
+        return new Part(this, namedArgs);
+    }
+
+    /** A template and its name/value pairs, rendered only where a sentence names it ({@link #part}). */
+    record Part(Text template, Object[] namedArgs) {}
 
     /** Splits a template of the module's wording once, so that rendering it never scans or substrings it. */
     static void compile(String template) {
@@ -91,16 +117,39 @@ record Text(String nl, String en) {
     }
 
     static String render(String template, boolean dutch, Object[] namedArgs) {
-        if (template.indexOf('{') < 0) {
-            return template;
-        }
         Compiled compiled = COMPILED.get(template);
         if (compiled == null) {
-            return renderScanning(template, dutch, namedArgs);
+            return template.indexOf('{') < 0 ? template : renderScanning(template, dutch, namedArgs);
         }
+        StringBuilder out = new StringBuilder(length(template, compiled, dutch, namedArgs));
+        appendCompiled(out, compiled, dutch, namedArgs);
+        return out.toString();
+    }
+
+    /** Renders into {@code out} (empty), or returns the template itself when it has no placeholder. */
+    private static String renderWith(
+            StringBuilder out, String template, Compiled compiled, boolean dutch, Object[] namedArgs) {
+        if (compiled == null) {
+            return template.indexOf('{') < 0 ? template : renderScanning(template, dutch, namedArgs);
+        }
+        appendCompiled(out, compiled, dutch, namedArgs);
+        return out.toString();
+    }
+
+    private static void appendTemplate(StringBuilder out, String template, boolean dutch, Object[] namedArgs) {
+        Compiled compiled = COMPILED.get(template);
+        if (compiled != null) {
+            appendCompiled(out, compiled, dutch, namedArgs);
+        } else if (template.indexOf('{') < 0) {
+            out.append(template);
+        } else {
+            out.append(renderScanning(template, dutch, namedArgs));
+        }
+    }
+
+    private static void appendCompiled(StringBuilder out, Compiled compiled, boolean dutch, Object[] namedArgs) {
         String[] literals = compiled.literals;
         String[] names = compiled.names;
-        StringBuilder out = new StringBuilder(compiled.length + 32 * names.length);
         for (int i = 0; i < names.length; i++) {
             out.append(literals[i]);
             int at = indexOf(namedArgs, names[i]);
@@ -111,7 +160,53 @@ record Text(String nl, String en) {
             }
         }
         out.append(literals[names.length]);
-        return out.toString();
+    }
+
+    /**
+     * The length of a rendered template, exact for the values a sentence of the engine holds (words,
+     * ids, texts, lists of them); dates and other values count as an upper estimate. Only a capacity:
+     * a value longer than its estimate just lets the builder grow.
+     */
+    private static int length(String template, Compiled compiled, boolean dutch, Object[] namedArgs) {
+        if (compiled == null) {
+            return template.length() + 16 * (namedArgs.length / 2);
+        }
+        int length = compiled.length;
+        String[] names = compiled.names;
+        for (int i = 0; i < names.length; i++) {
+            int at = indexOf(namedArgs, names[i]);
+            length += at < 0 ? compiled.raw[i].length() : lengthOfWord(namedArgs[at + 1], dutch);
+        }
+        return length;
+    }
+
+    private static int lengthOfWord(Object value, boolean dutch) {
+        if (value == null) {
+            return (dutch ? UNKNOWN.nl : UNKNOWN.en).length();
+        } else if (value instanceof String string) {
+            return string.length();
+        } else if (value instanceof Text text) {
+            return (dutch ? text.nl : text.en).length();
+        } else if (value instanceof Part part) {
+            String template = dutch ? part.template.nl : part.template.en;
+            return length(template, COMPILED.get(template), dutch, part.namedArgs);
+        } else if (value instanceof Labelled labelled) {
+            Text word = Wording.word(labelled);
+            return (dutch ? word.nl : word.en).length();
+        } else if (value instanceof OrganisationId id) {
+            return id.value().length();
+        } else if (value instanceof Collection<?> values) {
+            if (values.isEmpty()) {
+                return (dutch ? NONE.nl : NONE.en).length();
+            }
+            int length = -2;
+            for (Object each : values) {
+                length += 2 + lengthOfWord(each, dutch);
+            }
+            return length;
+        }
+        // Dates and times ("d MMMM yyyy HH:mm:ss" is at most 26 characters), numbers, anything else.
+        return 32;
     }
 
     private static String renderScanning(String template, boolean dutch, Object[] namedArgs) {
@@ -160,6 +255,8 @@ record Text(String nl, String en) {
             out.append(string);
         } else if (value instanceof Text text) {
             out.append(dutch ? text.nl : text.en);
+        } else if (value instanceof Part part) {
+            appendTemplate(out, dutch ? part.template.nl : part.template.en, dutch, part.namedArgs);
         } else if (value instanceof Labelled labelled) {
             Text word = Wording.word(labelled);
             out.append(dutch ? word.nl : word.en);
