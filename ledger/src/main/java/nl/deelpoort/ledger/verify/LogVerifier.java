@@ -1,6 +1,5 @@
 package nl.deelpoort.ledger.verify;
 
-import java.security.MessageDigest;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -165,18 +164,24 @@ public final class LogVerifier {
         }
     }
 
-    /** MTH of the leaves {@code [from, to)} of the batch, a power of two of them. */
+    /** MTH of the leaves {@code [from, to)} of the batch, a power of two of them, folded in one buffer. */
     private static byte[] subtreeRoot(ExportLine[] lines, int from, int to) {
-        byte[][] level = new byte[to - from][];
-        for (int i = from; i < to; i++) {
-            level[i - from] = lines[i].leafHashBytes();
+        int width = to - from;
+        if (width == 1) {
+            return lines[from].leafHashBytes().clone();
         }
-        for (int width = level.length; width > 1; width >>= 1) {
+        byte[] level = new byte[width * MerkleHash.SIZE];
+        for (int i = 0; i < width; i++) {
+            System.arraycopy(lines[from + i].leafHashBytes(), 0, level, i * MerkleHash.SIZE, MerkleHash.SIZE);
+        }
+        for (; width > 1; width >>= 1) {
             for (int i = 0; i < width / 2; i++) {
-                level[i] = MerkleHash.nodeHash(level[2 * i], level[2 * i + 1]);
+                // Node i overwrites slot i only after reading slots 2i and 2i + 1 (both >= i).
+                MerkleHash.nodeHash(
+                        level, 2 * i * MerkleHash.SIZE, (2 * i + 1) * MerkleHash.SIZE, level, i * MerkleHash.SIZE);
             }
         }
-        return level[0].clone();
+        return java.util.Arrays.copyOf(level, MerkleHash.SIZE);
     }
 
     /** Null if a redacted entry is right at this position as far as can be seen, else what is wrong. */
@@ -203,8 +208,12 @@ public final class LogVerifier {
         if (canonical == null) {
             return "canonical bytes are missing";
         }
-        if (!MessageDigest.isEqual(MerkleHash.leafHash(canonical), leafHash)) {
+        if (!MerkleHash.leafHashEquals(canonical, leafHash)) {
             return "leaf hash does not match the canonical bytes (entry altered)";
+        }
+        // The canonical form and the seq checked on the bytes; only a refusal decodes (for its message).
+        if (LogEntryCodec.isCanonicalEntry(canonical, seq)) {
+            return null;
         }
         LogEntry entry;
         try {
