@@ -29,6 +29,11 @@ public final class LogVerifier {
 
     private final CompactTree tree = new CompactTree();
     private final Map<Long, byte[]> roots = new HashMap<>();
+
+    /** The sizes named up front, ascending, once each; {@link #nextSize} indexes the first not reached. */
+    private final long[] sizes;
+
+    private int nextSize;
     private long fullEntries;
     private long redactedEntries;
 
@@ -37,9 +42,8 @@ public final class LogVerifier {
         for (long size : checkpointSizes) {
             roots.put(size, null);
         }
-        if (roots.containsKey(0L)) {
-            roots.put(0L, tree.root());
-        }
+        sizes = roots.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
+        recordRoot();
     }
 
     /**
@@ -107,9 +111,10 @@ public final class LogVerifier {
         long end = base + n;
         for (long p = base; p < end; chunks++) {
             long limit = end;
-            for (long size : roots.keySet()) {
-                if (size > p && size < limit) {
-                    limit = size;
+            for (int i = nextSize; i < sizes.length; i++) {
+                if (sizes[i] > p) {
+                    limit = Math.min(limit, sizes[i]);
+                    break;
                 }
             }
             int level = p == 0 ? CHUNK_LEVEL : Math.min(CHUNK_LEVEL, Long.numberOfTrailingZeros(p));
@@ -151,9 +156,7 @@ public final class LogVerifier {
         }
         for (int k = 0; k < chunks; k++) {
             tree.addSubtree(chunkLevel[k], chunkRoots[k]);
-            if (roots.containsKey(tree.size())) {
-                roots.put(tree.size(), tree.root());
-            }
+            recordRoot();
         }
         for (ExportLine line : lines) {
             if (line.redacted()) {
@@ -234,8 +237,17 @@ public final class LogVerifier {
         } else {
             fullEntries++;
         }
-        if (roots.containsKey(tree.size())) {
+        recordRoot();
+    }
+
+    /** Keeps the root if the tree has reached the next size named up front (no boxing per entry). */
+    private void recordRoot() {
+        while (nextSize < sizes.length && sizes[nextSize] < tree.size()) {
+            nextSize++;
+        }
+        if (nextSize < sizes.length && sizes[nextSize] == tree.size()) {
             roots.put(tree.size(), tree.root());
+            nextSize++;
         }
     }
 
