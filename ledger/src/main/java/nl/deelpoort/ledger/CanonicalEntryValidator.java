@@ -138,11 +138,21 @@ final class CanonicalEntryValidator {
             }
             byte[] name = NAMES[k];
             int end = pos + 1 + name.length;
-            if (end < n && b[end] == '"' && java.util.Arrays.equals(b, pos + 1, end, name, 0, name.length)) {
+            if (end < n && b[end] == '"' && same(b, pos + 1, name)) {
                 return k;
             }
         }
         return -1;
+    }
+
+    /** True if the bytes at {@code at} are {@code word} (the caller has checked the length fits). */
+    private static boolean same(byte[] b, int at, byte[] word) {
+        for (int i = 0; i < word.length; i++) {
+            if (b[at + i] != word[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The position after the value of {@code f} at {@code pos}, or -1 if the decoder would refuse it. */
@@ -179,11 +189,15 @@ final class CanonicalEntryValidator {
         }
         int i = pos + 1;
         while (true) {
-            // Eight plain bytes at a time; the first word with anything else is read byte by byte.
-            while (i + 8 <= n && plain((long) LONGS.get(b, i))) {
-                i += 8;
-            }
-            if (i >= n) {
+            // Eight plain bytes at a time, then straight to the first byte that is not plain.
+            if (i + 8 <= n) {
+                long special = special((long) LONGS.get(b, i));
+                if (special == 0) {
+                    i += 8;
+                    continue;
+                }
+                i += Long.numberOfTrailingZeros(special) >>> 3;
+            } else if (i >= n) {
                 return -1;
             }
             byte c = b[i];
@@ -211,17 +225,18 @@ final class CanonicalEntryValidator {
     private static final long HIGHS = 0x8080808080808080L;
 
     /**
-     * True if all eight bytes of the word are plain string bytes: printable ASCII other than the quote
-     * and the backslash. (The usual SWAR tests, exact as a whole: a byte below 0x20, a byte equal to
-     * '"' or '\\', a byte with its high bit set.)
+     * The high bit of each byte of the word (little-endian) that is not a plain string byte — printable
+     * ASCII other than the quote and the backslash — or 0 if all eight are plain. The usual SWAR tests (a
+     * byte below 0x20, a byte equal to '"' or '\\', a byte with its high bit set); a borrow can mark a
+     * byte above a special one, never below, so the lowest mark is exactly the first special byte.
      */
-    private static boolean plain(long x) {
+    private static long special(long x) {
         long control = (x - 0x20 * ONES) & ~x & HIGHS;
         long q = x ^ ('"' * ONES);
         long quote = (q - ONES) & ~q & HIGHS;
         long e = x ^ ('\\' * ONES);
         long backslash = (e - ONES) & ~e & HIGHS;
-        return ((x & HIGHS) | control | quote | backslash) == 0;
+        return (x & HIGHS) | control | quote | backslash;
     }
 
     /** After the escape at {@code i} (a backslash), or -1 if the strict reader refuses it. */
@@ -450,7 +465,7 @@ final class CanonicalEntryValidator {
         }
         for (byte[] w : words) {
             int end = pos + 1 + w.length;
-            if (end < n && b[end] == '"' && java.util.Arrays.equals(b, pos + 1, end, w, 0, w.length)) {
+            if (end < n && b[end] == '"' && same(b, pos + 1, w)) {
                 return end + 1;
             }
         }
