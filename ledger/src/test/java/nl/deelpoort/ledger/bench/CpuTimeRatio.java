@@ -14,12 +14,13 @@ import nl.deelpoort.ledger.verify.LogVerifier;
  * single shots: raw SHA-256 over every entry's canonical bytes and the one-thread verifier, in
  * alternating rounds in one JVM, each timed by the thread's CPU time; prints the medians and their
  * ratio. Uses only the public API, so the same file compiles against an older build for a
- * before/after comparison (docs/benchmarks/ledger.md, "Session 7"). Arguments: entries, rounds.
+ * before/after comparison (docs/benchmarks/ledger.md, "Session 7"). Arguments: entries, rounds, warm-up rounds (default 5).
  */
 public class CpuTimeRatio {
     public static void main(String[] args) throws Exception {
         int n = Integer.parseInt(args[0]);
         int rounds = Integer.parseInt(args[1]);
+        int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         byte[][] c = new byte[n][];
         byte[][] h = new byte[n][];
         for (int i = 0; i < n; i++) {
@@ -30,7 +31,7 @@ public class CpuTimeRatio {
         long[] base = new long[rounds];
         long[] ver = new long[rounds];
         long sink = 0;
-        for (int r = 0; r < rounds + 5; r++) {
+        for (int r = 0; r < rounds + warmup; r++) {
             long t0 = mx.getCurrentThreadCpuTime();
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             for (int i = 0; i < n; i++) {
@@ -43,9 +44,9 @@ public class CpuTimeRatio {
             }
             sink += v.rootAt(n)[0];
             long t2 = mx.getCurrentThreadCpuTime();
-            if (r >= 5) {
-                base[r - 5] = t1 - t0;
-                ver[r - 5] = t2 - t1;
+            if (r >= warmup) {
+                base[r - warmup] = t1 - t0;
+                ver[r - warmup] = t2 - t1;
             }
         }
         Arrays.sort(base);
