@@ -160,4 +160,13 @@ public final class LogEntryCodec {
     public static LogEntry decode(byte[] canonical) {
         return CanonicalEntryReader.read(canonical);
     }
+
+    /**
+     * True exactly when {@link #decode} accepts the bytes and gives an entry with the given seq; checked
+     * on the bytes in place, without making the entry (the offline verifier's hot path). False says
+     * nothing about why: {@link #decode} the bytes for the refusal and its message.
+     */
+    public static boolean isCanonicalEntry(byte[] canonical, long seq) {
+        return CanonicalEntryValidator.accepts(canonical, seq);
+    }
 }

@@ -1,6 +1,5 @@
 package nl.deelpoort.ledger.verify;
 
-import java.security.MessageDigest;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +29,11 @@ public final class LogVerifier {
 
     private final CompactTree tree = new CompactTree();
     private final Map<Long, byte[]> roots = new HashMap<>();
+
+    /** The sizes named up front, ascending, once each; {@link #nextSize} indexes the first not reached. */
+    private final long[] sizes;
+
+    private int nextSize;
     private long fullEntries;
     private long redactedEntries;
 
@@ -38,9 +42,8 @@ public final class LogVerifier {
         for (long size : checkpointSizes) {
             roots.put(size, null);
         }
-        if (roots.containsKey(0L)) {
-            roots.put(0L, tree.root());
-        }
+        sizes = roots.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
+        recordRoot();
     }
 
     /**
@@ -108,9 +111,10 @@ public final class LogVerifier {
         long end = base + n;
         for (long p = base; p < end; chunks++) {
             long limit = end;
-            for (long size : roots.keySet()) {
-                if (size > p && size < limit) {
-                    limit = size;
+            for (int i = nextSize; i < sizes.length; i++) {
+                if (sizes[i] > p) {
+                    limit = Math.min(limit, sizes[i]);
+                    break;
                 }
             }
             int level = p == 0 ? CHUNK_LEVEL : Math.min(CHUNK_LEVEL, Long.numberOfTrailingZeros(p));
@@ -152,9 +156,7 @@ public final class LogVerifier {
         }
         for (int k = 0; k < chunks; k++) {
             tree.addSubtree(chunkLevel[k], chunkRoots[k]);
-            if (roots.containsKey(tree.size())) {
-                roots.put(tree.size(), tree.root());
-            }
+            recordRoot();
         }
         for (ExportLine line : lines) {
             if (line.redacted()) {
@@ -165,18 +167,24 @@ public final class LogVerifier {
         }
     }
 
-    /** MTH of the leaves {@code [from, to)} of the batch, a power of two of them. */
+    /** MTH of the leaves {@code [from, to)} of the batch, a power of two of them, folded in one buffer. */
     private static byte[] subtreeRoot(ExportLine[] lines, int from, int to) {
-        byte[][] level = new byte[to - from][];
-        for (int i = from; i < to; i++) {
-            level[i - from] = lines[i].leafHashBytes();
+        int width = to - from;
+        if (width == 1) {
+            return lines[from].leafHashBytes().clone();
         }
-        for (int width = level.length; width > 1; width >>= 1) {
+        byte[] level = new byte[width * MerkleHash.SIZE];
+        for (int i = 0; i < width; i++) {
+            System.arraycopy(lines[from + i].leafHashBytes(), 0, level, i * MerkleHash.SIZE, MerkleHash.SIZE);
+        }
+        for (; width > 1; width >>= 1) {
             for (int i = 0; i < width / 2; i++) {
-                level[i] = MerkleHash.nodeHash(level[2 * i], level[2 * i + 1]);
+                // Node i overwrites slot i only after reading slots 2i and 2i + 1 (both >= i).
+                MerkleHash.nodeHash(
+                        level, 2 * i * MerkleHash.SIZE, (2 * i + 1) * MerkleHash.SIZE, level, i * MerkleHash.SIZE);
             }
         }
-        return level[0].clone();
+        return java.util.Arrays.copyOf(level, MerkleHash.SIZE);
     }
 
     /** Null if a redacted entry is right at this position as far as can be seen, else what is wrong. */
@@ -203,8 +211,12 @@ public final class LogVerifier {
         if (canonical == null) {
             return "canonical bytes are missing";
         }
-        if (!MessageDigest.isEqual(MerkleHash.leafHash(canonical), leafHash)) {
+        if (!MerkleHash.leafHashEquals(canonical, leafHash)) {
             return "leaf hash does not match the canonical bytes (entry altered)";
+        }
+        // The canonical form and the seq checked on the bytes; only a refusal decodes (for its message).
+        if (LogEntryCodec.isCanonicalEntry(canonical, seq)) {
+            return null;
         }
         LogEntry entry;
         try {
@@ -225,8 +237,17 @@ public final class LogVerifier {
         } else {
             fullEntries++;
         }
-        if (roots.containsKey(tree.size())) {
+        recordRoot();
+    }
+
+    /** Keeps the root if the tree has reached the next size named up front (no boxing per entry). */
+    private void recordRoot() {
+        while (nextSize < sizes.length && sizes[nextSize] < tree.size()) {
+            nextSize++;
+        }
+        if (nextSize < sizes.length && sizes[nextSize] == tree.size()) {
             roots.put(tree.size(), tree.root());
+            nextSize++;
         }
     }
 

@@ -7,6 +7,7 @@ import com.code_intelligence.jazzer.mutation.annotation.NotNull;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import nl.deelpoort.ledger.CanonicalEntryValidatorTest;
 import nl.deelpoort.ledger.Json;
 import nl.deelpoort.ledger.LedgerFormatException;
 import nl.deelpoort.ledger.LogEntry;
@@ -37,9 +38,20 @@ class LedgerFuzzTest {
         try {
             entry = LogEntryCodec.decode(bytes);
         } catch (LedgerFormatException expected) {
+            // The verifier's in-place check refuses whatever the strict decoder refuses, whatever seq it expects.
+            long seq = CanonicalEntryValidatorTest.seqIn(bytes);
+            assertThat(LogEntryCodec.isCanonicalEntry(bytes, seq))
+                    .as("validator refuses too")
+                    .isFalse();
             return;
         }
         assertThat(LogEntryCodec.encode(entry)).as("canonical bytes are unique").isEqualTo(bytes);
+        assertThat(LogEntryCodec.isCanonicalEntry(bytes, entry.seq()))
+                .as("validator accepts too")
+                .isTrue();
+        assertThat(LogEntryCodec.isCanonicalEntry(bytes, entry.seq() + 1))
+                .as("only at its own seq")
+                .isFalse();
     }
 
     @FuzzTest(maxDuration = "5m")
