@@ -23,12 +23,16 @@ import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
 import org.springframework.security.oauth2.core.oidc.IdTokenClaimNames;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -47,6 +51,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 final class ConsoleLogin {
 
     static final String REGISTRATION_ID = "deelpoort-console";
+    /** Where a login starts, followed by the registration id. */
+    static final String AUTHORIZATION_PATH = "/console/oauth2/authorization";
     /** Where the browser starts a login; the console's entry point sends anyone unknown here. */
     static final String LOGIN_PATH = "/console/oauth2/authorization/" + REGISTRATION_ID;
 
@@ -84,6 +90,37 @@ final class ConsoleLogin {
                 .clientName("Deelpoort")
                 .build();
         return id -> REGISTRATION_ID.equals(id) ? registration : null;
+    }
+
+    /**
+     * Starts a login ({@code /console/oauth2/authorization/<id>}) with PKCE. An id other than the
+     * console's names no login: Spring would answer it with a 500; here it is no login request at
+     * all, so the page is refused like any unknown console page (anonymous: sent to sign in).
+     */
+    static OAuth2AuthorizationRequestResolver authorizationRequests(ClientRegistrationRepository registrations) {
+        var resolver = new DefaultOAuth2AuthorizationRequestResolver(registrations, AUTHORIZATION_PATH);
+        resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+        return new OAuth2AuthorizationRequestResolver() {
+            @Override
+            public OAuth2AuthorizationRequest resolve(HttpServletRequest request) {
+                String path = request.getRequestURI()
+                        .substring(request.getContextPath().length());
+                String prefix = AUTHORIZATION_PATH + "/";
+                if (path.startsWith(prefix) && unknown(path.substring(prefix.length()))) {
+                    return null;
+                }
+                return resolver.resolve(request);
+            }
+
+            @Override
+            public OAuth2AuthorizationRequest resolve(HttpServletRequest request, String registrationId) {
+                return unknown(registrationId) ? null : resolver.resolve(request, registrationId);
+            }
+
+            private boolean unknown(String registrationId) {
+                return registrationId != null && registrations.findByRegistrationId(registrationId) == null;
+            }
+        };
     }
 
     /** Login's user service: the OIDC user, carrying the {@link Caller} of its access token. */

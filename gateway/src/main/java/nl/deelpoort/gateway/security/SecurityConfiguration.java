@@ -21,9 +21,7 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
-import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
-import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -111,8 +109,7 @@ class SecurityConfiguration {
         var clients = ConsoleLogin.clientManager(registrations, authorizedClients, console);
         var logout = new OidcClientInitiatedLogoutSuccessHandler(registrations);
         logout.setPostLogoutRedirectUri("{baseUrl}/console");
-        var resolver = new DefaultOAuth2AuthorizationRequestResolver(registrations, "/console/oauth2/authorization");
-        resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+        var resolver = ConsoleLogin.authorizationRequests(registrations);
         String keycloak =
                 security.issuer().getScheme() + "://" + security.issuer().getRawAuthority();
         http.securityMatcher("/console", "/console/**")

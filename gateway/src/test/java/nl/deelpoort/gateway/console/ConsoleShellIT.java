@@ -117,4 +117,30 @@ class ConsoleShellIT extends IntegrationTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(post.statusCode()).as("a form post without CSRF token").isEqualTo(403);
     }
+
+    @Test
+    void aLoginWithAnUnknownRegistrationIsSentToTheConsolesLogin() throws Exception {
+        HttpClient http = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        HttpResponse<String> unknown = http.send(
+                HttpRequest.newBuilder(
+                                URI.create("http://localhost:" + port + "/console/oauth2/authorization/keycloak"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(unknown.statusCode())
+                .as("no 500 for a login nobody configured")
+                .isEqualTo(302);
+        assertThat(unknown.headers().firstValue("Location").orElseThrow())
+                .endsWith("/console/oauth2/authorization/deelpoort-console");
+        HttpResponse<String> known = http.send(
+                HttpRequest.newBuilder(URI.create(
+                                "http://localhost:" + port + "/console/oauth2/authorization/deelpoort-console"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(known.statusCode()).isEqualTo(302);
+        assertThat(known.headers().firstValue("Location").orElseThrow())
+                .contains("/protocol/openid-connect/auth")
+                .contains("code_challenge_method=S256");
+    }
 }
