@@ -106,6 +106,15 @@ public final class DevServices implements AutoCloseable {
      * environment is prepared cannot activate a profile).
      */
     public Map<String, String> gatewayProperties() {
+        return gatewayProperties(database, keycloak.issuer(), caseFiles.baseUrl());
+    }
+
+    /**
+     * {@link #gatewayProperties()} for services started some other way (a benchmark that gives Keycloak
+     * longer to start, for one).
+     */
+    public static Map<String, String> gatewayProperties(
+            EmbeddedDatabase database, String issuer, String caseFilesBaseUrl) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("spring.profiles.active", DEV_PROFILE);
         p.put("spring.datasource.url", database.jdbcUrl());
@@ -114,12 +123,12 @@ public final class DevServices implements AutoCloseable {
         p.put("spring.flyway.url", database.jdbcUrl());
         p.put("spring.flyway.user", EmbeddedDatabase.OWNER);
         p.put("spring.flyway.password", EmbeddedDatabase.OWNER_PASSWORD);
-        p.put("deelpoort.security.issuer", keycloak.issuer());
+        p.put("deelpoort.security.issuer", issuer);
         // The dev realm's value, as in its realm file; production sets DEELPOORT_KEYCLOAK_ADMIN_CLIENT_SECRET.
         p.put("deelpoort.keycloak-admin.client-secret", "deelpoort-gateway-secret");
         // The dev realm's console client; production sets DEELPOORT_CONSOLE_CLIENT_SECRET.
         p.put("deelpoort.console.client-secret", "deelpoort-console-secret");
-        p.put("deelpoort.casefiles.default-base-url", caseFiles.baseUrl());
+        p.put("deelpoort.casefiles.default-base-url", caseFilesBaseUrl);
         return p;
     }
 

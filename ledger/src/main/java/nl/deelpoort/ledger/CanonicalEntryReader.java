@@ -217,15 +217,7 @@ final class CanonicalEntryReader {
 
     /** The value of {@code width} ASCII digits at {@code at}, or -1 if any byte is not a digit. */
     private int digits(int at, int width) {
-        int v = 0;
-        for (int i = at; i < at + width; i++) {
-            int d = b[i] - '0';
-            if (d < 0 || d > 9) {
-                return -1;
-            }
-            v = v * 10 + d;
-        }
-        return v;
+        return CanonicalEntryValidator.digits(b, at, width);
     }
 
     private Instant time(EntryField f, String s) {

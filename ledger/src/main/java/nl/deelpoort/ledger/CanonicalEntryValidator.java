@@ -597,7 +597,7 @@ final class CanonicalEntryValidator {
     }
 
     /** The value of {@code width} ASCII digits at {@code at}, or -1 if any byte is not a digit. */
-    private static int digits(byte[] b, int at, int width) {
+    static int digits(byte[] b, int at, int width) {
         int v = 0;
         for (int i = at; i < at + width; i++) {
             int d = b[i] - '0';

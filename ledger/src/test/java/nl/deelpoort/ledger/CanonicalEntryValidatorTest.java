@@ -49,9 +49,9 @@ public class CanonicalEntryValidatorTest {
                             what, validated, entry != null, new String(bytes, StandardCharsets.UTF_8))
                     .isEqualTo(entry != null);
         }
-        if (LogEntryCodec.isCanonicalEntry(bytes, seq + 1)) {
-            assertThat(true).as("%s accepted at another seq", what).isFalse();
-        }
+        assertThat(LogEntryCodec.isCanonicalEntry(bytes, seq + 1))
+                .as("%s accepted at another seq", what)
+                .isFalse();
         return entry != null;
     }
 

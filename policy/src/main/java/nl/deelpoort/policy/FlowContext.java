@@ -114,6 +114,16 @@ final class FlowContext {
         return null;
     }
 
+    /**
+     * The refusal of {@code code} for the ground {@code id}, remembered per flow: its reason (three named
+     * values) is written only the first time, no array or sentence for a repeat.
+     */
+    Verdict.Refused refusal(
+            ReasonCode code, String id, String k1, Object v1, String k2, Object v2, String k3, Object v3) {
+        Verdict.Refused known = remembered(code, id, null);
+        return known != null ? known : remember(code, id, null, code.reason(k1, v1, k2, v2, k3, v3));
+    }
+
     Verdict.Refused remember(ReasonCode code, String id, Object detail, Reason reason) {
         if (memo == null) {
             memo = new Memo[4];

@@ -457,49 +457,27 @@ final class Rules {
             return Verdict.UNEXPLAINED;
         }
         String flow = c.flow.id();
-        Verdict.Refused known;
         if (withdrawn != null) {
             ConsentFact f = withdrawn;
-            known = c.remembered(ReasonCode.CONSENT_WITHDRAWN, f.id(), null);
-            return known != null
-                    ? known
-                    : c.remember(
-                            ReasonCode.CONSENT_WITHDRAWN,
-                            f.id(),
-                            null,
-                            ReasonCode.CONSENT_WITHDRAWN.reason(
-                                    "consent", f.id(), "at", f.withdrawnAt(), "flow", flow));
+            return c.refusal(
+                    ReasonCode.CONSENT_WITHDRAWN, f.id(), "consent", f.id(), "at", f.withdrawnAt(), "flow", flow);
         }
         if (expired != null) {
             ConsentFact f = expired;
-            known = c.remembered(ReasonCode.CONSENT_EXPIRED, f.id(), null);
-            return known != null
-                    ? known
-                    : c.remember(
-                            ReasonCode.CONSENT_EXPIRED,
-                            f.id(),
-                            null,
-                            ReasonCode.CONSENT_EXPIRED.reason(
-                                    "consent", f.id(), "until", f.validUntil(), "flow", flow));
+            return c.refusal(
+                    ReasonCode.CONSENT_EXPIRED, f.id(), "consent", f.id(), "until", f.validUntil(), "flow", flow);
         }
         if (notYet != null) {
             ConsentFact f = notYet;
-            known = c.remembered(ReasonCode.CONSENT_NOT_YET_VALID, f.id(), null);
-            return known != null
-                    ? known
-                    : c.remember(
-                            ReasonCode.CONSENT_NOT_YET_VALID,
-                            f.id(),
-                            null,
-                            ReasonCode.CONSENT_NOT_YET_VALID.reason(
-                                    "consent", f.id(), "from", f.validFrom(), "flow", flow));
+            return c.refusal(
+                    ReasonCode.CONSENT_NOT_YET_VALID, f.id(), "consent", f.id(), "from", f.validFrom(), "flow", flow);
         }
         if (otherScope != null) {
             ConsentFact f = otherScope;
             Mismatch m = otherScopeMismatch;
             // A category mismatch is explained per category; the others once per consent.
             Object detailKey = m == Mismatch.CATEGORY ? category : m;
-            known = c.remembered(ReasonCode.CONSENT_SCOPE, f.id(), detailKey);
+            Verdict.Refused known = c.remembered(ReasonCode.CONSENT_SCOPE, f.id(), detailKey);
             return known != null
                     ? known
                     : c.remember(
@@ -605,27 +583,20 @@ final class Rules {
             return overrideScope(o, OVERRIDE_NOT_YET_DECLARED.part("at", o.declaredAt()));
         }
         if (o.endedAt() != null && !o.endedAt().isAfter(t)) {
-            Verdict.Refused known = c.remembered(ReasonCode.OVERRIDE_EXPIRED, o.id(), null);
-            return known != null
-                    ? known
-                    : c.remember(
-                            ReasonCode.OVERRIDE_EXPIRED,
-                            o.id(),
-                            null,
-                            ReasonCode.OVERRIDE_EXPIRED.reason(
-                                    "override", o.id(), "state", OVERRIDE_ENDED, "at", o.endedAt()));
+            return c.refusal(
+                    ReasonCode.OVERRIDE_EXPIRED,
+                    o.id(),
+                    "override",
+                    o.id(),
+                    "state",
+                    OVERRIDE_ENDED,
+                    "at",
+                    o.endedAt());
         }
         Instant end = c.overrideEnd(o);
         if (!t.isBefore(end)) {
-            Verdict.Refused known = c.remembered(ReasonCode.OVERRIDE_EXPIRED, o.id(), null);
-            return known != null
-                    ? known
-                    : c.remember(
-                            ReasonCode.OVERRIDE_EXPIRED,
-                            o.id(),
-                            null,
-                            ReasonCode.OVERRIDE_EXPIRED.reason(
-                                    "override", o.id(), "state", OVERRIDE_RAN_OUT, "at", end));
+            return c.refusal(
+                    ReasonCode.OVERRIDE_EXPIRED, o.id(), "override", o.id(), "state", OVERRIDE_RAN_OUT, "at", end);
         }
         if (o.purpose() != c.flow.purpose()) {
             return overrideScope(o, OVERRIDE_SCOPE_PURPOSE.part("purpose", o.purpose(), "requested", c.flow.purpose()));

@@ -411,8 +411,8 @@ final class LogSequencer implements AutoCloseable {
         }
     }
 
-    /** The SQL type of a field's column. */
-    private static String sqlType(EntryField f) {
+    /** The SQL type of a field's column (also the benchmark's bulk rows, {@code BenchRows}). */
+    static String sqlType(EntryField f) {
         return switch (f.type()) {
             case TEXT, KIND -> "text";
             case BOOLEAN -> "boolean";

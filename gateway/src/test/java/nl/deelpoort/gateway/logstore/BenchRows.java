@@ -43,7 +43,10 @@ final class BenchRows {
     private static final String INSERT = "INSERT INTO bench_plain (" + COLUMN_LIST
             + ") SELECT * FROM unnest(?::bytea[], ?::bytea[], "
             + String.join(
-                    ", ", COLUMNS.stream().map(f -> "?::" + sqlType(f) + "[]").toList()) + ")";
+                    ", ",
+                    COLUMNS.stream()
+                            .map(f -> "?::" + LogSequencer.sqlType(f) + "[]")
+                            .toList()) + ")";
 
     private static final String COPY = "COPY bench_plain (" + COLUMN_LIST + ") FROM STDIN (FORMAT binary)";
 
@@ -66,7 +69,7 @@ final class BenchRows {
                     for (int r = 0; r < n; r++) {
                         values[r] = f.json(entries[r]);
                     }
-                    Array array = c.createArrayOf(sqlType(f), values);
+                    Array array = c.createArrayOf(LogSequencer.sqlType(f), values);
                     ps.setArray(i++, array);
                 }
                 ps.executeUpdate();
@@ -150,16 +153,5 @@ final class BenchRows {
             canonical[r] = LogEntryCodec.encode(entries[r]);
             leaf[r] = MerkleHash.leafHash(canonical[r]);
         }
-    }
-
-    private static String sqlType(EntryField f) {
-        return switch (f.type()) {
-            case TEXT, KIND -> "text";
-            case BOOLEAN -> "boolean";
-            case INTEGER -> "bigint";
-            case TIME -> "timestamptz";
-            case DATE -> "date";
-            case TEXT_LIST, TEXT_MAP -> throw new IllegalStateException("no column type for " + f);
-        };
     }
 }

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -203,22 +202,8 @@ public final class AuditSearchBenchmark {
             return new Tokens(keycloak.tokenEndpoint());
         }
 
-        /** As {@link DevServices#gatewayProperties()}. */
         Map<String, String> gatewayProperties() {
-            Map<String, String> p = new LinkedHashMap<>();
-            p.put("spring.profiles.active", DevServices.DEV_PROFILE);
-            p.put("spring.datasource.url", database.jdbcUrl());
-            p.put("spring.datasource.username", EmbeddedDatabase.APP);
-            p.put("spring.datasource.password", EmbeddedDatabase.APP_PASSWORD);
-            p.put("spring.flyway.url", database.jdbcUrl());
-            p.put("spring.flyway.user", EmbeddedDatabase.OWNER);
-            p.put("spring.flyway.password", EmbeddedDatabase.OWNER_PASSWORD);
-            p.put("deelpoort.security.issuer", keycloak.issuer());
-            // The dev realm's documented secrets, as DevServices sets them.
-            p.put("deelpoort.keycloak-admin.client-secret", "deelpoort-gateway-secret");
-            p.put("deelpoort.console.client-secret", "deelpoort-console-secret");
-            p.put("deelpoort.casefiles.default-base-url", caseFiles.baseUrl());
-            return p;
+            return DevServices.gatewayProperties(database, keycloak.issuer(), caseFiles.baseUrl());
         }
 
         @Override
