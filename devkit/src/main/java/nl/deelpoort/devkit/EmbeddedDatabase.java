@@ -23,6 +23,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     public static final String APP_PASSWORD = "deelpoort_app_dev";
 
+    /**
+     * System property with more server settings ({@code name=value;name=value}), for diagnostics such as
+     * preloading {@code pg_stat_statements} in a benchmark; never set by the gateway or the local stack.
+     */
+    public static final String EXTRA_CONFIG_PROPERTY = "deelpoort.dev.postgres-config";
+
     private final EmbeddedPostgres postgres;
 
     private EmbeddedDatabase(EmbeddedPostgres postgres) {
@@ -39,6 +45,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("shared_buffers", "256MB")
                     .setServerConfig("synchronous_commit", "on");
+            // Diagnostics only (the benchmarks' statements=true): "name=value;name=value" more settings.
+            String extra = System.getProperty(EXTRA_CONFIG_PROPERTY, "");
+            for (String setting : extra.split(";")) {
+                int eq = setting.indexOf('=');
+                if (eq > 0) {
+                    builder.setServerConfig(
+                            setting.substring(0, eq).strip(),
+                            setting.substring(eq + 1).strip());
+                }
+            }
             if (port != 0) {
                 builder.setPort(port);
             }

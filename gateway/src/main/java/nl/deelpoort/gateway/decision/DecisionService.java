@@ -46,8 +46,12 @@ public class DecisionService {
         this.clock = clock;
     }
 
-    /** The engine's request for this caller and question; {@code subjectPseudonym} when a subject was named. */
-    public DecisionRequest request(Caller caller, ExchangeQuestion q, Optional<String> subjectPseudonym) {
+    /**
+     * The engine's request for this caller and question. A subject named in the question is looked up
+     * (its pseudonym, created on first use, and its grounds: one round trip for a known subject) only
+     * once the caller is found to be a party in the role it claims.
+     */
+    public DecisionRequest request(Caller caller, ExchangeQuestion q) {
         OrganisationId organisation = caller.requireOrganisation();
         Optional<ActingRole> holderRole;
         ActingRole recipientRole;
@@ -72,7 +76,9 @@ public class DecisionService {
                     + ") is neither the holder nor the recipient of this exchange.");
         }
         Optional<String> overrideId = q.overrideId().map(UUID::toString);
-        Facts facts = subjectPseudonym.map(p -> grounds.factsFor(p, overrideId)).orElse(Facts.none());
+        Optional<GroundsFacts.Subject> subject = q.subject().map(bsn -> grounds.subject(bsn, overrideId));
+        Optional<String> subjectPseudonym = subject.map(GroundsFacts.Subject::pseudonym);
+        Facts facts = subject.map(GroundsFacts.Subject::facts).orElse(Facts.none());
         return new DecisionRequest(
                 new nl.deelpoort.policy.Caller(organisation, q.actingRole(), caller.subject()),
                 q.holder(),

@@ -12,7 +12,6 @@ import nl.deelpoort.gateway.filesystem.CaseFileClient;
 import nl.deelpoort.gateway.filesystem.CaseFileException;
 import nl.deelpoort.gateway.logstore.DisclosureLog;
 import nl.deelpoort.gateway.logstore.LogUnavailableException;
-import nl.deelpoort.gateway.logstore.SubjectPseudonyms;
 import nl.deelpoort.gateway.security.Caller;
 import nl.deelpoort.gateway.web.RequestTrace;
 import nl.deelpoort.ledger.EntryKind;
@@ -45,7 +44,6 @@ public final class Exchanges {
     // A class, not a record: it is public, and a record would publish its collaborators (the log
     // among them) as accessors next to the pipeline.
     private final DecisionService decisions;
-    private final SubjectPseudonyms pseudonyms;
     private final DisclosureLog disclosureLog;
     private final CaseFileClient caseFiles;
     private final Transfers transfers;
@@ -54,14 +52,12 @@ public final class Exchanges {
 
     Exchanges(
             DecisionService decisions,
-            SubjectPseudonyms pseudonyms,
             DisclosureLog disclosureLog,
             CaseFileClient caseFiles,
             Transfers transfers,
             ExchangeSettings settings,
             Clock clock) {
         this.decisions = decisions;
-        this.pseudonyms = pseudonyms;
         this.disclosureLog = disclosureLog;
         this.caseFiles = caseFiles;
         this.transfers = transfers;
@@ -92,12 +88,12 @@ public final class Exchanges {
      * logged (EVALUATION); a general one ("is there a flow at all?") concerns nobody and is not.
      */
     public Evaluated evaluate(Call call, ExchangeQuestion q) {
-        Optional<String> pseudonym = q.subject().map(pseudonyms::pseudonym);
-        DecisionRequest request = decisions.request(call.caller(), q, pseudonym);
+        DecisionRequest request = decisions.request(call.caller(), q);
         DecisionResult result = decisions.decide(request);
         return new Evaluated(
                 result,
-                pseudonym.map(p -> log(call, decisions.entry(EntryKind.EVALUATION, call.caller(), request, result))));
+                request.subjectPseudonym()
+                        .map(p -> log(call, decisions.entry(EntryKind.EVALUATION, call.caller(), request, result))));
     }
 
     /**
@@ -175,8 +171,10 @@ public final class Exchanges {
      * released. A DENY is refused here, after its entry was committed.
      */
     private Decided decideAndLog(Call call, ExchangeQuestion q, EntryKind kind, Optional<String> reference) {
-        String pseudonym = pseudonyms.pseudonym(q.subject().orElseThrow());
-        DecisionRequest request = decisions.request(call.caller(), q, Optional.of(pseudonym));
+        if (q.subject().isEmpty()) {
+            throw new IllegalArgumentException("a pull or push names its subject"); // the request records require it
+        }
+        DecisionRequest request = decisions.request(call.caller(), q);
         DecisionResult result = decisions.decide(request);
         LogEntry.Builder entry = decisions.entry(kind, call.caller(), request, result);
         if (result.decision() != Decision.DENY) {

@@ -3,6 +3,7 @@ package nl.deelpoort.gateway.logstore;
 import java.security.SecureRandom;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import nl.deelpoort.gateway.security.Caller;
@@ -21,8 +22,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * disclosure log"). A BSN is turned into the row key of a random per-subject secret with the lookup
  * key; the pseudonym is derived from that secret alone. Destroying the secret unlinks every entry: the
  * entries keep their pseudonym and every hash and proof stays valid, but nothing links them to the BSN
- * any more, and the BSN gets a fresh, unrelated pseudonym from then on. Pseudonyms are not cached, so
- * a forget on one instance holds on all of them at once.
+ * any more, and the BSN gets a fresh, unrelated pseudonym from then on. The pseudonym is derived once,
+ * when the secret is made, and stored next to it (V47), so that other tables can be joined on it in
+ * the same statement ({@link #joined}). Pseudonyms are not cached, so a forget on one instance holds
+ * on all of them at once.
  *
  * <p>Forgetting is per controller ({@link #forget}): an organisation unlinks the subject for itself
  * (table {@code subject_unlinked}, V40), and the secret is destroyed only when every organisation that
@@ -81,23 +84,36 @@ public class SubjectPseudonyms {
     public String pseudonym(Bsn bsn) {
         byte[] lookup = lookup(bsn);
         return database("Subject pseudonyms are unavailable.", () -> {
-            Optional<byte[]> known = secret(lookup);
-            if (known.isPresent()) {
-                return Pseudonyms.pseudonym(known.get());
-            }
-            jdbc.sql("INSERT INTO subject_secret (lookup, secret) VALUES (:lookup, :secret)"
-                            + " ON CONFLICT (lookup) DO NOTHING")
-                    .param("lookup", lookup)
-                    .param("secret", Pseudonyms.newSubjectSecret(RANDOM))
-                    .update();
-            // Read back: a concurrent first use may have won the insert. A concurrent forget may
-            // delete the row just inserted; then the entry about to be written is already unlinked,
-            // which is what the forget asked for.
-            return secret(lookup)
-                    .map(Pseudonyms::pseudonym)
-                    .orElseGet(() -> Pseudonyms.pseudonym(Pseudonyms.newSubjectSecret(RANDOM)));
+            Optional<String> known = stored(lookup);
+            return known.isPresent() ? known.get() : created(lookup);
         });
     }
+
+    /**
+     * A statement about a subject joined to the subject's pseudonym, so that a known subject's
+     * pseudonym and the rows about it cost one round trip ({@code grounds.RecordedGrounds}: every
+     * decision's grounds). {@code about} gets the SQL expression that stands for the pseudonym and
+     * returns a query using it; the statement answers, for a known subject, one row per row of that
+     * query with the pseudonym first as {@code subject_pseudonym}, or a single row with only the
+     * pseudonym (the query's columns all NULL) if the query has none; for a subject without a pseudonym
+     * it answers no row: then {@link #pseudonym} creates one, and the query is run on its own.
+     *
+     * @return the statement, and its parameters besides those of {@code about}'s query
+     */
+    public Joined joined(Bsn bsn, Function<String, String> about) {
+        return new Joined(
+                "SELECT s.pseudonym AS subject_pseudonym, q.* FROM subject_secret s LEFT JOIN LATERAL ("
+                        + about.apply("s.pseudonym") + ") q ON true WHERE s.lookup = :subject_lookup",
+                Map.of("subject_lookup", lookup(bsn)));
+    }
+
+    /**
+     * A statement from {@link #joined}.
+     *
+     * @param parameters carries the subject's lookup key (an HMAC of the BSN, never the BSN): bind it,
+     *     never log it
+     */
+    public record Joined(String sql, Map<String, Object> parameters) {}
 
     /**
      * The subject's pseudonym if it has one, without creating one. Says whether <em>anyone</em>
@@ -106,8 +122,7 @@ public class SubjectPseudonyms {
      */
     public Optional<String> existingPseudonym(Bsn bsn) {
         byte[] lookup = lookup(bsn);
-        return database(
-                "Subject pseudonyms are unavailable.", () -> secret(lookup).map(Pseudonyms::pseudonym));
+        return database("Subject pseudonyms are unavailable.", () -> stored(lookup));
     }
 
     /**
@@ -261,13 +276,13 @@ public class SubjectPseudonyms {
     }
 
     private Optional<Known> knownTo(byte[] lookup, String organisation) {
-        return jdbc.sql("SELECT s.secret, u.unlinked_seq FROM subject_secret s LEFT JOIN subject_unlinked u"
+        return jdbc.sql("SELECT s.pseudonym, u.unlinked_seq FROM subject_secret s LEFT JOIN subject_unlinked u"
                         + " ON u.lookup = s.lookup AND u.organisation = :org WHERE s.lookup = :lookup")
                 .param("org", organisation)
                 .param("lookup", lookup)
                 .query((rs, row) -> {
-                    // wasNull() speaks of the column read last: read unlinked_seq after the secret.
-                    String pseudonym = Pseudonyms.pseudonym(rs.getBytes("secret"));
+                    // wasNull() speaks of the column read last: read unlinked_seq after the pseudonym.
+                    String pseudonym = rs.getString("pseudonym");
                     long unlinked = rs.getLong("unlinked_seq");
                     return new Known(pseudonym, rs.wasNull() ? -1 : unlinked);
                 })
@@ -284,11 +299,27 @@ public class SubjectPseudonyms {
                 .single();
     }
 
-    private Optional<byte[]> secret(byte[] lookup) {
-        return jdbc.sql("SELECT secret FROM subject_secret WHERE lookup = :lookup")
+    /** The pseudonym stored next to the subject's secret (V47), if the subject has one. */
+    private Optional<String> stored(byte[] lookup) {
+        return jdbc.sql("SELECT pseudonym FROM subject_secret WHERE lookup = :lookup")
                 .param("lookup", lookup)
-                .query(byte[].class)
+                .query(String.class)
                 .optional();
+    }
+
+    /** A first use: a fresh secret and its pseudonym, unless a concurrent first use won the insert. */
+    private String created(byte[] lookup) {
+        byte[] secret = Pseudonyms.newSubjectSecret(RANDOM);
+        jdbc.sql("INSERT INTO subject_secret (lookup, secret, pseudonym) VALUES (:lookup, :secret, :pseudonym)"
+                        + " ON CONFLICT (lookup) DO NOTHING")
+                .param("lookup", lookup)
+                .param("secret", secret)
+                .param("pseudonym", Pseudonyms.pseudonym(secret))
+                .update();
+        // Read back: a concurrent first use may have won the insert. A concurrent forget may delete
+        // the row just inserted; then the entry about to be written is already unlinked, which is
+        // what the forget asked for.
+        return stored(lookup).orElseGet(() -> Pseudonyms.pseudonym(Pseudonyms.newSubjectSecret(RANDOM)));
     }
 
     private static <T> T database(String message, Supplier<T> work) {

@@ -19,8 +19,10 @@ import nl.deelpoort.gateway.support.GatewayProcess;
 import nl.deelpoort.gateway.support.LoadRunner.Cpu;
 import nl.deelpoort.gateway.support.LoadRunner.Cpus;
 import nl.deelpoort.gateway.support.LoadRunner.FreshToken;
+import nl.deelpoort.gateway.support.LoadRunner.Probe;
 import nl.deelpoort.gateway.support.LoadRunner.Recording;
 import nl.deelpoort.gateway.support.LoadRunner.Result;
+import nl.deelpoort.gateway.support.LoadRunner.Statements;
 import nl.deelpoort.policy.Framework;
 
 /**
@@ -35,7 +37,9 @@ import nl.deelpoort.policy.Framework;
  * gateway and PostgreSQL on CPU 1, the load generator on CPU 0.
  *
  * <p>Arguments (all optional): {@code threads=16 seconds=20 warmup=30 subjects=200 pin=true
- * profile=<directory> profiler=jfr|async jvm=<gateway JVM options, comma-separated>}.
+ * profile=<directory> profiler=jfr|async jvm=<gateway JVM options, comma-separated> statements=false}
+ * ({@code statements=true}: PostgreSQL's time per statement, {@link
+ * nl.deelpoort.gateway.support.LoadRunner.Statements}).
  */
 public final class EvaluateBenchmark {
 
@@ -49,6 +53,7 @@ public final class EvaluateBenchmark {
         boolean pin = Boolean.parseBoolean(a.getOrDefault("pin", Boolean.toString(cores >= 2)));
         List<String> jvm = a.containsKey("jvm") ? List.of(a.get("jvm").split(",")) : List.of("-Xmx1g");
 
+        boolean statements = Statements.preload(a);
         try (DevServices services = DevServices.start(DevServices.Ports.free(), null)) {
             FloorEndpoint.createTable(services.database());
             Map<String, String> props = Cpus.benchmarkGateway(services);
@@ -92,8 +97,9 @@ public final class EvaluateBenchmark {
 
                 Cpu gatewayCpu = new Cpu(List.of(gateway.pid()));
                 Cpu databaseCpu = new Cpu(Cpus.postgres(services.database().port()));
-                Result floorResult = run("floor", http, threads, warmup, seconds, bare, null, gatewayCpu, databaseCpu);
-                Recording recording = Recording.of(a, gateway, "gateway-evaluate");
+                Statements sql = statements ? new Statements(services.database()) : null;
+                Result floorResult = run("floor", http, threads, warmup, seconds, bare, sql, gatewayCpu, databaseCpu);
+                Probe recording = Probe.all(Recording.of(a, gateway, "gateway-evaluate"), sql);
                 Result evaluateResult =
                         run("evaluate", http, threads, warmup, seconds, evaluation, recording, gatewayCpu, databaseCpu);
                 System.out.printf(

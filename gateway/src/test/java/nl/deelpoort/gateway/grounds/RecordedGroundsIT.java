@@ -126,10 +126,29 @@ class RecordedGroundsIT extends IntegrationTest {
 
         assertThat(grounds.factsFor(pseudonyms.pseudonym(Bsn.of(freshBsn())), Optional.empty()))
                 .isEqualTo(Facts.none());
+
+        // By BSN: the same pseudonym and the same facts, read with it in one statement.
+        GroundsFacts.Subject subject = grounds.subject(Bsn.of(child), Optional.of(overrideId));
+        assertThat(subject.pseudonym()).isEqualTo(pseudonym);
+        assertThat(subject.facts()).isEqualTo(grounds.factsFor(pseudonym, Optional.of(overrideId)));
     }
 
     @Test
-    void allGroundsOfASubjectCostOneStatement() throws Exception {
+    void aSubjectWithoutGroundsOrPseudonymIsGivenOneAndNoFacts() {
+        Bsn known = Bsn.of(freshBsn());
+        String pseudonym = pseudonyms.pseudonym(known);
+        assertThat(grounds.subject(known, Optional.empty()))
+                .isEqualTo(new GroundsFacts.Subject(pseudonym, Facts.none()));
+
+        Bsn unknown = Bsn.of(freshBsn());
+        GroundsFacts.Subject first = grounds.subject(unknown, Optional.empty());
+        assertThat(first.facts()).isEqualTo(Facts.none());
+        assertThat(pseudonyms.existingPseudonym(unknown)).contains(first.pseudonym());
+        assertThat(first.pseudonym()).isNotEqualTo(pseudonym);
+    }
+
+    @Test
+    void allGroundsOfASubjectCostOneStatementAndSoDoItsPseudonymAndGrounds() throws Exception {
         String bsn = freshBsn();
         ok(
                 api().post(
@@ -160,11 +179,17 @@ class RecordedGroundsIT extends IntegrationTest {
                         }
                     });
             RecordedGrounds counted = new RecordedGrounds(
-                    JdbcClient.create(new SingleConnectionDataSource(counting, true)), Clock.systemUTC());
+                    JdbcClient.create(new SingleConnectionDataSource(counting, true)), pseudonyms, Clock.systemUTC());
             Facts facts = counted.factsFor(pseudonym, Optional.empty());
             assertThat(facts.consents()).hasSize(1);
             assertThat(facts.overrides()).hasSize(1);
+            assertThat(statements.get()).isEqualTo(1);
+
+            // A decision's lookup by BSN: the known subject's pseudonym and its grounds, one statement too.
+            GroundsFacts.Subject subject = counted.subject(Bsn.of(bsn), Optional.empty());
+            assertThat(subject.pseudonym()).isEqualTo(pseudonym);
+            assertThat(subject.facts()).isEqualTo(facts);
         }
-        assertThat(statements.get()).isEqualTo(1);
+        assertThat(statements.get()).isEqualTo(2);
     }
 }

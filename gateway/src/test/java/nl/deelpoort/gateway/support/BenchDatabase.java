@@ -27,14 +27,20 @@ public final class BenchDatabase {
     /** A fresh embedded PostgreSQL with the gateway's schema. */
     public static EmbeddedDatabase migrated() {
         EmbeddedDatabase db = EmbeddedDatabase.start(0, null);
+        migrate(db, "latest");
+        return db;
+    }
+
+    /** Runs the gateway's Flyway scripts as the owner, up to version {@code target} ("latest": all). */
+    public static void migrate(EmbeddedDatabase db, String target) {
         Flyway.configure()
                 .dataSource(db.jdbcUrl(), EmbeddedDatabase.OWNER, EmbeddedDatabase.OWNER_PASSWORD)
                 .schemas("deelpoort")
                 .defaultSchema("deelpoort")
                 .placeholders(Map.of("appRole", EmbeddedDatabase.APP))
+                .target(target)
                 .load()
                 .migrate();
-        return db;
     }
 
     /** A pool of {@code size} connections as the application role. */

@@ -18,6 +18,86 @@ import java.util.function.IntFunction;
  */
 public final class LoadRunner {
 
+    /** Something that watches a measured phase: started after the warm-up, stopped with the requests counted. */
+    public interface Probe {
+
+        void start() throws Exception;
+
+        void stop(long requests) throws Exception;
+
+        /** The probes that are not null, as one (null if none). */
+        static Probe all(Probe... probes) {
+            List<Probe> present = Arrays.stream(probes).filter(p -> p != null).toList();
+            if (present.isEmpty()) {
+                return null;
+            }
+            return new Probe() {
+                @Override
+                public void start() throws Exception {
+                    for (Probe p : present) {
+                        p.start();
+                    }
+                }
+
+                @Override
+                public void stop(long requests) throws Exception {
+                    for (Probe p : present) {
+                        p.stop(requests);
+                    }
+                }
+            };
+        }
+    }
+
+    /**
+     * PostgreSQL's own account of a measured phase ({@code statements=true}): per statement, from
+     * {@code pg_stat_statements}, how often it ran and how long it took to plan and execute, per request
+     * of the phase. Planning and execution only: not the parse, the network, nor the commit's WAL flush.
+     * {@link #preload} must run before the database starts.
+     */
+    public record Statements(nl.deelpoort.devkit.EmbeddedDatabase database) implements Probe {
+
+        /** Preloads {@code pg_stat_statements} in the database about to start if the arguments ask for it. */
+        public static boolean preload(java.util.Map<String, String> arguments) {
+            boolean on = Boolean.parseBoolean(arguments.getOrDefault("statements", "false"));
+            if (on) {
+                System.setProperty(
+                        nl.deelpoort.devkit.EmbeddedDatabase.EXTRA_CONFIG_PROPERTY,
+                        "shared_preload_libraries=pg_stat_statements;pg_stat_statements.track_planning=on");
+            }
+            return on;
+        }
+
+        @Override
+        public void start() throws Exception {
+            try (java.sql.Connection c = database.superuserConnection();
+                    java.sql.Statement s = c.createStatement()) {
+                s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+                s.execute("SELECT pg_stat_statements_reset()");
+            }
+        }
+
+        @Override
+        public void stop(long requests) throws Exception {
+            try (java.sql.Connection c = database.superuserConnection();
+                    java.sql.Statement s = c.createStatement();
+                    java.sql.ResultSet rs = s.executeQuery("SELECT calls, total_plan_time + total_exec_time AS total,"
+                            + " rows, regexp_replace(query, '\\s+', ' ', 'g') AS query FROM pg_stat_statements"
+                            + " WHERE query NOT LIKE '%pg_stat_statements%' ORDER BY total DESC LIMIT 12")) {
+                System.out.printf("PostgreSQL statements per request (%d requests; plan + execute):%n", requests);
+                while (rs.next()) {
+                    String query = rs.getString("query");
+                    System.out.printf(
+                            "  %6.2f calls %8.1f µs %7.2f rows   %s%n",
+                            rs.getLong("calls") / (double) requests,
+                            rs.getDouble("total") * 1000 / requests,
+                            rs.getLong("rows") / (double) requests,
+                            query.length() > 150 ? query.substring(0, 150) + "…" : query);
+                }
+            }
+        }
+    }
+
     /**
      * A profile of the gateway during a measured phase, written to {@code <directory>/<name>.*}: a JFR
      * recording ({@code profiler=jfr}, the default; {@code .jfr}) or async-profiler's CPU samples
@@ -26,7 +106,7 @@ public final class LoadRunner {
      * are not starved the way JFR's Java sampler is on a busy CPU. async-profiler is loaded into the
      * running gateway with {@code jcmd JVMTI.agent_load} from the test class path.
      */
-    public record Recording(GatewayProcess gateway, String directory, String name, boolean async) {
+    public record Recording(GatewayProcess gateway, String directory, String name, boolean async) implements Probe {
 
         /** The recording the arguments {@code profile=<directory> profiler=jfr|async} ask for, or null. */
         public static Recording of(java.util.Map<String, String> arguments, GatewayProcess gateway, String name) {
@@ -41,7 +121,8 @@ public final class LoadRunner {
             return new Recording(gateway, directory, name, profiler.equals("async"));
         }
 
-        void start() throws Exception {
+        @Override
+        public void start() throws Exception {
             java.nio.file.Files.createDirectories(java.nio.file.Path.of(directory));
             if (async) {
                 agent("start,event=cpu,interval=1ms,threads");
@@ -50,7 +131,8 @@ public final class LoadRunner {
             }
         }
 
-        void stop() throws Exception {
+        @Override
+        public void stop(long requests) throws Exception {
             java.nio.file.Path base = java.nio.file.Path.of(directory).toAbsolutePath();
             if (async) {
                 agent("dump,collapsed,file=" + base.resolve(name + ".collapsed"));
@@ -218,12 +300,12 @@ public final class LoadRunner {
             int warmup,
             int seconds,
             IntFunction<HttpRequest> request,
-            Recording recording,
+            Probe probe,
             Cpu... cpus)
             throws Exception {
         load(http, clients, warmup, request, new ArrayList<>(), new AtomicLong());
-        if (recording != null) {
-            recording.start();
+        if (probe != null) {
+            probe.start();
         }
         List<long[]> latencies = new ArrayList<>();
         AtomicLong errors = new AtomicLong();
@@ -232,10 +314,10 @@ public final class LoadRunner {
         load(http, clients, seconds, request, latencies, errors);
         double elapsed = (System.nanoTime() - start) / 1e9;
         long[] cpuAfter = Arrays.stream(cpus).mapToLong(Cpu::micros).toArray();
-        if (recording != null) {
-            recording.stop();
-        }
         long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        if (probe != null) {
+            probe.stop(all.length);
+        }
         List<Double> cpuPerRequest = new ArrayList<>();
         for (int i = 0; i < cpus.length; i++) {
             cpuPerRequest.add(all.length == 0 ? 0.0 : (cpuAfter[i] - cpuBefore[i]) / (double) all.length);

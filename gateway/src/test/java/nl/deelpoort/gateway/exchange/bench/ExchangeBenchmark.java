@@ -18,8 +18,10 @@ import nl.deelpoort.gateway.support.GatewayProcess;
 import nl.deelpoort.gateway.support.LoadRunner.Cpu;
 import nl.deelpoort.gateway.support.LoadRunner.Cpus;
 import nl.deelpoort.gateway.support.LoadRunner.FreshToken;
+import nl.deelpoort.gateway.support.LoadRunner.Probe;
 import nl.deelpoort.gateway.support.LoadRunner.Recording;
 import nl.deelpoort.gateway.support.LoadRunner.Result;
+import nl.deelpoort.gateway.support.LoadRunner.Statements;
 
 /**
  * Figures for docs/benchmarks/exchange.md; a plain main, never run by {@code verify} ({@code
@@ -37,7 +39,8 @@ import nl.deelpoort.gateway.support.LoadRunner.Result;
  *
  * <p>Arguments (all optional): {@code clients=32 seconds=20 warmup=30 single=10 subjects=256 pin=true
  * floor=true profile=<directory for a profile of the gateway during the measured pulls> profiler=jfr|async
- * jvm=<gateway JVM options, comma-separated>} ({@link LoadRunner.Recording}).
+ * jvm=<gateway JVM options, comma-separated> statements=false} ({@link LoadRunner.Recording}; {@code
+ * statements=true}: PostgreSQL's time per statement, {@link LoadRunner.Statements}).
  */
 public final class ExchangeBenchmark {
 
@@ -53,6 +56,7 @@ public final class ExchangeBenchmark {
         boolean floor = Boolean.parseBoolean(a.getOrDefault("floor", "true"));
         List<String> jvm = a.containsKey("jvm") ? List.of(a.get("jvm").split(",")) : List.of("-Xmx1g");
 
+        boolean statements = Statements.preload(a);
         System.setProperty(CaseFileStub.JOURNAL_PROPERTY, "false");
         try (DevServices services = DevServices.start(DevServices.Ports.free(), null)) {
             Map<String, String> props = Cpus.benchmarkGateway(services);
@@ -104,7 +108,8 @@ public final class ExchangeBenchmark {
                 Cpu databaseCpu = new Cpu(Cpus.postgres(services.database().port()));
 
                 Result directMany = run("direct to stub", http, clients, warmup, seconds, direct, null, self);
-                Recording recording = Recording.of(a, gateway, "gateway-pull");
+                Statements sql = statements ? new Statements(services.database()) : null;
+                Probe recording = Probe.all(Recording.of(a, gateway, "gateway-pull"), sql);
                 Result gatewayMany = run(
                         "gateway pull",
                         http,
@@ -126,7 +131,7 @@ public final class ExchangeBenchmark {
                             .POST(HttpRequest.BodyPublishers.ofString("{\"subject\":{\"bsn\":\"" + bsns[i % subjects]
                                     + "\"},\"purpose\":\"ACCOUNTABILITY\"}"))
                             .build();
-                    floorMany = run("floor", http, clients, warmup, seconds, bare, null, self, gatewayCpu, databaseCpu);
+                    floorMany = run("floor", http, clients, warmup, seconds, bare, sql, self, gatewayCpu, databaseCpu);
                 }
                 Result directOne = run("direct, 1 client", http, 1, Math.min(warmup, 5), single, direct, null, self);
                 Result gatewayOne =
