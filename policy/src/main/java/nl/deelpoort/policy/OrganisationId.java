@@ -9,12 +9,14 @@ import java.util.regex.Pattern;
  * log entries.
  */
 public record OrganisationId(String value) implements Comparable<OrganisationId> {
-    private static final Pattern PATTERN = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    /** The rule as a regular expression; {@link #isValid} checks it by hand (every grounds row makes ids). */
+    static final Pattern PATTERN = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
     private static final int MAX_LENGTH = 64;
 
     public OrganisationId {
         Objects.requireNonNull(value, "organisation id");
-        if (value.length() > MAX_LENGTH || !PATTERN.matcher(value).matches()) {
+        if (!isValid(value)) {
             throw new IllegalArgumentException("organisation id must be lower-case words joined by '-' (at most "
                     + MAX_LENGTH + " characters): '" + value + "'");
         }
@@ -26,9 +28,24 @@ public record OrganisationId(String value) implements Comparable<OrganisationId>
 
     /** True when {@code value} would be accepted by the constructor. */
     public static boolean isValid(String value) {
-        return value != null
-                && value.length() <= MAX_LENGTH
-                && PATTERN.matcher(value).matches();
+        if (value == null || value.isEmpty() || value.length() > MAX_LENGTH) {
+            return false;
+        }
+        boolean afterHyphen = true; // at the start, as after a hyphen, a word must begin
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '-') {
+                if (afterHyphen) {
+                    return false;
+                }
+                afterHyphen = true;
+            } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                afterHyphen = false;
+            } else {
+                return false;
+            }
+        }
+        return !afterHyphen;
     }
 
     /**

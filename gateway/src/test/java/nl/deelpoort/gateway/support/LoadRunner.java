@@ -81,16 +81,21 @@ public final class LoadRunner {
         public void stop(long requests) throws Exception {
             try (java.sql.Connection c = database.superuserConnection();
                     java.sql.Statement s = c.createStatement();
-                    java.sql.ResultSet rs = s.executeQuery("SELECT calls, total_plan_time + total_exec_time AS total,"
-                            + " rows, regexp_replace(query, '\\s+', ' ', 'g') AS query FROM pg_stat_statements"
-                            + " WHERE query NOT LIKE '%pg_stat_statements%' ORDER BY total DESC LIMIT 12")) {
-                System.out.printf("PostgreSQL statements per request (%d requests; plan + execute):%n", requests);
+                    java.sql.ResultSet rs = s.executeQuery(
+                            "SELECT calls, plans, total_plan_time, total_plan_time + total_exec_time AS total,"
+                                    + " rows, regexp_replace(query, '\\s+', ' ', 'g') AS query FROM pg_stat_statements"
+                                    + " WHERE query NOT LIKE '%pg_stat_statements%' ORDER BY total DESC LIMIT 12")) {
+                System.out.printf(
+                        "PostgreSQL statements per request (%d requests; plan + execute, of which planning):%n",
+                        requests);
                 while (rs.next()) {
                     String query = rs.getString("query");
                     System.out.printf(
-                            "  %6.2f calls %8.1f µs %7.2f rows   %s%n",
+                            "  %6.2f calls %8.1f µs (%5.2f plans %6.1f µs) %7.2f rows   %s%n",
                             rs.getLong("calls") / (double) requests,
                             rs.getDouble("total") * 1000 / requests,
+                            rs.getLong("plans") / (double) requests,
+                            rs.getDouble("total_plan_time") * 1000 / requests,
                             rs.getLong("rows") / (double) requests,
                             query.length() > 150 ? query.substring(0, 150) + "…" : query);
                 }
