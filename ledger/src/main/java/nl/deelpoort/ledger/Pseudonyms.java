@@ -36,10 +36,34 @@ public final class Pseudonyms {
      * links a BSN to its (deleted) row; it never reaches the log itself.
      */
     public static byte[] lookupKey(byte[] hmacKey, String bsnDigits) {
-        if (bsnDigits == null || !BSN_DIGITS.matcher(bsnDigits).matches()) {
-            throw new IllegalArgumentException("a BSN is exactly nine digits");
+        return new LookupKeys(hmacKey).of(bsnDigits);
+    }
+
+    /**
+     * {@link #lookupKey} under one key, the HMAC keyed once and copied per BSN (the gateway looks a
+     * subject up on every decision; getting and keying a {@code Mac} each time showed in its profile).
+     * Thread-safe: the keyed prototype is only ever copied.
+     */
+    public static final class LookupKeys {
+        private final Mac keyed;
+
+        public LookupKeys(byte[] hmacKey) {
+            this.keyed = keyed(hmacKey);
         }
-        return hmac(hmacKey, bsnDigits.getBytes(StandardCharsets.US_ASCII));
+
+        /** HMAC-SHA256(key, ASCII digits of the BSN). */
+        public byte[] of(String bsnDigits) {
+            if (bsnDigits == null || !BSN_DIGITS.matcher(bsnDigits).matches()) {
+                throw new IllegalArgumentException("a BSN is exactly nine digits");
+            }
+            Mac mac;
+            try {
+                mac = (Mac) keyed.clone();
+            } catch (CloneNotSupportedException e) {
+                throw new IllegalStateException("the JDK's HmacSHA256 can be copied", e);
+            }
+            return mac.doFinal(bsnDigits.getBytes(StandardCharsets.US_ASCII));
+        }
     }
 
     /** base64url (unpadded) of the first 128 bits of HMAC-SHA256(subjectSecret, "deelpoort-subject"). */
@@ -64,13 +88,17 @@ public final class Pseudonyms {
     }
 
     private static byte[] hmac(byte[] key, byte[] data) {
+        return keyed(key).doFinal(data);
+    }
+
+    private static Mac keyed(byte[] key) {
         if (key == null || key.length == 0) {
             throw new IllegalArgumentException("an HMAC key is required");
         }
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(data);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is a required JDK algorithm", e);
         }

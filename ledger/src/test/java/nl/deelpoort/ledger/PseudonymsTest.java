@@ -25,6 +25,38 @@ class PseudonymsTest {
     }
 
     @Test
+    void oneKeyedLookupUsedAgainAndFromManyThreadsGivesTheKnownAnswerEveryTime() throws Exception {
+        byte[] key = new byte[32];
+        for (int i = 0; i < key.length; i++) {
+            key[i] = (byte) i;
+        }
+        Pseudonyms.LookupKeys keys = new Pseudonyms.LookupKeys(key);
+        java.util.List<java.util.concurrent.Future<Boolean>> runs = new java.util.ArrayList<>();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            for (int t = 0; t < 4; t++) {
+                runs.add(pool.submit(() -> {
+                    for (int i = 0; i < 5_000; i++) {
+                        String bsn = i % 2 == 0 ? "999993653" : "999993665";
+                        if (!Arrays.equals(keys.of(bsn), Pseudonyms.lookupKey(key, bsn))) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (var run : runs) {
+                assertThat(run.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(HexFormat.of().formatHex(keys.of("999993653")))
+                .isEqualTo("6c8a938226b3856afe3d59fd92d12a4a04c12571d1bbeacc8df7b22922133ffb");
+        assertThatThrownBy(() -> keys.of("99999365")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void pseudonymIsTruncatedHmacOfTheSubjectSecret() {
         byte[] secret = new byte[32];
         Arrays.fill(secret, (byte) 7);

@@ -67,13 +67,13 @@ public class SubjectPseudonyms {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
-    private final byte[] lookupKey;
+    private final Pseudonyms.LookupKeys lookupKeys;
     private final DisclosureLog log;
 
     SubjectPseudonyms(DataSource dataSource, byte[] lookupKey, DisclosureLog log) {
         this.jdbc = JdbcClient.create(dataSource);
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        this.lookupKey = lookupKey.clone();
+        this.lookupKeys = new Pseudonyms.LookupKeys(lookupKey);
         this.log = log;
     }
 
@@ -262,7 +262,7 @@ public class SubjectPseudonyms {
     }
 
     private byte[] lookup(Bsn bsn) {
-        return Pseudonyms.lookupKey(lookupKey, bsn.value());
+        return lookupKeys.of(bsn.value());
     }
 
     /** Serialises forgets of one subject, so two last unlinkings cannot both miss each other. */
