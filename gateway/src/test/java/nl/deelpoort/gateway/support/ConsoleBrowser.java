@@ -220,6 +220,33 @@ public final class ConsoleBrowser implements AutoCloseable {
     }
 
     /**
+     * Clicks what submits a form and waits until the answer has replaced this page. The old page's root
+     * is gone once it is stale; ChromeDriver may also say so as "Node with given id does not belong to
+     * the document" while the new document loads, which {@code ExpectedConditions.stalenessOf} does not
+     * take for an answer (a flaky failure seen in CI).
+     */
+    public ConsoleBrowser submitAndWait(By button) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        click(button);
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> gone(page));
+        return this;
+    }
+
+    private static boolean gone(WebElement page) {
+        try {
+            page.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
+    }
+
+    /**
      * Saves a screenshot as {@code name.png} and runs axe-core's WCAG 2.1 A and AA rules on the page:
      * any violation fails the test, listing rule, impact and the elements concerned.
      */

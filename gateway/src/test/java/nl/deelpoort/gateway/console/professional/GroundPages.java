@@ -8,7 +8,6 @@ import nl.deelpoort.policy.Framework;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -51,9 +50,7 @@ final class GroundPages {
 
     /** Submits the form whose action ends so, and waits for the page that answers it. */
     static void submit(ConsoleBrowser browser, String formAction) {
-        WebElement page = browser.driver().findElement(By.tagName("html"));
-        browser.click(By.cssSelector("form[action$='" + formAction + "'] button[type=submit]"));
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+        browser.submitAndWait(By.cssSelector("form[action$='" + formAction + "'] button[type=submit]"));
     }
 
     /** The sentence shown next to a field (its {@code id-error} element). */

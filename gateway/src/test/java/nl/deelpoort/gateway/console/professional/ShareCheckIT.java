@@ -2,16 +2,13 @@ package nl.deelpoort.gateway.console.professional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import nl.deelpoort.gateway.support.ConsoleBrowser;
 import nl.deelpoort.gateway.support.IntegrationTest;
 import nl.deelpoort.gateway.support.TestBsns;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * "Mag ik dit delen?" in a real browser, as a CMD professional: an allowed question (flow F3, the
@@ -166,9 +163,7 @@ class ShareCheckIT extends IntegrationTest {
 
     /** Posts the form and waits until the answer page has replaced this one (an earlier answer included). */
     private static void submit(ConsoleBrowser browser) {
-        WebElement page = browser.driver().findElement(By.tagName("html"));
-        browser.click(By.cssSelector("form.stacked button[type=submit]"));
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+        browser.submitAndWait(By.cssSelector("form.stacked button[type=submit]"));
         browser.waitFor(By.id("content"));
     }
 }
