@@ -391,40 +391,20 @@ final class CanonicalEntryReader {
         throw error("\\u escapes use lower-case hex");
     }
 
-    /** Strict UTF-8 (RFC 3629): shortest form only, no surrogates, nothing above U+10FFFF. */
+    /**
+     * Strict UTF-8 (RFC 3629): shortest form only, no surrogates, nothing above U+10FFFF; checked by the
+     * validator's own rule ({@link CanonicalEntryValidator#utf8}), so reader and validator agree.
+     */
     private void utf8(StringBuilder sb, int lead) {
-        int need;
-        int cp;
-        int min;
-        if (lead >= 0xc2 && lead <= 0xdf) {
-            need = 1;
-            cp = lead & 0x1f;
-            min = 0x80;
-        } else if (lead >= 0xe0 && lead <= 0xef) {
-            need = 2;
-            cp = lead & 0x0f;
-            min = 0x800;
-        } else if (lead >= 0xf0 && lead <= 0xf4) {
-            need = 3;
-            cp = lead & 0x07;
-            min = 0x10000;
-        } else {
-            throw error("invalid UTF-8");
+        int start = pos - 1;
+        int end = CanonicalEntryValidator.utf8(b, start);
+        if (end < 0) {
+            int length = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
+            throw error(
+                    lead >= 0xc2 && lead <= 0xf4 && start + length > b.length ? "truncated UTF-8" : "invalid UTF-8");
         }
-        if (pos + need > b.length) {
-            throw error("truncated UTF-8");
-        }
-        for (int i = 0; i < need; i++) {
-            int c = b[pos++] & 0xff;
-            if ((c & 0xc0) != 0x80) {
-                throw error("invalid UTF-8");
-            }
-            cp = (cp << 6) | (c & 0x3f);
-        }
-        if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
-            throw error("invalid UTF-8");
-        }
-        sb.appendCodePoint(cp);
+        sb.append(new String(b, start, end - start, StandardCharsets.UTF_8));
+        pos = end;
     }
 
     private boolean comma() {

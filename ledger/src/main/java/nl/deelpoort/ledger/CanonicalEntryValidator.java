@@ -281,8 +281,11 @@ final class CanonicalEntryValidator {
         return -1;
     }
 
-    /** After the UTF-8 sequence whose lead byte is at {@code i}, or -1 unless it is strict RFC 3629. */
-    private static int utf8(byte[] b, int i) {
+    /**
+     * After the UTF-8 sequence whose lead byte is at {@code i}, or -1 unless it is strict RFC 3629
+     * (shortest form, no surrogates, nothing above U+10FFFF). The reader decodes by the same rule.
+     */
+    static int utf8(byte[] b, int i) {
         int lead = b[i] & 0xff;
         int need;
         int cp;

@@ -56,6 +56,9 @@ record RecordedGrounds(JdbcClient jdbc, SubjectPseudonyms pseudonyms, Clock cloc
 
     private static final String BY_PSEUDONYM = query(":subject");
 
+    /** A known subject's pseudonym and its grounds, found by the subject's lookup key. */
+    private static final String BY_BSN = SubjectPseudonyms.joined(RecordedGrounds::query);
+
     @Override
     public Facts factsFor(String subjectPseudonym, Optional<String> invokedOverrideId) {
         Rows rows = new Rows(clock.instant());
@@ -66,10 +69,9 @@ record RecordedGrounds(JdbcClient jdbc, SubjectPseudonyms pseudonyms, Clock cloc
 
     @Override
     public Subject subject(Bsn subject, Optional<String> invokedOverrideId) {
-        SubjectPseudonyms.Joined joined = pseudonyms.joined(subject, RecordedGrounds::query);
         Rows rows = new Rows(clock.instant());
         String[] pseudonym = new String[1];
-        jdbc.sql(joined.sql()).params(joined.parameters()).query(rs -> {
+        jdbc.sql(BY_BSN).params(pseudonyms.joinedParameters(subject)).query(rs -> {
             pseudonym[0] = rs.getString("subject_pseudonym");
             if (rs.getString("kind") != null) {
                 rows.add(rs, pseudonym[0]);

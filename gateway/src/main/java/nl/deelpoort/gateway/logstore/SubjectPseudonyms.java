@@ -96,24 +96,21 @@ public class SubjectPseudonyms {
      * returns a query using it; the statement answers, for a known subject, one row per row of that
      * query with the pseudonym first as {@code subject_pseudonym}, or a single row with only the
      * pseudonym (the query's columns all NULL) if the query has none; for a subject without a pseudonym
-     * it answers no row: then {@link #pseudonym} creates one, and the query is run on its own.
-     *
-     * @return the statement, and its parameters besides those of {@code about}'s query
+     * it answers no row: then {@link #pseudonym} creates one, and the query is run on its own. Build it
+     * once; bind {@link #joinedParameters} for each subject.
      */
-    public Joined joined(Bsn bsn, Function<String, String> about) {
-        return new Joined(
-                "SELECT s.pseudonym AS subject_pseudonym, q.* FROM subject_secret s LEFT JOIN LATERAL ("
-                        + about.apply("s.pseudonym") + ") q ON true WHERE s.lookup = :subject_lookup",
-                Map.of("subject_lookup", lookup(bsn)));
+    public static String joined(Function<String, String> about) {
+        return "SELECT s.pseudonym AS subject_pseudonym, q.* FROM subject_secret s LEFT JOIN LATERAL ("
+                + about.apply("s.pseudonym") + ") q ON true WHERE s.lookup = :subject_lookup";
     }
 
     /**
-     * A statement from {@link #joined}.
-     *
-     * @param parameters carries the subject's lookup key (an HMAC of the BSN, never the BSN): bind it,
-     *     never log it
+     * The parameters of a {@link #joined} statement for this subject besides its query's own: the
+     * subject's lookup key (an HMAC of the BSN, never the BSN). Bind them, never log them.
      */
-    public record Joined(String sql, Map<String, Object> parameters) {}
+    public Map<String, Object> joinedParameters(Bsn bsn) {
+        return Map.of("subject_lookup", lookup(bsn));
+    }
 
     /**
      * The subject's pseudonym if it has one, without creating one. Says whether <em>anyone</em>
