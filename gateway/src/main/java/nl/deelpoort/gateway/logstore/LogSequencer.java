@@ -28,6 +28,7 @@ import nl.deelpoort.ledger.merkle.Subtree;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.UncategorizedSQLException;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -45,8 +46,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Each batch is one transaction that takes a transaction-level advisory lock first, so several gateway
  * instances (each with its own sequencer) append to one log in turn; under the lock the current size
  * is read from the database and the in-memory frontier is rebuilt from stored subtrees when another
- * instance appended since. The primary key on seq turns any fork into an error rather than a second
- * history. The indexed columns next to the canonical bytes are the {@link EntryField}s that name a
+ * instance appended since. While the log ends where this sequencer's last batch left it, a batch costs
+ * one round trip: lock, a check of that end under the lock, the inserts and the commit in one implicit
+ * transaction ({@link #appendAtKnownEnd}); when another instance appended since, the check writes
+ * nothing and the batch takes the steps above. The primary key on seq turns any fork into an error
+ * rather than a second history. The indexed columns next to the canonical bytes are the {@link EntryField}s that name a
  * column.
  *
  * <p>Whatever does not depend on the entry's place in the log is done on the caller's thread in {@link
@@ -55,8 +59,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * finishes the leaf hashes, extends the tree and inserts.
  *
  * <p><b>Registration time is monotone in seq</b>, across every sequencer on the database: under the
- * lock, with the size, the writer reads {@code registered_at} of the last entry, and a batch is
- * registered at {@code max(now, that)} (milliseconds, UTC; one time per batch). So for {@code s < t},
+ * lock, with the size, the writer reads {@code registered_at} of the last entry (or, in one round trip,
+ * knows it: the last entry is its own), and a batch is registered at {@code max(now, that)} (milliseconds, UTC; one time per batch). So for {@code s < t},
  * {@code registered_at(s) <= registered_at(t)} (not strictly: one batch, or a clock that went back,
  * shares a millisecond), and the entries registered in a period {@code [from, to)} are exactly the
  * seqs {@code [first seq with registered_at >= from, first seq with registered_at >= to)}. (Entries
@@ -104,8 +108,25 @@ final class LogSequencer implements AutoCloseable {
             + " INSERT INTO log_subtree (level, idx, hash)"
             + " SELECT * FROM unnest(:level::smallint[], :idx::bigint[], :hash::bytea[])";
 
+    /**
+     * A batch at the end this sequencer left the log at, in one round trip ({@link #appendAtKnownEnd}):
+     * the append lock, then, in a statement of its own (so that its snapshot sees every batch committed
+     * before the lock was granted), the entries and their subtree hashes, inserted only if the log's
+     * last seq is still {@code :expected_last}; the count of entries written answers. Sent as one
+     * prepared statement in auto-commit, the two statements are one implicit transaction that commits
+     * at the protocol's Sync, before the answer comes back (LogSequencerIT checks both).
+     */
+    private static final String APPEND_AT_KNOWN_END = "SELECT pg_advisory_xact_lock(" + APPEND_LOCK + ");"
+            + " WITH at_end AS (SELECT 1 WHERE coalesce((SELECT seq FROM log_entry ORDER BY seq DESC LIMIT 1), -1)"
+            + " = :expected_last), entries AS (" + INSERT_ENTRIES + " WHERE EXISTS (SELECT 1 FROM at_end) RETURNING 1),"
+            + " subtrees AS (INSERT INTO log_subtree (level, idx, hash)"
+            + " SELECT * FROM unnest(:level::smallint[], :idx::bigint[], :hash::bytea[])"
+            + " WHERE EXISTS (SELECT 1 FROM at_end) RETURNING 1)"
+            + " SELECT count(*) FROM entries"; // a WITH that writes runs to completion, read or not
+
     private final DataSource dataSource;
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate named;
     private final TransactionTemplate transactions;
     private final LogReader reader;
     private final int batchSize;
@@ -125,6 +146,14 @@ final class LogSequencer implements AutoCloseable {
     /** The frontier as of the last commit of this sequencer; null when it must be rebuilt. Writer thread only. */
     private CompactTree tree;
 
+    /** When the last batch of {@link #tree} was registered; set with it. Writer thread only. */
+    private Instant treeRegisteredAt;
+
+    /** Batches written in one round trip, and those that found another sequencer had appended. */
+    private final LongAdder oneTrip = new LongAdder();
+
+    private final LongAdder missedEnd = new LongAdder();
+
     /** Where the writer's time went, per step of a batch (nanoseconds); see {@link Phase}. */
     private final long[] phaseNanos = new long[Phase.values().length];
 
@@ -143,9 +172,12 @@ final class LogSequencer implements AutoCloseable {
         LEAVES,
         /** Extending the Merkle frontier: the subtree hashes that depend on the position. */
         SUBTREES,
-        /** Binding the arrays and executing the one INSERT of the entries and their subtree hashes. */
+        /**
+         * Binding the arrays and executing the one INSERT of the entries and their subtree hashes; in a
+         * batch written in one round trip ({@link #appendAtKnownEnd}) also the lock and the commit.
+         */
         INSERT,
-        /** COMMIT, i.e. the WAL flush (synchronous_commit on). */
+        /** COMMIT, i.e. the WAL flush (synchronous_commit on), of a batch written in steps. */
         COMMIT,
         /** Completing the callers' futures and the meters. */
         COMPLETE
@@ -157,6 +189,7 @@ final class LogSequencer implements AutoCloseable {
         this.metrics = metrics;
         this.dataSource = dataSource;
         this.jdbc = JdbcClient.create(dataSource);
+        this.named = new NamedParameterJdbcTemplate(dataSource);
         DataSourceTransactionManager manager = new DataSourceTransactionManager(dataSource);
         // A commit that fails must leave nothing: without this, restoring auto-commit on the connection
         // afterwards would commit the batch whose callers were just told it failed.
@@ -268,38 +301,25 @@ final class LogSequencer implements AutoCloseable {
         metrics.batch(batch.size());
         long[] seqs = new long[batch.size()];
         long[] t = {System.nanoTime()};
+        Instant[] registered = new Instant[1];
         try {
-            transactions.executeWithoutResult(status -> {
-                Optional<Last> last = lockAndReadLast();
-                long size = last.map(l -> l.seq + 1).orElse(0L);
-                Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-                Instant registeredAt =
-                        last.map(l -> l.registeredAt).filter(now::isBefore).orElse(now);
-                t[0] = phase(Phase.LOCK, t[0]);
-                if (tree == null || tree.size() != size) {
-                    tree = reader.fromStoredHashes(source -> CompactTree.restore(size, source));
-                    t[0] = phase(Phase.RESTORE, t[0]);
-                }
-                byte[] time = PreparedEntry.time(registeredAt);
-                Rows rows = new Rows(batch.size());
-                for (int i = 0; i < batch.size(); i++) {
-                    seqs[i] = size + i;
-                    PreparedEntry e = batch.get(i).entry;
-                    byte[] canonical = e.canonical(seqs[i], time);
-                    rows.add(seqs[i], e, canonical, e.leafHash(canonical));
-                }
-                t[0] = phase(Phase.LEAVES, t[0]);
-                for (byte[] leaf : rows.leaf) {
-                    for (Subtree st : tree.append(leaf)) {
-                        if (st.level() > 0) {
-                            rows.subtree(st);
-                        }
+            if (tree == null || !appendAtKnownEnd(batch, seqs, registered, t)) {
+                transactions.executeWithoutResult(status -> {
+                    Optional<Last> last = lockAndReadLast();
+                    long size = last.map(l -> l.seq + 1).orElse(0L);
+                    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+                    registered[0] =
+                            last.map(l -> l.registeredAt).filter(now::isBefore).orElse(now);
+                    t[0] = phase(Phase.LOCK, t[0]);
+                    if (tree == null || tree.size() != size) {
+                        tree = reader.fromStoredHashes(source -> CompactTree.restore(size, source));
+                        t[0] = phase(Phase.RESTORE, t[0]);
                     }
-                }
-                t[0] = phase(Phase.SUBTREES, t[0]);
-                rows.insert(jdbc, registeredAt, t);
-            });
-            t[0] = phase(Phase.COMMIT, t[0]);
+                    rows(batch, size, registered[0], seqs, t).insert(jdbc, registered[0], t);
+                });
+                t[0] = phase(Phase.COMMIT, t[0]);
+            }
+            treeRegisteredAt = registered[0];
         } catch (RuntimeException e) {
             tree = null;
             log.warn(
@@ -323,6 +343,57 @@ final class LogSequencer implements AutoCloseable {
             p.seq.complete(seqs[i]);
         }
         phase(Phase.COMPLETE, t[0]);
+    }
+
+    /**
+     * The batch's rows at seqs {@code size…}, registered at {@code registeredAt}: the leaf hashes, and
+     * the subtree hashes that {@link #tree} (of {@code size} leaves) gains with them.
+     */
+    private Rows rows(List<Pending> batch, long size, Instant registeredAt, long[] seqs, long[] t) {
+        byte[] time = PreparedEntry.time(registeredAt);
+        Rows rows = new Rows(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            seqs[i] = size + i;
+            PreparedEntry e = batch.get(i).entry;
+            byte[] canonical = e.canonical(seqs[i], time);
+            rows.add(seqs[i], e, canonical, e.leafHash(canonical));
+        }
+        t[0] = phase(Phase.LEAVES, t[0]);
+        for (byte[] leaf : rows.leaf) {
+            for (Subtree st : tree.append(leaf)) {
+                if (st.level() > 0) {
+                    rows.subtree(st);
+                }
+            }
+        }
+        t[0] = phase(Phase.SUBTREES, t[0]);
+        return rows;
+    }
+
+    /**
+     * Writes the batch where this sequencer's last commit left the log, in one round trip: lock, check,
+     * insert and commit ({@link #APPEND_AT_KNOWN_END}). The lock and the commit no longer cost a round
+     * trip each; what the batch rests on is the same, since the check reads the log's end under the lock
+     * as the two-step path does. Registration time stays monotone: the log's last entry is this
+     * sequencer's, registered at {@link #treeRegisteredAt}. Returns false, having written nothing, when
+     * another sequencer appended since (the tree is then rebuilt by the two-step path).
+     */
+    private boolean appendAtKnownEnd(List<Pending> batch, long[] seqs, Instant[] registered, long[] t) {
+        long size = tree.size();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        registered[0] = now.isBefore(treeRegisteredAt) ? treeRegisteredAt : now;
+        Rows rows = rows(batch, size, registered[0], seqs, t);
+        long written = rows.appendAtEnd(size - 1, registered[0], t);
+        if (written == batch.size()) {
+            oneTrip.increment();
+            return true;
+        }
+        if (written != 0) {
+            throw new IllegalStateException("a batch of " + batch.size() + " wrote " + written + " entries");
+        }
+        missedEnd.increment();
+        tree = null;
+        return false;
     }
 
     private record Last(long seq, Instant registeredAt) {}
@@ -367,6 +438,14 @@ final class LogSequencer implements AutoCloseable {
             m.put(p.name().toLowerCase(java.util.Locale.ROOT), phaseNanos[p.ordinal()]);
         }
         return m;
+    }
+
+    /** How batches were written: in one round trip, and how many of those found the log moved on. */
+    record Paths(long oneTrip, long missedEnd) {}
+
+    /** For tests and benchmarks. */
+    Paths paths() {
+        return new Paths(oneTrip.sum(), missedEnd.sum());
     }
 
     /**
@@ -457,25 +536,59 @@ final class LogSequencer implements AutoCloseable {
             subtreeHash.add(st.hash());
         }
 
-        void insert(JdbcClient jdbc, Instant registeredAt, long[] t) {
-            JdbcClient.StatementSpec insert = jdbc.sql(INSERT)
-                    .param("registered_at", PreparedEntry.TIME.format(registeredAt))
-                    .param("seq", new SqlArrayValue("bigint", (Object[]) seq))
-                    .param("canonical", new SqlArrayValue("bytea", (Object[]) canonical))
-                    .param("leaf_hash", new SqlArrayValue("bytea", (Object[]) leaf));
+        /** The INSERT's parameters, by name. */
+        java.util.Map<String, Object> parameters(Instant registeredAt) {
+            java.util.Map<String, Object> p = new java.util.HashMap<>();
+            p.put("registered_at", PreparedEntry.TIME.format(registeredAt));
+            p.put("seq", new SqlArrayValue("bigint", (Object[]) seq));
+            p.put("canonical", new SqlArrayValue("bytea", (Object[]) canonical));
+            p.put("leaf_hash", new SqlArrayValue("bytea", (Object[]) leaf));
             for (int c = 0; c < COLUMNS.size(); c++) {
                 Object[] values = new Object[size];
                 for (int i = 0; i < size; i++) {
                     values[i] = entries[i].column(c);
                 }
                 EntryField f = COLUMNS.get(c);
-                insert.param(f.column(), new SqlArrayValue(sqlType(f), values));
+                p.put(f.column(), new SqlArrayValue(sqlType(f), values));
             }
-            insert.param("level", new SqlArrayValue("smallint", subtreeLevel.toArray()))
-                    .param("idx", new SqlArrayValue("bigint", subtreeIndex.toArray()))
-                    .param("hash", new SqlArrayValue("bytea", (Object[]) subtreeHash.toArray(new byte[0][])))
-                    .update();
+            p.put("level", new SqlArrayValue("smallint", subtreeLevel.toArray()));
+            p.put("idx", new SqlArrayValue("bigint", subtreeIndex.toArray()));
+            p.put("hash", new SqlArrayValue("bytea", (Object[]) subtreeHash.toArray(new byte[0][])));
+            return p;
+        }
+
+        void insert(JdbcClient jdbc, Instant registeredAt, long[] t) {
+            jdbc.sql(INSERT).params(parameters(registeredAt)).update();
             t[0] = phase(Phase.INSERT, t[0]);
+        }
+
+        /**
+         * {@link #APPEND_AT_KNOWN_END}: the entries written, all of them, or none when the log's last seq
+         * is no longer {@code expectedLast}.
+         */
+        long appendAtEnd(long expectedLast, Instant registeredAt, long[] t) {
+            java.util.Map<String, Object> p = parameters(registeredAt);
+            p.put("expected_last", expectedLast);
+            Long written = named.execute(APPEND_AT_KNOWN_END, p, ps -> {
+                // Auto-commit (Hikari's default) makes the two statements one implicit transaction; a pool
+                // configured without it gets the same transaction committed here.
+                boolean autoCommit = ps.getConnection().getAutoCommit();
+                ps.execute(); // the lock's answer first
+                if (!ps.getMoreResults()) {
+                    throw new IllegalStateException("no answer to the append");
+                }
+                long entriesWritten;
+                try (ResultSet rs = ps.getResultSet()) {
+                    rs.next();
+                    entriesWritten = rs.getLong(1);
+                }
+                if (!autoCommit) {
+                    ps.getConnection().commit();
+                }
+                return entriesWritten;
+            });
+            t[0] = phase(Phase.INSERT, t[0]);
+            return written == null ? 0 : written;
         }
     }
 }

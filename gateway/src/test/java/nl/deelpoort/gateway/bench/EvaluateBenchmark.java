@@ -16,6 +16,7 @@ import java.util.function.IntFunction;
 import nl.deelpoort.devkit.DevServices;
 import nl.deelpoort.gateway.support.BenchDatabase;
 import nl.deelpoort.gateway.support.GatewayProcess;
+import nl.deelpoort.gateway.support.LoadRunner;
 import nl.deelpoort.gateway.support.LoadRunner.Cpu;
 import nl.deelpoort.gateway.support.LoadRunner.Cpus;
 import nl.deelpoort.gateway.support.LoadRunner.FreshToken;
@@ -23,6 +24,7 @@ import nl.deelpoort.gateway.support.LoadRunner.Probe;
 import nl.deelpoort.gateway.support.LoadRunner.Recording;
 import nl.deelpoort.gateway.support.LoadRunner.Result;
 import nl.deelpoort.gateway.support.LoadRunner.Statements;
+import nl.deelpoort.gateway.support.LoadRunner.Workload;
 import nl.deelpoort.policy.Framework;
 
 /**
@@ -37,9 +39,11 @@ import nl.deelpoort.policy.Framework;
  * gateway and PostgreSQL on CPU 1, the load generator on CPU 0.
  *
  * <p>Arguments (all optional): {@code threads=16 seconds=20 warmup=30 subjects=200 pin=true
- * profile=<directory> profiler=jfr|async jvm=<gateway JVM options, comma-separated> statements=false}
- * ({@code statements=true}: PostgreSQL's time per statement, {@link
- * nl.deelpoort.gateway.support.LoadRunner.Statements}).
+ * profile=<directory> profiler=jfr|async jvm=<gateway JVM options, comma-separated> statements=false
+ * rounds=1} ({@code statements=true}: PostgreSQL's time per statement, {@link
+ * nl.deelpoort.gateway.support.LoadRunner.Statements}; {@code rounds=N}: after the warm-ups, floor and
+ * evaluate measured in N alternating turns of {@code seconds} each, {@link LoadRunner#alternate}, so that
+ * the machine's drift falls on both alike).
  */
 public final class EvaluateBenchmark {
 
@@ -49,6 +53,7 @@ public final class EvaluateBenchmark {
         int seconds = Integer.parseInt(a.getOrDefault("seconds", "20"));
         int warmup = Integer.parseInt(a.getOrDefault("warmup", "30"));
         int subjects = Integer.parseInt(a.getOrDefault("subjects", "200"));
+        int rounds = Integer.parseInt(a.getOrDefault("rounds", "1"));
         int cores = Runtime.getRuntime().availableProcessors(); // before this JVM is pinned to one
         boolean pin = Boolean.parseBoolean(a.getOrDefault("pin", Boolean.toString(cores >= 2)));
         List<String> jvm = a.containsKey("jvm") ? List.of(a.get("jvm").split(",")) : List.of("-Xmx1g");
@@ -69,13 +74,14 @@ public final class EvaluateBenchmark {
                 FreshToken token = new FreshToken(() -> services.tokens().user("carla.cmd-waalre"));
                 List<String> bsns = seed(http, gateway.baseUrl(), token.get(), subjects);
                 System.out.printf(
-                        "%d cores, load generator on JDK %s, gateway JVM options %s, %s; %d threads, %d s measured"
+                        "%d cores, load generator on JDK %s, gateway JVM options %s, %s; %d threads, %d × %d s measured"
                                 + " after %d s warm-up; %d households with grounds; load average at start %s%n",
                         cores,
                         System.getProperty("java.version"),
                         jvm,
                         pin ? "gateway + PostgreSQL pinned to CPU 1, the load generator to CPU 0" : "nothing pinned",
                         threads,
+                        rounds,
                         seconds,
                         warmup,
                         subjects,
@@ -97,11 +103,30 @@ public final class EvaluateBenchmark {
 
                 Cpu gatewayCpu = new Cpu(List.of(gateway.pid()));
                 Cpu databaseCpu = new Cpu(Cpus.postgres(services.database().port()));
-                Statements sql = statements ? new Statements(services.database()) : null;
-                Result floorResult = run("floor", http, threads, warmup, seconds, bare, sql, gatewayCpu, databaseCpu);
-                Probe recording = Probe.all(Recording.of(a, gateway, "gateway-evaluate"), sql);
-                Result evaluateResult =
-                        run("evaluate", http, threads, warmup, seconds, evaluation, recording, gatewayCpu, databaseCpu);
+                Result floorResult;
+                Result evaluateResult;
+                if (rounds > 1) {
+                    if (statements || a.containsKey("profile")) {
+                        throw new IllegalArgumentException("profile= and statements=true watch one phase: rounds=1");
+                    }
+                    List<Result> both = LoadRunner.alternate(
+                            http,
+                            threads,
+                            warmup,
+                            rounds,
+                            seconds,
+                            List.of(new Workload("floor", bare), new Workload("evaluate", evaluation)),
+                            gatewayCpu,
+                            databaseCpu);
+                    floorResult = both.get(0);
+                    evaluateResult = both.get(1);
+                } else {
+                    Statements sql = statements ? new Statements(services.database()) : null;
+                    floorResult = run("floor", http, threads, warmup, seconds, bare, sql, gatewayCpu, databaseCpu);
+                    Probe recording = Probe.all(Recording.of(a, gateway, "gateway-evaluate"), sql);
+                    evaluateResult = run(
+                            "evaluate", http, threads, warmup, seconds, evaluation, recording, gatewayCpu, databaseCpu);
+                }
                 System.out.printf(
                         "ratio evaluate/floor throughput, %d threads: %.3f%n",
                         threads, evaluateResult.perSecond() / floorResult.perSecond());

@@ -87,6 +87,9 @@ class LogSequencerIT extends IntegrationTest {
             for (Future<List<Long>> f : results) {
                 seqs.addAll(f.get());
             }
+            // Each found the other had appended (and took the steps), and each wrote batches in one trip.
+            assertThat(a.paths().missedEnd() + b.paths().missedEnd()).isPositive();
+            assertThat(a.paths().oneTrip() + b.paths().oneTrip()).isPositive();
         } finally {
             pool.shutdownNow();
         }
@@ -172,6 +175,38 @@ class LogSequencerIT extends IntegrationTest {
         assertThat(entriesMentioning(marker)).isZero();
         // The log goes on from where it was, with the next seq.
         assertThat(log.append(probe("after"))).isEqualTo(sizeBefore);
+    }
+
+    @Test
+    void aSequencerAloneWritesEachBatchAfterItsFirstInOneRoundTrip() throws Exception {
+        try (LogSequencer s = sequencer(dataSource)) {
+            long first = s.submit(probe("steps")).get(10, TimeUnit.SECONDS);
+            long second = s.submit(probe("one trip")).get(10, TimeUnit.SECONDS);
+            long third = s.submit(probe("one trip again")).get(10, TimeUnit.SECONDS);
+            assertThat(List.of(second, third)).containsExactly(first + 1, first + 2);
+            assertThat(s.paths()).isEqualTo(new LogSequencer.Paths(2, 0));
+            assertThat(registeredAt(third)).isAfterOrEqualTo(registeredAt(first));
+        }
+    }
+
+    @Test
+    void aBatchWrittenInOneRoundTripThatFailsLeavesNothingAndReleasesTheLock() throws Exception {
+        // The one-trip batch is two statements in one execute; a third one that fails after both stands
+        // for anything failing before the commit: the implicit transaction must take the entries and
+        // subtrees with it, and the append lock must be free for the next batch.
+        String marker = UUID.randomUUID().toString();
+        try (LogSequencer s = sequencer(failingAfterOneTripInserts(dataSource))) {
+            long first = s.submit(probe("before")).get(10, TimeUnit.SECONDS);
+            CompletableFuture<Long> failed = s.submit(probe(marker));
+            assertThatThrownBy(() -> failed.get(10, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class)
+                    .hasCauseInstanceOf(LogUnavailableException.class);
+            assertThat(entriesMentioning(marker)).isZero();
+            assertThat(reader.size()).isEqualTo(first + 1);
+            // The next batch takes the steps (the tree is rebuilt) and gets the seq the failed one did not.
+            assertThat(s.submit(probe("after")).get(10, TimeUnit.SECONDS)).isEqualTo(first + 1);
+            assertThat(log.append(probe("main sequencer after"))).isEqualTo(first + 2);
+        }
     }
 
     @Test
@@ -388,6 +423,35 @@ class LogSequencerIT extends IntegrationTest {
 
     private static LogSequencer sequencer(DataSource ds, Clock clock, MeterRegistry meters) {
         return new LogSequencer(ds, 64, Duration.ZERO, 1000, clock, new LogMetrics(meters, Clock.systemUTC()));
+    }
+
+    /** The real database, except that the one-round-trip batch fails after its inserts, before its commit. */
+    private static DataSource failingAfterOneTripInserts(DataSource real) {
+        return new AbstractDataSource() {
+            @Override
+            public Connection getConnection() throws SQLException {
+                Connection c = real.getConnection();
+                return (Connection) Proxy.newProxyInstance(
+                        Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, m, args) -> {
+                            if (m.getName().equals("prepareStatement")
+                                    && args[0] instanceof String sql
+                                    && sql.contains("at_end")) {
+                                args = args.clone();
+                                args[0] = sql + "; SELECT 1 / 0";
+                            }
+                            try {
+                                return m.invoke(c, args);
+                            } catch (InvocationTargetException e) {
+                                throw e.getCause();
+                            }
+                        });
+            }
+
+            @Override
+            public Connection getConnection(String username, String password) throws SQLException {
+                return getConnection();
+            }
+        };
     }
 
     /** The real database, except that a commit fails (and the transaction is left to roll back). */

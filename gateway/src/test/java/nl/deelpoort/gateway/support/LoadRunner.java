@@ -339,6 +339,97 @@ public final class LoadRunner {
         return r;
     }
 
+    /** One load of an {@link #alternate} run: its name and its requests. */
+    public record Workload(String name, IntFunction<HttpRequest> request) {}
+
+    /**
+     * Several loads measured in turns, so that a drift of the machine's speed (another VM on the host,
+     * a checkpoint) falls on all of them alike: each is warmed up for {@code warmup} seconds, then
+     * {@code rounds} times each runs {@code seconds} in the order given. Prints one line per load and
+     * round, the round's ratio of each load's throughput to the first's, and a total per load; returns
+     * the totals (throughput over all its rounds, percentiles over all its requests, CPU per request
+     * over all its rounds), in the order given. No probe: it would see every load's rounds at once.
+     */
+    public static List<Result> alternate(
+            HttpClient http, int clients, int warmup, int rounds, int seconds, List<Workload> loads, Cpu... cpus)
+            throws Exception {
+        for (Workload w : loads) {
+            load(http, clients, warmup, w.request(), new ArrayList<>(), new AtomicLong());
+        }
+        int n = loads.size();
+        List<List<long[]>> latencies = new ArrayList<>();
+        long[] errors = new long[n];
+        double[] elapsed = new double[n];
+        long[][] cpu = new long[n][cpus.length];
+        for (int k = 0; k < n; k++) {
+            latencies.add(new ArrayList<>());
+        }
+        for (int round = 1; round <= rounds; round++) {
+            double[] rate = new double[n];
+            for (int k = 0; k < n; k++) {
+                Workload w = loads.get(k);
+                List<long[]> mine = new ArrayList<>();
+                AtomicLong failed = new AtomicLong();
+                long[] before = Arrays.stream(cpus).mapToLong(Cpu::micros).toArray();
+                long start = System.nanoTime();
+                load(http, clients, seconds, w.request(), mine, failed);
+                double took = (System.nanoTime() - start) / 1e9;
+                long[] after = Arrays.stream(cpus).mapToLong(Cpu::micros).toArray();
+                long count = mine.stream().mapToLong(l -> l.length).sum();
+                latencies.get(k).addAll(mine);
+                errors[k] += failed.get();
+                elapsed[k] += took;
+                StringBuilder perRequest = new StringBuilder();
+                for (int c = 0; c < cpus.length; c++) {
+                    cpu[k][c] += after[c] - before[c];
+                    perRequest
+                            .append(c == 0 ? "" : " + ")
+                            .append(count == 0 ? "-" : String.format("%.0f", (after[c] - before[c]) / (double) count));
+                }
+                rate[k] = count / took;
+                System.out.printf(
+                        "  round %d %-12s %8.1f req/s   CPU per request %s µs%s%n",
+                        round,
+                        w.name(),
+                        rate[k],
+                        perRequest,
+                        k == 0
+                                ? ""
+                                : String.format(
+                                        "   %s / %s %.3f",
+                                        w.name(), loads.get(0).name(), rate[k] / rate[0]));
+            }
+        }
+        List<Result> results = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            long[] all = latencies.get(k).stream()
+                    .flatMapToLong(Arrays::stream)
+                    .sorted()
+                    .toArray();
+            List<Double> perRequest = new ArrayList<>();
+            for (int c = 0; c < cpus.length; c++) {
+                perRequest.add(all.length == 0 ? 0.0 : cpu[k][c] / (double) all.length);
+            }
+            Result r = new Result(
+                    all.length / elapsed[k],
+                    all.length == 0 ? 0 : all[(int) (all.length * 0.50)] / 1000,
+                    all.length == 0 ? 0 : all[Math.min(all.length - 1, (int) (all.length * 0.99))] / 1000,
+                    errors[k],
+                    perRequest);
+            System.out.printf(
+                    "%-18s %8.1f req/s   p50 %7.2f ms   p99 %7.2f ms   (%d requests in %d rounds, %d errors)%n",
+                    loads.get(k).name(),
+                    r.perSecond,
+                    r.p50Micros / 1000.0,
+                    r.p99Micros / 1000.0,
+                    all.length,
+                    rounds,
+                    r.errors);
+            results.add(r);
+        }
+        return results;
+    }
+
     private static void load(
             HttpClient http,
             int clients,
