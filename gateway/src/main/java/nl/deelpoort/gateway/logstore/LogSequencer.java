@@ -49,7 +49,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * instance appended since. While the log ends where this sequencer's last batch left it, a batch costs
  * one round trip: lock, a check of that end under the lock, the inserts and the commit in one implicit
  * transaction ({@link #appendAtKnownEnd}); when another instance appended since, the check writes
- * nothing and the batch takes the steps above. The primary key on seq turns any fork into an error
+ * nothing and the batch takes the steps above, as do the next {@link #STEPS_AFTER_MISS} batches. The primary key on seq turns any fork into an error
  * rather than a second history. The indexed columns next to the canonical bytes are the {@link EntryField}s that name a
  * column.
  *
@@ -153,6 +153,15 @@ final class LogSequencer implements AutoCloseable {
     private final LongAdder oneTrip = new LongAdder();
 
     private final LongAdder missedEnd = new LongAdder();
+
+    /**
+     * After a batch found another sequencer had appended, the next batches take the steps without
+     * trying one trip first ({@link #STEPS_AFTER_MISS}): with several instances appending at once, a
+     * try that misses is a round trip for nothing. Writer thread only.
+     */
+    private int stepsLeft;
+
+    static final int STEPS_AFTER_MISS = 16;
 
     /** Where the writer's time went, per step of a batch (nanoseconds); see {@link Phase}. */
     private final long[] phaseNanos = new long[Phase.values().length];
@@ -303,7 +312,11 @@ final class LogSequencer implements AutoCloseable {
         long[] t = {System.nanoTime()};
         Instant[] registered = new Instant[1];
         try {
-            if (tree == null || !appendAtKnownEnd(batch, seqs, registered, t)) {
+            boolean oneTripTried = tree != null && stepsLeft == 0;
+            if (stepsLeft > 0) {
+                stepsLeft--;
+            }
+            if (!oneTripTried || !appendAtKnownEnd(batch, seqs, registered, t)) {
                 transactions.executeWithoutResult(status -> {
                     Optional<Last> last = lockAndReadLast();
                     long size = last.map(l -> l.seq + 1).orElse(0L);
@@ -392,6 +405,7 @@ final class LogSequencer implements AutoCloseable {
             throw new IllegalStateException("a batch of " + batch.size() + " wrote " + written + " entries");
         }
         missedEnd.increment();
+        stepsLeft = STEPS_AFTER_MISS;
         tree = null;
         return false;
     }
