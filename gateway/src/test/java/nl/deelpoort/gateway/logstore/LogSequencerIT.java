@@ -458,46 +458,42 @@ class LogSequencerIT extends IntegrationTest {
 
     /** The real database, except that the one-round-trip batch fails after its inserts, before its commit. */
     private static DataSource failingAfterOneTripInserts(DataSource real) {
-        return new AbstractDataSource() {
-            @Override
-            public Connection getConnection() throws SQLException {
-                Connection c = real.getConnection();
-                return (Connection) Proxy.newProxyInstance(
-                        Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, m, args) -> {
-                            if (m.getName().equals("prepareStatement")
-                                    && args[0] instanceof String sql
-                                    && sql.contains("at_end")) {
-                                args = args.clone();
-                                args[0] = sql + "; SELECT 1 / 0";
-                            }
-                            try {
-                                return m.invoke(c, args);
-                            } catch (InvocationTargetException e) {
-                                throw e.getCause();
-                            }
-                        });
+        return intercepted(real, (method, args) -> {
+            if (method.equals("prepareStatement") && args[0] instanceof String sql && sql.contains("at_end")) {
+                Object[] changed = args.clone();
+                changed[0] = sql + "; SELECT 1 / 0";
+                return changed;
             }
-
-            @Override
-            public Connection getConnection(String username, String password) throws SQLException {
-                return getConnection();
-            }
-        };
+            return args;
+        });
     }
 
     /** The real database, except that a commit fails (and the transaction is left to roll back). */
     private static DataSource failingOnCommit(DataSource real) {
+        return intercepted(real, (method, args) -> {
+            if (method.equals("commit")) {
+                throw new SQLException("could not flush the WAL: disk full");
+            }
+            return args;
+        });
+    }
+
+    /** What a call on a connection passes through first: the arguments to go on with, or an exception. */
+    private interface Interceptor {
+        Object[] before(String method, Object[] args) throws SQLException;
+    }
+
+    /** The real database, every call on its connections passed through {@code interceptor} first. */
+    private static DataSource intercepted(DataSource real, Interceptor interceptor) {
         return new AbstractDataSource() {
             @Override
             public Connection getConnection() throws SQLException {
                 Connection c = real.getConnection();
                 return (Connection) Proxy.newProxyInstance(
                         Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, m, args) -> {
-                            if (m.getName().equals("commit")) {
-                                throw new SQLException("could not flush the WAL: disk full");
-                            }
+                            Object[] passed = interceptor.before(m.getName(), args);
                             try {
-                                return m.invoke(c, args);
+                                return m.invoke(c, passed);
                             } catch (InvocationTargetException e) {
                                 throw e.getCause();
                             }
