@@ -49,9 +49,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * instance appended since. While the log ends where this sequencer's last batch left it, a batch costs
  * one round trip: lock, a check of that end under the lock, the inserts and the commit in one implicit
  * transaction ({@link #appendAtKnownEnd}); when another instance appended since, the check writes
- * nothing and the batch takes the steps above, as do the next {@link #STEPS_AFTER_MISS} batches. The primary key on seq turns any fork into an error
- * rather than a second history. The indexed columns next to the canonical bytes are the {@link EntryField}s that name a
- * column.
+ * nothing and the batch takes the steps above, as do the next {@link #STEPS_AFTER_MISS} batches. The
+ * primary key on seq turns any fork into an error rather than a second history. The indexed columns
+ * next to the canonical bytes are the {@link EntryField}s that name a column.
  *
  * <p>Whatever does not depend on the entry's place in the log is done on the caller's thread in {@link
  * #submit}, before the lock ({@link PreparedEntry}: salt, canonical encoding, the leaf hash up to
@@ -60,10 +60,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p><b>Registration time is monotone in seq</b>, across every sequencer on the database: under the
  * lock, with the size, the writer reads {@code registered_at} of the last entry (or, in one round trip,
- * knows it: the last entry is its own), and a batch is registered at {@code max(now, that)} (milliseconds, UTC; one time per batch). So for {@code s < t},
- * {@code registered_at(s) <= registered_at(t)} (not strictly: one batch, or a clock that went back,
- * shares a millisecond), and the entries registered in a period {@code [from, to)} are exactly the
- * seqs {@code [first seq with registered_at >= from, first seq with registered_at >= to)}. (Entries
+ * knows it: the last entry is its own), and a batch is registered at {@code max(now, that)}
+ * (milliseconds, UTC; one time per batch). So for {@code s < t}, {@code registered_at(s) <=
+ * registered_at(t)} (not strictly: one batch, or a clock that went back, shares a millisecond), and
+ * the entries registered in a period {@code [from, to)} are exactly the seqs {@code [first seq with registered_at >= from, first seq with registered_at >= to)}. (Entries
  * written before this guarantee existed may break it, if a clock went back then.)
  */
 final class LogSequencer implements AutoCloseable {

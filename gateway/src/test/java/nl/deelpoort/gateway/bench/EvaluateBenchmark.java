@@ -74,8 +74,8 @@ public final class EvaluateBenchmark {
                 FreshToken token = new FreshToken(() -> services.tokens().user("carla.cmd-waalre"));
                 List<String> bsns = seed(http, gateway.baseUrl(), token.get(), subjects);
                 System.out.printf(
-                        "%d cores, load generator on JDK %s, gateway JVM options %s, %s; %d threads, %d × %d s measured"
-                                + " after %d s warm-up; %d households with grounds; load average at start %s%n",
+                        "%d cores, load generator on JDK %s, gateway JVM options %s, %s; %d threads,"
+                                + " %d × %d s measured after %d s warm-up; %d households with grounds; load average at start %s%n",
                         cores,
                         System.getProperty("java.version"),
                         jvm,
