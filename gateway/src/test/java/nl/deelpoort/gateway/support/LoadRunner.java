@@ -323,19 +323,28 @@ public final class LoadRunner {
         if (probe != null) {
             probe.stop(all.length);
         }
-        List<Double> cpuPerRequest = new ArrayList<>();
+        long[] cpu = new long[cpus.length];
         for (int i = 0; i < cpus.length; i++) {
-            cpuPerRequest.add(all.length == 0 ? 0.0 : (cpuAfter[i] - cpuBefore[i]) / (double) all.length);
+            cpu[i] = cpuAfter[i] - cpuBefore[i];
+        }
+        return summary(name, "", all, elapsed, errors.get(), cpu);
+    }
+
+    /** A load's result from its sorted latencies (ns), its time, errors and CPU (µs per process); printed. */
+    private static Result summary(String name, String detail, long[] all, double elapsed, long errors, long[] cpu) {
+        List<Double> cpuPerRequest = new ArrayList<>();
+        for (long micros : cpu) {
+            cpuPerRequest.add(all.length == 0 ? 0.0 : micros / (double) all.length);
         }
         Result r = new Result(
                 all.length / elapsed,
                 all.length == 0 ? 0 : all[(int) (all.length * 0.50)] / 1000,
                 all.length == 0 ? 0 : all[Math.min(all.length - 1, (int) (all.length * 0.99))] / 1000,
-                errors.get(),
+                errors,
                 cpuPerRequest);
         System.out.printf(
-                "%-18s %8.1f req/s   p50 %7.2f ms   p99 %7.2f ms   (%d requests, %d errors)%n",
-                name, r.perSecond, r.p50Micros / 1000.0, r.p99Micros / 1000.0, all.length, r.errors);
+                "%-18s %8.1f req/s   p50 %7.2f ms   p99 %7.2f ms   (%d requests%s, %d errors)%n",
+                name, r.perSecond, r.p50Micros / 1000.0, r.p99Micros / 1000.0, all.length, detail, r.errors);
         return r;
     }
 
@@ -406,25 +415,7 @@ public final class LoadRunner {
                     .flatMapToLong(Arrays::stream)
                     .sorted()
                     .toArray();
-            List<Double> perRequest = new ArrayList<>();
-            for (int c = 0; c < cpus.length; c++) {
-                perRequest.add(all.length == 0 ? 0.0 : cpu[k][c] / (double) all.length);
-            }
-            Result r = new Result(
-                    all.length / elapsed[k],
-                    all.length == 0 ? 0 : all[(int) (all.length * 0.50)] / 1000,
-                    all.length == 0 ? 0 : all[Math.min(all.length - 1, (int) (all.length * 0.99))] / 1000,
-                    errors[k],
-                    perRequest);
-            System.out.printf(
-                    "%-18s %8.1f req/s   p50 %7.2f ms   p99 %7.2f ms   (%d requests in %d rounds, %d errors)%n",
-                    loads.get(k).name(),
-                    r.perSecond,
-                    r.p50Micros / 1000.0,
-                    r.p99Micros / 1000.0,
-                    all.length,
-                    rounds,
-                    r.errors);
+            Result r = summary(loads.get(k).name(), " in " + rounds + " rounds", all, elapsed[k], errors[k], cpu[k]);
             results.add(r);
         }
         return results;
