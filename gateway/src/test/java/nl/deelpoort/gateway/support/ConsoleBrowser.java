@@ -236,14 +236,37 @@ public final class ConsoleBrowser implements AutoCloseable {
         try {
             page.isEnabled();
             return false;
-        } catch (org.openqa.selenium.StaleElementReferenceException e) {
-            return true;
         } catch (org.openqa.selenium.WebDriverException e) {
-            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+            if (stale(e)) {
                 return true;
             }
             throw e;
         }
+    }
+
+    /**
+     * Waits up to {@code timeout} until the page's main text contains {@code text}, across a navigation:
+     * reading the text of a page being replaced (a stale element, in either of ChromeDriver's words) is
+     * "not yet", not a failure (a flaky failure seen in CI after a click that posts a form).
+     */
+    public ConsoleBrowser awaitMain(String text, Duration timeout) {
+        new WebDriverWait(driver, timeout).until(d -> {
+            try {
+                return main().contains(text);
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (stale(e)) {
+                    return false;
+                }
+                throw e;
+            }
+        });
+        return this;
+    }
+
+    /** Whether the element read belonged to a page that is gone or going. */
+    private static boolean stale(org.openqa.selenium.WebDriverException e) {
+        return e instanceof org.openqa.selenium.StaleElementReferenceException
+                || String.valueOf(e.getMessage()).contains("does not belong to the document");
     }
 
     /**

@@ -44,8 +44,7 @@ class OfficerPagesIT extends IntegrationTest {
             assertNoBsnInAddress(browser, s);
 
             browser.click(By.xpath("//nav[contains(@class,'pager')]//button[contains(., 'Volgende pagina')]"));
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
-                    .until(d -> browser.main().contains("U ziet item 3 tot en met 4"));
+            browser.awaitMain("U ziet item 3 tot en met 4", Duration.ofSeconds(20));
             browser.check("officer-log-subject-page-2");
             assertThat(seqs(browser)).containsExactly(s.seqs().get(1), s.seqs().get(0));
             assertThat(browser.main()).doesNotContain("Er zijn meer items");
@@ -186,8 +185,7 @@ class OfficerPagesIT extends IntegrationTest {
             browser.go("/console/integrity").check("officer-integrity");
             assertThat(browser.text(By.cssSelector("[data-testid=verdict]"))).contains("In orde");
             browser.click(By.cssSelector("main form button[type=submit]"));
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(60))
-                    .until(d -> browser.main().contains("zojuist"));
+            browser.awaitMain("zojuist", Duration.ofSeconds(60));
             assertThat(browser.text(By.cssSelector("[data-testid=verdict]"))).contains("In orde");
             assertThat(browser.main()).contains("Het laatste controlepunt");
 
