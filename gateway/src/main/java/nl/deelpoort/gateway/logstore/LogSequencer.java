@@ -13,7 +13,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -95,18 +97,23 @@ final class LogSequencer implements AutoCloseable {
             + COLUMNS.stream().map(EntryField::column).collect(joining(", "))
             + ")";
 
+    /** The append lock, held until the transaction ends. */
+    private static final String LOCK = "SELECT pg_advisory_xact_lock(" + APPEND_LOCK + ")";
+
     /**
      * The advisory lock, then the size of the log and the registration time of its last entry: two
      * statements in one round trip. In READ COMMITTED each statement takes its own snapshot, so the
      * second one sees every batch committed before the lock was granted.
      */
-    private static final String LOCK_AND_LAST_ENTRY = "SELECT pg_advisory_xact_lock(" + APPEND_LOCK + ");"
-            + " SELECT seq, registered_at FROM log_entry ORDER BY seq DESC LIMIT 1";
+    private static final String LOCK_AND_LAST_ENTRY =
+            LOCK + "; SELECT seq, registered_at FROM log_entry ORDER BY seq DESC LIMIT 1";
+
+    /** The subtree hashes of a batch, from their arrays. */
+    private static final String INSERT_SUBTREES = "INSERT INTO log_subtree (level, idx, hash)"
+            + " SELECT * FROM unnest(:level::smallint[], :idx::bigint[], :hash::bytea[])";
 
     /** The entries and their subtree hashes in one statement, one round trip. */
-    private static final String INSERT = "WITH entries AS (" + INSERT_ENTRIES + ")"
-            + " INSERT INTO log_subtree (level, idx, hash)"
-            + " SELECT * FROM unnest(:level::smallint[], :idx::bigint[], :hash::bytea[])";
+    private static final String INSERT = "WITH entries AS (" + INSERT_ENTRIES + ") " + INSERT_SUBTREES;
 
     /**
      * A batch at the end this sequencer left the log at, in one round trip ({@link #appendAtKnownEnd}):
@@ -116,12 +123,11 @@ final class LogSequencer implements AutoCloseable {
      * prepared statement in auto-commit, the two statements are one implicit transaction that commits
      * at the protocol's Sync, before the answer comes back (LogSequencerIT checks both).
      */
-    private static final String APPEND_AT_KNOWN_END = "SELECT pg_advisory_xact_lock(" + APPEND_LOCK + ");"
+    private static final String APPEND_AT_KNOWN_END = LOCK + ";"
             + " WITH at_end AS (SELECT 1 WHERE coalesce((SELECT seq FROM log_entry ORDER BY seq DESC LIMIT 1), -1)"
-            + " = :expected_last), entries AS (" + INSERT_ENTRIES + " WHERE EXISTS (SELECT 1 FROM at_end) RETURNING 1),"
-            + " subtrees AS (INSERT INTO log_subtree (level, idx, hash)"
-            + " SELECT * FROM unnest(:level::smallint[], :idx::bigint[], :hash::bytea[])"
-            + " WHERE EXISTS (SELECT 1 FROM at_end) RETURNING 1)"
+            + " = :expected_last),"
+            + " entries AS (" + INSERT_ENTRIES + " WHERE EXISTS (SELECT 1 FROM at_end) RETURNING 1),"
+            + " subtrees AS (" + INSERT_SUBTREES + " WHERE EXISTS (SELECT 1 FROM at_end) RETURNING 1)"
             + " SELECT count(*) FROM entries"; // a WITH that writes runs to completion, read or not
 
     private final DataSource dataSource;
@@ -312,25 +318,8 @@ final class LogSequencer implements AutoCloseable {
         long[] t = {System.nanoTime()};
         Instant[] registered = new Instant[1];
         try {
-            boolean oneTripTried = tree != null && stepsLeft == 0;
-            if (stepsLeft > 0) {
-                stepsLeft--;
-            }
-            if (!oneTripTried || !appendAtKnownEnd(batch, seqs, registered, t)) {
-                transactions.executeWithoutResult(status -> {
-                    Optional<Last> last = lockAndReadLast();
-                    long size = last.map(l -> l.seq + 1).orElse(0L);
-                    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-                    registered[0] =
-                            last.map(l -> l.registeredAt).filter(now::isBefore).orElse(now);
-                    t[0] = phase(Phase.LOCK, t[0]);
-                    if (tree == null || tree.size() != size) {
-                        tree = reader.fromStoredHashes(source -> CompactTree.restore(size, source));
-                        t[0] = phase(Phase.RESTORE, t[0]);
-                    }
-                    rows(batch, size, registered[0], seqs, t).insert(jdbc, registered[0], t);
-                });
-                t[0] = phase(Phase.COMMIT, t[0]);
+            if (!(oneTripDue() && appendAtKnownEnd(batch, seqs, registered, t))) {
+                appendInSteps(batch, seqs, registered, t);
             }
             treeRegisteredAt = registered[0];
         } catch (RuntimeException e) {
@@ -356,6 +345,35 @@ final class LogSequencer implements AutoCloseable {
             p.seq.complete(seqs[i]);
         }
         phase(Phase.COMPLETE, t[0]);
+    }
+
+    /** Whether this batch tries one round trip: the tree is known and no miss asked for steps lately. */
+    private boolean oneTripDue() {
+        if (stepsLeft > 0) {
+            stepsLeft--;
+            return false;
+        }
+        return tree != null;
+    }
+
+    /**
+     * The batch in steps, in one transaction: lock and read the log's end, rebuild the tree if another
+     * sequencer appended, insert, commit.
+     */
+    private void appendInSteps(List<Pending> batch, long[] seqs, Instant[] registered, long[] t) {
+        transactions.executeWithoutResult(status -> {
+            Optional<Last> last = lockAndReadLast();
+            long size = last.map(l -> l.seq + 1).orElse(0L);
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            registered[0] = last.map(l -> l.registeredAt).filter(now::isBefore).orElse(now);
+            t[0] = phase(Phase.LOCK, t[0]);
+            if (tree == null || tree.size() != size) {
+                tree = reader.fromStoredHashes(source -> CompactTree.restore(size, source));
+                t[0] = phase(Phase.RESTORE, t[0]);
+            }
+            rows(batch, size, registered[0], seqs, t).insert(jdbc, registered[0], t);
+        });
+        t[0] = phase(Phase.COMMIT, t[0]);
     }
 
     /**
@@ -445,8 +463,8 @@ final class LogSequencer implements AutoCloseable {
      * The writer's time per {@link Phase} so far, and the callers' time preparing entries ({@code
      * prepare}), in nanoseconds. Exact once {@link #close} has returned; for benchmarks.
      */
-    java.util.Map<String, Long> phases() {
-        java.util.Map<String, Long> m = new java.util.LinkedHashMap<>();
+    Map<String, Long> phases() {
+        Map<String, Long> m = new java.util.LinkedHashMap<>();
         m.put("prepare", prepareNanos.sum());
         for (Phase p : Phase.values()) {
             m.put(p.name().toLowerCase(java.util.Locale.ROOT), phaseNanos[p.ordinal()]);
@@ -551,8 +569,8 @@ final class LogSequencer implements AutoCloseable {
         }
 
         /** The INSERT's parameters, by name. */
-        java.util.Map<String, Object> parameters(Instant registeredAt) {
-            java.util.Map<String, Object> p = new java.util.HashMap<>();
+        Map<String, Object> parameters(Instant registeredAt) {
+            Map<String, Object> p = new HashMap<>();
             p.put("registered_at", PreparedEntry.TIME.format(registeredAt));
             p.put("seq", new SqlArrayValue("bigint", (Object[]) seq));
             p.put("canonical", new SqlArrayValue("bytea", (Object[]) canonical));
@@ -581,9 +599,9 @@ final class LogSequencer implements AutoCloseable {
          * is no longer {@code expectedLast}.
          */
         long appendAtEnd(long expectedLast, Instant registeredAt, long[] t) {
-            java.util.Map<String, Object> p = parameters(registeredAt);
+            Map<String, Object> p = parameters(registeredAt);
             p.put("expected_last", expectedLast);
-            Long written = named.execute(APPEND_AT_KNOWN_END, p, ps -> {
+            long written = named.execute(APPEND_AT_KNOWN_END, p, ps -> {
                 // Auto-commit (Hikari's default) makes the two statements one implicit transaction; a pool
                 // configured without it gets the same transaction committed here.
                 boolean autoCommit = ps.getConnection().getAutoCommit();
@@ -602,7 +620,7 @@ final class LogSequencer implements AutoCloseable {
                 return entriesWritten;
             });
             t[0] = phase(Phase.INSERT, t[0]);
-            return written == null ? 0 : written;
+            return written;
         }
     }
 }
