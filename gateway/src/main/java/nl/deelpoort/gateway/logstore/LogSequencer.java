@@ -604,23 +604,40 @@ final class LogSequencer implements AutoCloseable {
             long written = named.execute(APPEND_AT_KNOWN_END, p, ps -> {
                 // Auto-commit (Hikari's default) makes the two statements one implicit transaction; a pool
                 // configured without it gets the same transaction committed here.
-                boolean autoCommit = ps.getConnection().getAutoCommit();
-                ps.execute(); // the lock's answer first
-                if (!ps.getMoreResults()) {
-                    throw new IllegalStateException("no answer to the append");
+                Connection c = ps.getConnection();
+                boolean autoCommit = c.getAutoCommit();
+                try {
+                    ps.execute(); // the lock's answer first
+                    if (!ps.getMoreResults()) {
+                        throw new IllegalStateException("no answer to the append");
+                    }
+                    long entriesWritten;
+                    try (ResultSet rs = ps.getResultSet()) {
+                        rs.next();
+                        entriesWritten = rs.getLong(1);
+                    }
+                    if (!autoCommit) {
+                        c.commit(); // also when nothing was written: it releases the lock
+                    }
+                    return entriesWritten;
+                } catch (SQLException | RuntimeException e) {
+                    if (!autoCommit) {
+                        rollbackQuietly(c, e);
+                    }
+                    throw e;
                 }
-                long entriesWritten;
-                try (ResultSet rs = ps.getResultSet()) {
-                    rs.next();
-                    entriesWritten = rs.getLong(1);
-                }
-                if (!autoCommit) {
-                    ps.getConnection().commit();
-                }
-                return entriesWritten;
             });
             t[0] = phase(Phase.INSERT, t[0]);
             return written;
+        }
+    }
+
+    /** Rolls back what a failed batch left on {@code c}; a failure to do so is added to {@code cause}. */
+    private static void rollbackQuietly(Connection c, Exception cause) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
         }
     }
 }

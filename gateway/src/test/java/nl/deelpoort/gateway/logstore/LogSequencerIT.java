@@ -241,6 +241,31 @@ class LogSequencerIT extends IntegrationTest {
     }
 
     @Test
+    void aPoolWithoutAutoCommitGetsItsOneTripBatchesCommittedAndAFailedOneRolledBack() throws Exception {
+        // The one-trip batch relies on auto-commit for its implicit transaction; on a pool configured
+        // without it the sequencer commits the batch itself (entries visible to another connection) and
+        // rolls a failed one back (nothing of it left, the lock free for the next batch).
+        try (LogSequencer s = sequencer(withoutAutoCommit(dataSource))) {
+            long first = s.submit(probe("steps")).get(10, TimeUnit.SECONDS);
+            String marker = UUID.randomUUID().toString();
+            assertThat(s.submit(probe(marker)).get(10, TimeUnit.SECONDS)).isEqualTo(first + 1);
+            assertThat(s.paths()).isEqualTo(new LogSequencer.Paths(1, 0));
+            assertThat(entriesMentioning(marker)).isOne();
+            assertThat(log.append(probe("main sequencer"))).isEqualTo(first + 2);
+        }
+        String failedMarker = UUID.randomUUID().toString();
+        try (LogSequencer s = sequencer(failingAfterOneTripInserts(withoutAutoCommit(dataSource)))) {
+            long first = s.submit(probe("before")).get(10, TimeUnit.SECONDS);
+            CompletableFuture<Long> failed = s.submit(probe(failedMarker));
+            assertThatThrownBy(() -> failed.get(10, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class)
+                    .hasCauseInstanceOf(LogUnavailableException.class);
+            assertThat(entriesMentioning(failedMarker)).isZero();
+            assertThat(log.append(probe("main sequencer after"))).isEqualTo(first + 1);
+        }
+    }
+
+    @Test
     void everyAppendIsTimedFromSubmitToCommitAndEveryBatchMeasured() throws Exception {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         int entries = 40;
@@ -476,6 +501,23 @@ class LogSequencerIT extends IntegrationTest {
             }
             return args;
         });
+    }
+
+    /** The real database, its connections handed out with auto-commit off (as a pool may be configured). */
+    private static DataSource withoutAutoCommit(DataSource real) {
+        return new AbstractDataSource() {
+            @Override
+            public Connection getConnection() throws SQLException {
+                Connection c = real.getConnection();
+                c.setAutoCommit(false);
+                return c;
+            }
+
+            @Override
+            public Connection getConnection(String username, String password) throws SQLException {
+                return getConnection();
+            }
+        };
     }
 
     /** What a call on a connection passes through first: the arguments to go on with, or an exception. */

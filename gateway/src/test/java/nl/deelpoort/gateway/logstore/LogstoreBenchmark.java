@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import nl.deelpoort.devkit.EmbeddedDatabase;
 import nl.deelpoort.gateway.support.BenchDatabase;
@@ -101,11 +102,47 @@ public final class LogstoreBenchmark {
             s.close();
             s.printPhases("sequencer bulk, " + batch + " entries per writer");
         }
+        double two = twoSequencers(app, writers, seconds);
         System.out.printf("ratio sequencer / plain INSERT (1 entry per writer): %.2f%n", seq / plain);
+        System.out.printf(
+                "ratio two sequencers / one (1 entry per writer; two gateway instances on one database): %.2f%n",
+                two / seq);
         System.out.printf(
                 "ratio sequencer bulk / bulk baseline (%s, %d rows per writer): %.2f%n",
                 bulkCopy >= bulkInsert ? "COPY" : "INSERT", batch, seqBatched / bulk);
         System.out.printf("ratio sequencer (1 entry per writer) / bulk baseline: %.2f%n", seq / bulk);
+    }
+
+    /**
+     * Two gateway instances on one database: the writers split over two sequencers, one entry each. Every
+     * batch of one that follows a batch of the other finds the log moved on: a one-trip batch then writes
+     * nothing and the sequencer takes the steps for its next batches. Prints how each sequencer's batches
+     * went; returns entries/s.
+     */
+    private static double twoSequencers(HikariDataSource app, int writers, int seconds) throws Exception {
+        try (Sequencer a = new Sequencer(app);
+                Sequencer b = new Sequencer(app)) {
+            AtomicInteger next = new AtomicInteger();
+            ThreadLocal<LogSequencer> mine =
+                    ThreadLocal.withInitial(() -> (next.getAndIncrement() % 2 == 0 ? a : b).sequencer);
+            double perSecond = run(
+                    "two sequencers",
+                    writers,
+                    seconds,
+                    1,
+                    () -> mine.get().submit(typical()).get());
+            for (Sequencer s : List.of(a, b)) {
+                s.close();
+                long batches =
+                        s.meters.get("deelpoort.log.batch.size").summary().count();
+                LogSequencer.Paths paths = s.sequencer.paths();
+                System.out.printf(
+                        "  one of two: %d batches, %d in one trip, %d found the log moved on (wrote nothing, then"
+                                + " steps)%n",
+                        batches, paths.oneTrip(), paths.missedEnd());
+            }
+            return perSecond;
+        }
     }
 
     /** A sequencer as the gateway configures it (batches up to 512, no linger), with its own meters. */
