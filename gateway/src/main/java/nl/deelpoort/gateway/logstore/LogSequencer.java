@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -46,9 +47,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>A single writer thread drains the queue into batches, on a connection pool of its own: a caller
  * that holds a connection of the main pool while it waits for its entry cannot starve the sequencer.
  * Each batch is one transaction that takes a transaction-level advisory lock first, so several gateway
- * instances (each with its own sequencer) append to one log in turn; under the lock the current size
- * is read from the database and the in-memory frontier is rebuilt from stored subtrees when another
- * instance appended since. While the log ends where this sequencer's last batch left it, a batch costs
+ * instances (each with its own sequencer) append to one log in turn; under the lock, in the same round
+ * trip, the writer reads the entries appended since its own last one and adds their leaf hashes to its
+ * in-memory frontier (rebuilding the frontier from stored subtrees only when it has none, or is more
+ * than {@link #CATCH_UP_LIMIT} entries behind), and takes into the batch what queued while it waited
+ * for the lock. While the log ends where this sequencer's last batch left it, a batch costs
  * one round trip: lock, a check of that end under the lock, the inserts and the commit in one implicit
  * transaction ({@link #appendAtKnownEnd}); when another instance appended since, the check writes
  * nothing and the batch takes the steps above, as do the next {@link #STEPS_AFTER_MISS} batches. The
@@ -108,6 +111,14 @@ final class LogSequencer implements AutoCloseable {
     private static final String LOCK_AND_LAST_ENTRY =
             LOCK + "; SELECT seq, registered_at FROM log_entry ORDER BY seq DESC LIMIT 1";
 
+    /**
+     * The advisory lock, then this sequencer's last entry and those appended after it (by other
+     * instances), up to {@code :limit} rows: from their leaf hashes the sequencer brings its tree up to
+     * the log's end in the same round trip, instead of restoring it from the stored subtree hashes.
+     */
+    private static final String LOCK_AND_ENTRIES_SINCE =
+            LOCK + "; SELECT seq, registered_at, leaf_hash FROM log_entry WHERE seq >= :from ORDER BY seq LIMIT :limit";
+
     /** The subtree hashes of a batch, from their arrays. */
     private static final String INSERT_SUBTREES = "INSERT INTO log_subtree (level, idx, hash)"
             + " SELECT * FROM unnest(:level::smallint[], :idx::bigint[], :hash::bytea[])";
@@ -160,6 +171,8 @@ final class LogSequencer implements AutoCloseable {
 
     private final LongAdder missedEnd = new LongAdder();
 
+    private final LongAdder restored = new LongAdder();
+
     /**
      * After a batch found another sequencer had appended, the next batches take the steps without
      * trying one trip first ({@link #STEPS_AFTER_MISS}): with several instances appending at once, a
@@ -168,6 +181,15 @@ final class LogSequencer implements AutoCloseable {
     private int stepsLeft;
 
     static final int STEPS_AFTER_MISS = 16;
+
+    /**
+     * At most this many entries of other sequencers are caught up from their leaf hashes; further behind,
+     * the tree is restored from the stored subtree hashes (log₂ size rows, however far).
+     */
+    static final int CATCH_UP_LIMIT = 4096;
+
+    /** What {@link #appendAtKnownEnd} returns when the log had moved on: no seq, nothing written. */
+    private static final long MISSED = -1;
 
     /** Where the writer's time went, per step of a batch (nanoseconds); see {@link Phase}. */
     private final long[] phaseNanos = new long[Phase.values().length];
@@ -313,16 +335,17 @@ final class LogSequencer implements AutoCloseable {
     }
 
     private void write(List<Pending> batch) {
-        metrics.batch(batch.size());
-        long[] seqs = new long[batch.size()];
         long[] t = {System.nanoTime()};
         Instant[] registered = new Instant[1];
+        long first;
         try {
-            if (!(oneTripDue() && appendAtKnownEnd(batch, seqs, registered, t))) {
-                appendInSteps(batch, seqs, registered, t);
+            first = oneTripDue() ? appendAtKnownEnd(batch, registered, t) : MISSED;
+            if (first == MISSED) {
+                first = appendInSteps(batch, registered, t);
             }
             treeRegisteredAt = registered[0];
         } catch (RuntimeException e) {
+            metrics.batch(batch.size());
             tree = null;
             log.warn(
                     "Log batch of {} entries not committed: {}",
@@ -337,12 +360,13 @@ final class LogSequencer implements AutoCloseable {
             return;
         }
         failedAt = 0;
-        metrics.logSize(seqs[seqs.length - 1] + 1);
+        metrics.batch(batch.size());
+        metrics.logSize(first + batch.size());
         long committedAt = System.nanoTime();
         for (int i = 0; i < batch.size(); i++) {
             Pending p = batch.get(i);
             metrics.appended(committedAt - p.submitted);
-            p.seq.complete(seqs[i]);
+            p.seq.complete(first + i);
         }
         phase(Phase.COMPLETE, t[0]);
     }
@@ -357,37 +381,53 @@ final class LogSequencer implements AutoCloseable {
     }
 
     /**
-     * The batch in steps, in one transaction: lock and read the log's end, rebuild the tree if another
-     * sequencer appended, insert, commit.
+     * The batch in steps, in one transaction: lock and read the log's end (with what other sequencers
+     * appended since this one's last batch, to bring the tree up to it), take into the batch what was
+     * queued while the lock was held by another sequencer, restore the tree from the stored subtree
+     * hashes if it could not be brought up to the end, insert, commit. Returns the batch's first seq.
      */
-    private void appendInSteps(List<Pending> batch, long[] seqs, Instant[] registered, long[] t) {
-        transactions.executeWithoutResult(status -> {
-            Optional<Last> last = lockAndReadLast();
+    private long appendInSteps(List<Pending> batch, Instant[] registered, long[] t) {
+        Long first = transactions.execute(status -> {
+            Last caughtUp = tree != null && tree.size() > 0 ? lockAndCatchUp() : null;
+            Optional<Last> last;
+            if (caughtUp != null) {
+                last = Optional.of(caughtUp);
+            } else {
+                tree = null;
+                last = lockAndReadLast();
+            }
+            // Sequencers of several instances take turns on the lock, a commit each turn: what queued
+            // here during the other's turn goes into this one. Otherwise a batch held only the callers
+            // that queued before that turn, about half of them (logstore.md, session 10).
+            queue.drainTo(batch, batchSize - batch.size());
             long size = last.map(l -> l.seq + 1).orElse(0L);
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             registered[0] = last.map(l -> l.registeredAt).filter(now::isBefore).orElse(now);
             t[0] = phase(Phase.LOCK, t[0]);
             if (tree == null || tree.size() != size) {
                 tree = reader.fromStoredHashes(source -> CompactTree.restore(size, source));
+                restored.increment();
                 t[0] = phase(Phase.RESTORE, t[0]);
             }
-            rows(batch, size, registered[0], seqs, t).insert(jdbc, registered[0], t);
+            rows(batch, size, registered[0], t).insert(jdbc, registered[0], t);
+            return size;
         });
         t[0] = phase(Phase.COMMIT, t[0]);
+        return Objects.requireNonNull(first);
     }
 
     /**
      * The batch's rows at seqs {@code size…}, registered at {@code registeredAt}: the leaf hashes, and
      * the subtree hashes that {@link #tree} (of {@code size} leaves) gains with them.
      */
-    private Rows rows(List<Pending> batch, long size, Instant registeredAt, long[] seqs, long[] t) {
+    private Rows rows(List<Pending> batch, long size, Instant registeredAt, long[] t) {
         byte[] time = PreparedEntry.time(registeredAt);
         Rows rows = new Rows(batch.size());
         for (int i = 0; i < batch.size(); i++) {
-            seqs[i] = size + i;
+            long seq = size + i;
             PreparedEntry e = batch.get(i).entry;
-            byte[] canonical = e.canonical(seqs[i], time);
-            rows.add(seqs[i], e, canonical, e.leafHash(canonical));
+            byte[] canonical = e.canonical(seq, time);
+            rows.add(seq, e, canonical, e.leafHash(canonical));
         }
         t[0] = phase(Phase.LEAVES, t[0]);
         for (byte[] leaf : rows.leaf) {
@@ -406,29 +446,70 @@ final class LogSequencer implements AutoCloseable {
      * insert and commit ({@link #APPEND_AT_KNOWN_END}). The lock and the commit no longer cost a round
      * trip each; what the batch rests on is the same, since the check reads the log's end under the lock
      * as the two-step path does. Registration time stays monotone: the log's last entry is this
-     * sequencer's, registered at {@link #treeRegisteredAt}. Returns false, having written nothing, when
-     * another sequencer appended since (the tree is then rebuilt by the two-step path).
+     * sequencer's, registered at {@link #treeRegisteredAt}. Returns the batch's first seq, or {@link
+     * #MISSED} having written nothing when another sequencer appended since (the steps then bring the
+     * tree up to the log's end).
      */
-    private boolean appendAtKnownEnd(List<Pending> batch, long[] seqs, Instant[] registered, long[] t) {
+    private long appendAtKnownEnd(List<Pending> batch, Instant[] registered, long[] t) {
         long size = tree.size();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         registered[0] = now.isBefore(treeRegisteredAt) ? treeRegisteredAt : now;
-        Rows rows = rows(batch, size, registered[0], seqs, t);
+        CompactTree before = tree.copy(); // rows() appends the batch's leaves to the tree
+        Rows rows = rows(batch, size, registered[0], t);
         long written = rows.appendAtEnd(size - 1, registered[0], t);
         if (written == batch.size()) {
             oneTrip.increment();
-            return true;
+            return size;
         }
         if (written != 0) {
             throw new IllegalStateException("a batch of " + batch.size() + " wrote " + written + " entries");
         }
         missedEnd.increment();
         stepsLeft = STEPS_AFTER_MISS;
-        tree = null;
-        return false;
+        tree = before; // the log up to where this sequencer left it: the steps catch it up
+        return MISSED;
     }
 
     private record Last(long seq, Instant registeredAt) {}
+
+    /**
+     * Takes the append lock and brings {@link #tree} up to the log's end from the leaf hashes of the
+     * entries other sequencers appended since; returns the log's last entry, or null, the tree untouched,
+     * when this sequencer's last entry is not there (the log is not what the tree was built from) or more
+     * than {@link #CATCH_UP_LIMIT} entries follow it. On the transaction's connection.
+     */
+    private Last lockAndCatchUp() {
+        long from = tree.size() - 1;
+        Map<String, Object> p = new HashMap<>();
+        p.put("from", from);
+        p.put("limit", CATCH_UP_LIMIT + 2);
+        List<byte[]> leaves = new ArrayList<>();
+        Last last = named.execute(LOCK_AND_ENTRIES_SINCE, p, ps -> {
+            ps.execute(); // the lock's answer first
+            if (!ps.getMoreResults()) {
+                throw new IllegalStateException("no answer to the entries since " + from);
+            }
+            Last end = null;
+            try (ResultSet rs = ps.getResultSet()) {
+                while (rs.next()) {
+                    long seq = rs.getLong(1);
+                    if (seq != from + leaves.size()) {
+                        return null; // not this sequencer's last entry first, or a gap: restore
+                    }
+                    leaves.add(rs.getBytes(3));
+                    end = new Last(seq, rs.getObject(2, OffsetDateTime.class).toInstant());
+                }
+            }
+            return end;
+        });
+        if (last == null || leaves.size() > CATCH_UP_LIMIT + 1) {
+            return null;
+        }
+        for (byte[] leaf : leaves.subList(1, leaves.size())) {
+            tree.add(leaf);
+        }
+        return last;
+    }
 
     /** Takes the append lock and reads the last entry, on the transaction's connection. */
     private Optional<Last> lockAndReadLast() {
@@ -472,12 +553,16 @@ final class LogSequencer implements AutoCloseable {
         return m;
     }
 
-    /** How batches were written: in one round trip, and how many of those found the log moved on. */
-    record Paths(long oneTrip, long missedEnd) {}
+    /**
+     * How the batches went: written in one round trip; tried so and found the log moved on; trees
+     * restored from the stored subtree hashes (the first batch's, and when a sequencer was too far behind
+     * or failed) rather than caught up from the entries appended since.
+     */
+    record Paths(long oneTrip, long missedEnd, long restored) {}
 
     /** For tests and benchmarks. */
     Paths paths() {
-        return new Paths(oneTrip.sum(), missedEnd.sum());
+        return new Paths(oneTrip.sum(), missedEnd.sum(), restored.sum());
     }
 
     /**

@@ -181,7 +181,7 @@ class LogSequencerIT extends IntegrationTest {
             long second = s.submit(probe("one trip")).get(10, TimeUnit.SECONDS);
             long third = s.submit(probe("one trip again")).get(10, TimeUnit.SECONDS);
             assertThat(List.of(second, third)).containsExactly(first + 1, first + 2);
-            assertThat(s.paths()).isEqualTo(new LogSequencer.Paths(2, 0));
+            assertThat(s.paths()).isEqualTo(new LogSequencer.Paths(2, 0, 1));
             assertThat(registeredAt(third)).isAfterOrEqualTo(registeredAt(first));
         }
     }
@@ -193,19 +193,56 @@ class LogSequencerIT extends IntegrationTest {
             long first = a.submit(probe("a, steps")).get(10, TimeUnit.SECONDS);
             assertThat(a.submit(probe("a, one trip")).get(10, TimeUnit.SECONDS)).isEqualTo(first + 1);
             assertThat(b.submit(probe("b")).get(10, TimeUnit.SECONDS)).isEqualTo(first + 2);
-            // a's one trip finds b's entry at the end: it writes nothing, rebuilds its tree and takes the
-            // steps, for this batch and the next STEPS_AFTER_MISS ones.
+            // a's one trip finds b's entry at the end: it writes nothing and takes the steps, for this
+            // batch and the next STEPS_AFTER_MISS ones, its tree caught up from b's leaf (not restored).
             assertThat(a.submit(probe("a, missed")).get(10, TimeUnit.SECONDS)).isEqualTo(first + 3);
-            assertThat(a.paths()).isEqualTo(new LogSequencer.Paths(1, 1));
+            assertThat(a.paths()).isEqualTo(new LogSequencer.Paths(1, 1, 1));
             for (int i = 0; i < LogSequencer.STEPS_AFTER_MISS; i++) {
                 a.submit(probe("a, steps after the miss")).get(10, TimeUnit.SECONDS);
             }
-            assertThat(a.paths()).isEqualTo(new LogSequencer.Paths(1, 1));
+            assertThat(a.paths()).isEqualTo(new LogSequencer.Paths(1, 1, 1));
             a.submit(probe("a, one trip again")).get(10, TimeUnit.SECONDS);
-            assertThat(a.paths()).isEqualTo(new LogSequencer.Paths(2, 1));
+            assertThat(a.paths()).isEqualTo(new LogSequencer.Paths(2, 1, 1));
         }
-        long size = reader.size();
         assertThat(registrationTimesGoingBack()).isZero();
+        assertStoredRootIsTheLeaves();
+    }
+
+    @Test
+    void aSequencerFarBehindRestoresItsTreeAndOneJustBehindCatchesUp() throws Exception {
+        try (LogSequencer a = sequencer(dataSource);
+                LogSequencer b = sequencer(dataSource)) {
+            long first = a.submit(probe("a")).get(10, TimeUnit.SECONDS);
+            List<CompletableFuture<Long>> many = new ArrayList<>();
+            for (int i = 0; i <= LogSequencer.CATCH_UP_LIMIT; i++) {
+                many.add(b.submit(probe("b, " + i)));
+                if (many.size() == 500) { // the test sequencer's queue holds 1,000
+                    CompletableFuture.allOf(many.toArray(CompletableFuture[]::new))
+                            .get(60, TimeUnit.SECONDS);
+                    many.clear();
+                }
+            }
+            CompletableFuture.allOf(many.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+            // a is CATCH_UP_LIMIT + 1 entries behind: its one trip misses, and its tree is restored from
+            // the stored subtree hashes rather than caught up from that many leaves.
+            long behind = first + 1 + LogSequencer.CATCH_UP_LIMIT + 1;
+            assertThat(a.submit(probe("a, far behind")).get(10, TimeUnit.SECONDS))
+                    .isEqualTo(behind);
+            assertThat(a.paths()).isEqualTo(new LogSequencer.Paths(0, 1, 2));
+            // b is one entry behind: its one trip misses and its tree is caught up from that entry's leaf.
+            long restoredBefore = b.paths().restored();
+            assertThat(b.submit(probe("b, just behind")).get(10, TimeUnit.SECONDS))
+                    .isEqualTo(behind + 1);
+            assertThat(b.paths().missedEnd()).isOne();
+            assertThat(b.paths().restored()).isEqualTo(restoredBefore);
+        }
+        assertThat(registrationTimesGoingBack()).isZero();
+        assertStoredRootIsTheLeaves();
+    }
+
+    /** The root from the stored subtree hashes is the one of the stored leaves, recomputed one by one. */
+    private void assertStoredRootIsTheLeaves() throws SQLException {
+        long size = reader.size();
         CompactTree recomputed = new CompactTree();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps =
@@ -249,7 +286,7 @@ class LogSequencerIT extends IntegrationTest {
             long first = s.submit(probe("steps")).get(10, TimeUnit.SECONDS);
             String marker = UUID.randomUUID().toString();
             assertThat(s.submit(probe(marker)).get(10, TimeUnit.SECONDS)).isEqualTo(first + 1);
-            assertThat(s.paths()).isEqualTo(new LogSequencer.Paths(1, 0));
+            assertThat(s.paths()).isEqualTo(new LogSequencer.Paths(1, 0, 1));
             assertThat(entriesMentioning(marker)).isOne();
             assertThat(log.append(probe("main sequencer"))).isEqualTo(first + 2);
         }

@@ -133,13 +133,11 @@ public final class LogstoreBenchmark {
                     () -> mine.get().submit(typical()).get());
             for (Sequencer s : List.of(a, b)) {
                 s.close();
-                long batches =
-                        s.meters.get("deelpoort.log.batch.size").summary().count();
                 LogSequencer.Paths paths = s.sequencer.paths();
-                System.out.printf(
-                        "  one of two: %d batches, %d in one trip, %d found the log moved on (wrote nothing, then"
-                                + " steps)%n",
-                        batches, paths.oneTrip(), paths.missedEnd());
+                s.printPhases(String.format(
+                        "one of two sequencers (%d batches in one trip, %d found the log moved on, %d trees"
+                                + " restored)",
+                        paths.oneTrip(), paths.missedEnd(), paths.restored()));
             }
             return perSecond;
         }

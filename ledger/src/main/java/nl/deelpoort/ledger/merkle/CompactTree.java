@@ -36,6 +36,14 @@ public final class CompactTree {
         return tree;
     }
 
+    /** A tree of the same size and frontier that appends independently of this one. */
+    public CompactTree copy() {
+        CompactTree copy = new CompactTree();
+        System.arraycopy(frontier, 0, copy.frontier, 0, frontier.length); // hashes are never changed in place
+        copy.size = size;
+        return copy;
+    }
+
     public long size() {
         return size;
     }

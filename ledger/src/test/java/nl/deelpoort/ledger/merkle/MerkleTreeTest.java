@@ -334,6 +334,28 @@ class MerkleTreeTest {
         assertThat(CompactTree.restore(0, store).root()).isEqualTo(MerkleHash.emptyRoot());
     }
 
+    /** A copy goes on from the same frontier; appending to either leaves the other as it was. */
+    @Test
+    void aCopyAppendsIndependently() {
+        List<byte[]> leaves = leafHashes(N);
+        CompactTree tree = new CompactTree();
+        for (int i = 0; i < 45; i++) {
+            tree.append(leaves.get(i));
+        }
+        CompactTree copy = tree.copy();
+        for (int i = 45; i < N; i++) {
+            tree.append(leaves.get(i));
+        }
+        assertThat(copy.size()).isEqualTo(45);
+        assertThat(copy.root()).isEqualTo(mth(leaves.subList(0, 45)));
+        List<byte[]> other = leafHashes(N + 7).subList(N, N + 7);
+        other.forEach(copy::add);
+        assertThat(tree.root()).isEqualTo(mth(leaves));
+        List<byte[]> forked = new ArrayList<>(leaves.subList(0, 45));
+        forked.addAll(other);
+        assertThat(copy.root()).isEqualTo(mth(forked));
+    }
+
     @Test
     void aProofNeedsLogarithmicallyManyLookups() {
         InMemorySubtreeStore store = store(leafHashes(1000));
