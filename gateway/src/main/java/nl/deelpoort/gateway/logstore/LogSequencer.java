@@ -4,9 +4,9 @@ import static java.util.stream.Collectors.joining;
 
 import java.security.SecureRandom;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,11 +30,9 @@ import nl.deelpoort.ledger.merkle.CompactTree;
 import nl.deelpoort.ledger.merkle.Subtree;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.UncategorizedSQLException;
+import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -141,8 +139,6 @@ final class LogSequencer implements AutoCloseable {
             + " subtrees AS (" + INSERT_SUBTREES + " WHERE EXISTS (SELECT 1 FROM at_end) RETURNING 1)"
             + " SELECT count(*) FROM entries"; // a WITH that writes runs to completion, read or not
 
-    private final DataSource dataSource;
-    private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate named;
     private final TransactionTemplate transactions;
     private final LogReader reader;
@@ -224,8 +220,6 @@ final class LogSequencer implements AutoCloseable {
     LogSequencer(
             DataSource dataSource, int batchSize, Duration linger, int queueCapacity, Clock clock, LogMetrics metrics) {
         this.metrics = metrics;
-        this.dataSource = dataSource;
-        this.jdbc = JdbcClient.create(dataSource);
         this.named = new NamedParameterJdbcTemplate(dataSource);
         DataSourceTransactionManager manager = new DataSourceTransactionManager(dataSource);
         // A commit that fails must leave nothing: without this, restoring auto-commit on the connection
@@ -389,13 +383,10 @@ final class LogSequencer implements AutoCloseable {
     private long appendInSteps(List<Pending> batch, Instant[] registered, long[] t) {
         Long first = transactions.execute(status -> {
             Last caughtUp = tree != null && tree.size() > 0 ? lockAndCatchUp() : null;
-            Optional<Last> last;
-            if (caughtUp != null) {
-                last = Optional.of(caughtUp);
-            } else {
-                tree = null;
-                last = lockAndReadLast();
+            if (caughtUp == null) {
+                tree = null; // restored below from the stored subtree hashes
             }
+            Optional<Last> last = caughtUp != null ? Optional.of(caughtUp) : lockAndReadLast();
             // Sequencers of several instances take turns on the lock, a commit each turn: what queued
             // here during the other's turn goes into this one. Otherwise a batch held only the callers
             // that queued before that turn, about half of them (logstore.md, session 10).
@@ -409,7 +400,7 @@ final class LogSequencer implements AutoCloseable {
                 restored.increment();
                 t[0] = phase(Phase.RESTORE, t[0]);
             }
-            rows(batch, size, registered[0], t).insert(jdbc, registered[0], t);
+            rows(batch, size, registered[0], t).insert(registered[0], t);
             return size;
         });
         t[0] = phase(Phase.COMMIT, t[0]);
@@ -484,24 +475,22 @@ final class LogSequencer implements AutoCloseable {
         p.put("from", from);
         p.put("limit", CATCH_UP_LIMIT + 2);
         List<byte[]> leaves = new ArrayList<>();
-        Last last = named.execute(LOCK_AND_ENTRIES_SINCE, p, ps -> {
-            ps.execute(); // the lock's answer first
-            if (!ps.getMoreResults()) {
-                throw new IllegalStateException("no answer to the entries since " + from);
-            }
-            Last end = null;
-            try (ResultSet rs = ps.getResultSet()) {
-                while (rs.next()) {
-                    long seq = rs.getLong(1);
-                    if (seq != from + leaves.size()) {
-                        return null; // not this sequencer's last entry first, or a gap: restore
+        Last last = named.execute(
+                LOCK_AND_ENTRIES_SINCE,
+                p,
+                ps -> afterLock(ps, rs -> {
+                    Last end = null;
+                    while (rs.next()) {
+                        long seq = rs.getLong(1);
+                        if (seq != from + leaves.size()) {
+                            return null; // not this sequencer's last entry first, or a gap: restore
+                        }
+                        leaves.add(rs.getBytes(3));
+                        end = new Last(
+                                seq, rs.getObject(2, OffsetDateTime.class).toInstant());
                     }
-                    leaves.add(rs.getBytes(3));
-                    end = new Last(seq, rs.getObject(2, OffsetDateTime.class).toInstant());
-                }
-            }
-            return end;
-        });
+                    return end;
+                }));
         if (last == null || leaves.size() > CATCH_UP_LIMIT + 1) {
             return null;
         }
@@ -513,23 +502,29 @@ final class LogSequencer implements AutoCloseable {
 
     /** Takes the append lock and reads the last entry, on the transaction's connection. */
     private Optional<Last> lockAndReadLast() {
-        Connection c = DataSourceUtils.getConnection(dataSource);
-        try (Statement st = c.createStatement()) {
-            st.execute(LOCK_AND_LAST_ENTRY);
-            if (!st.getMoreResults()) {
-                throw new IllegalStateException("no answer to the last-entry query");
-            }
-            try (ResultSet rs = st.getResultSet()) {
-                return rs.next()
-                        ? Optional.of(new Last(
-                                rs.getLong(1),
-                                rs.getObject(2, OffsetDateTime.class).toInstant()))
-                        : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new UncategorizedSQLException("append lock", LOCK_AND_LAST_ENTRY, e);
-        } finally {
-            DataSourceUtils.releaseConnection(c, dataSource);
+        return named.execute(
+                LOCK_AND_LAST_ENTRY,
+                Map.of(),
+                ps -> afterLock(
+                        ps,
+                        rs -> rs.next()
+                                ? Optional.of(new Last(
+                                        rs.getLong(1),
+                                        rs.getObject(2, OffsetDateTime.class).toInstant()))
+                                : Optional.empty()));
+    }
+
+    /**
+     * Runs {@code ps}, a statement that takes the append lock and then reads (the lock statement answers
+     * first), and gives the read's rows to {@code read}.
+     */
+    private static <T> T afterLock(PreparedStatement ps, ResultSetExtractor<T> read) throws SQLException {
+        ps.execute();
+        if (!ps.getMoreResults()) {
+            throw new IllegalStateException("no answer after the append lock");
+        }
+        try (ResultSet rs = ps.getResultSet()) {
+            return read.extractData(rs);
         }
     }
 
@@ -674,8 +669,8 @@ final class LogSequencer implements AutoCloseable {
             return p;
         }
 
-        void insert(JdbcClient jdbc, Instant registeredAt, long[] t) {
-            jdbc.sql(INSERT).params(parameters(registeredAt)).update();
+        void insert(Instant registeredAt, long[] t) {
+            named.update(INSERT, parameters(registeredAt));
             t[0] = phase(Phase.INSERT, t[0]);
         }
 
@@ -692,15 +687,10 @@ final class LogSequencer implements AutoCloseable {
                 Connection c = ps.getConnection();
                 boolean autoCommit = c.getAutoCommit();
                 try {
-                    ps.execute(); // the lock's answer first
-                    if (!ps.getMoreResults()) {
-                        throw new IllegalStateException("no answer to the append");
-                    }
-                    long entriesWritten;
-                    try (ResultSet rs = ps.getResultSet()) {
+                    long entriesWritten = afterLock(ps, rs -> {
                         rs.next();
-                        entriesWritten = rs.getLong(1);
-                    }
+                        return rs.getLong(1);
+                    });
                     if (!autoCommit) {
                         c.commit(); // also when nothing was written: it releases the lock
                     }
